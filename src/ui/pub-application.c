@@ -1,0 +1,161 @@
+/* pub-application.c
+ *
+ * Copyright 2026 The Publicador authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pub-application.h"
+#include "pub-preferences-window.h"
+#include "pub-window.h"
+
+struct _PubApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (PubApplication, pub_application, ADW_TYPE_APPLICATION)
+
+GSettings *
+pub_application_get_settings (PubApplication *self)
+{
+  g_return_val_if_fail (PUB_IS_APPLICATION (self), NULL);
+
+  if (self->settings == NULL)
+    self->settings = g_settings_new (BASE_APPLICATION_ID);
+  return self->settings;
+}
+
+static GtkWindow *
+get_or_create_window (PubApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (pub_window_new (ADW_APPLICATION (self),
+                                         pub_application_get_settings (self)));
+  return window;
+}
+
+static void
+pub_application_activate (GApplication *app)
+{
+  gtk_window_present (get_or_create_window (PUB_APPLICATION (app)));
+}
+
+static void
+about_action_cb (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  PubApplication *self = user_data;
+  static const char *developers[] = { "The Publicador authors", NULL };
+  GtkWindow *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("Publicador"),
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("The Publicador authors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Publish open data to CKAN portals such as datos.gob.cl, "
+                                      "without learning an API."),
+                        "developers", developers,
+                        /* Translators: your name, and optionally an e-mail address */
+                        "translator-credits", _("translator-credits"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Publicador authors",
+                        NULL);
+  gtk_window_present (about);
+}
+
+static void
+preferences_action_cb (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  PubApplication *self = user_data;
+  PubPreferencesWindow *prefs;
+
+  prefs = pub_preferences_window_new (pub_application_get_settings (self));
+  gtk_window_set_transient_for (GTK_WINDOW (prefs),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+quit_action_cb (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  PubApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing each window runs its close-request, which saves its state. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action_cb },
+  { "preferences", preferences_action_cb },
+  { "quit", quit_action_cb },
+};
+
+static void
+pub_application_startup (GApplication *app)
+{
+  PubApplication *self = PUB_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *prefs_accels[] = { "<Control>comma", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (pub_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+}
+
+static void
+pub_application_finalize (GObject *object)
+{
+  PubApplication *self = PUB_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (pub_application_parent_class)->finalize (object);
+}
+
+static void
+pub_application_class_init (PubApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = pub_application_finalize;
+
+  app_class->activate = pub_application_activate;
+  app_class->startup = pub_application_startup;
+}
+
+static void
+pub_application_init (PubApplication *self)
+{
+}
+
+PubApplication *
+pub_application_new (void)
+{
+  return g_object_new (PUB_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/publicador/Publicador",
+                       NULL);
+}

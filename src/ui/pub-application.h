@@ -1,0 +1,19 @@
+/* pub-application.h
+ *
+ * Copyright 2026 The Publicador authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define PUB_TYPE_APPLICATION (pub_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (PubApplication, pub_application, PUB, APPLICATION, AdwApplication)
+
+PubApplication *pub_application_new          (void);
+GSettings      *pub_application_get_settings (PubApplication *self);
+
+G_END_DECLS

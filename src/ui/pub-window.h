@@ -1,0 +1,25 @@
+/* pub-window.h
+ *
+ * Copyright 2026 The Publicador authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define PUB_TYPE_WINDOW (pub_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (PubWindow, pub_window, PUB, WINDOW, AdwApplicationWindow)
+
+PubWindow  *pub_window_new                 (AdwApplication *application,
+                                            GSettings      *settings);
+GSettings  *pub_window_get_settings        (PubWindow      *self);
+const char *pub_window_get_visible_section (PubWindow      *self);
+void        pub_window_show_section        (PubWindow      *self,
+                                            const char     *name);
+void        pub_window_add_toast           (PubWindow      *self,
+                                            AdwToast       *toast);
+
+G_END_DECLS

@@ -1,0 +1,300 @@
+/* test-window.c: the main window, its sections, and the windows it opens
+ *
+ * Copyright 2026 The Publicador authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+#include <adwaita.h>
+
+#include "pub-application.h"
+#include "pub-window.h"
+
+static PubApplication *app;
+
+static void
+iterate_until (gboolean (*done) (gpointer),
+               gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static void
+flush_events (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWindow *
+find_toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static GSettings *
+new_settings (void)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+
+  return g_settings_new_with_backend (BASE_APPLICATION_ID, backend);
+}
+
+static void
+test_window_opens (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  PubWindow *window = pub_window_new (ADW_APPLICATION (app), settings);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (widget_is_mapped, window);
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Publicador");
+  /* First run: the drafts are the first thing a person sees. */
+  g_assert_cmpstr (pub_window_get_visible_section (window), ==, "drafts");
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static void
+test_sections_reachable_by_action (void)
+{
+  static const char *names[] = { "drafts", "datasets", "organization", "comments" };
+  g_autoptr(GSettings) settings = new_settings ();
+  PubWindow *window = pub_window_new (ADW_APPLICATION (app), settings);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (widget_is_mapped, window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *stored = NULL;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", names[i]));
+      flush_events ();
+      g_assert_cmpstr (pub_window_get_visible_section (window), ==, names[i]);
+      stored = g_settings_get_string (settings, "last-section");
+      g_assert_cmpstr (stored, ==, names[i]);
+    }
+
+  /* The section shown last is the one a new window opens on. */
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+
+  window = pub_window_new (ADW_APPLICATION (app), settings);
+  g_assert_cmpstr (pub_window_get_visible_section (window), ==, "comments");
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static GtkShortcut *
+find_shortcut (GtkWidget       *widget,
+               guint            keyval,
+               GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
+            return shortcut;
+        }
+    }
+  return NULL;
+}
+
+static void
+test_sections_by_keyboard (void)
+{
+  static const char *names[] = { "drafts", "datasets", "organization", "comments" };
+  g_autoptr(GSettings) settings = new_settings ();
+  PubWindow *window = pub_window_new (ADW_APPLICATION (app), settings);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (widget_is_mapped, window);
+
+  /* Ctrl+1…4 are what the shortcuts window promises: find each binding and
+   * fire it the way a key press would. */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkShortcut *shortcut = find_shortcut (GTK_WIDGET (window), GDK_KEY_1 + i, GDK_CONTROL_MASK);
+
+      g_assert_nonnull (shortcut);
+      g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                   GTK_WIDGET (window),
+                                                   gtk_shortcut_get_arguments (shortcut)));
+      flush_events ();
+      g_assert_cmpstr (pub_window_get_visible_section (window), ==, names[i]);
+    }
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static void
+test_about_opens (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  PubWindow *window = pub_window_new (ADW_APPLICATION (app), settings);
+  GtkWindow *about;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (widget_is_mapped, window);
+
+  g_assert_null (find_toplevel_of_type (ADW_TYPE_ABOUT_WINDOW));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  flush_events ();
+  about = find_toplevel_of_type (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Publicador");
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
+
+  gtk_window_destroy (about);
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static void
+test_shortcuts_opens (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  PubWindow *window = pub_window_new (ADW_APPLICATION (app), settings);
+  GtkWindow *overlay;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (widget_is_mapped, window);
+
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  flush_events ();
+  overlay = find_toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+
+  gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static void
+test_preferences_opens (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  PubWindow *window = pub_window_new (ADW_APPLICATION (app), settings);
+  GtkWindow *prefs;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (widget_is_mapped, window);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  flush_events ();
+  prefs = find_toplevel_of_type (ADW_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+
+  gtk_window_destroy (prefs);
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static void
+test_window_size_persists (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  PubWindow *window = pub_window_new (ADW_APPLICATION (app), settings);
+  int width, height;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (widget_is_mapped, window);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 812, 613);
+  flush_events ();
+  gtk_window_close (GTK_WINDOW (window));
+  flush_events ();
+
+  g_settings_get (settings, "window-size", "(ii)", &width, &height);
+  g_assert_cmpint (width, ==, 812);
+  g_assert_cmpint (height, ==, 613);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  window = pub_window_new (ADW_APPLICATION (app), settings);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 812);
+  g_assert_cmpint (height, ==, 613);
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = pub_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  /* Windows keep the application alive between tests. */
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/ui/window/opens", test_window_opens);
+  g_test_add_func ("/ui/window/sections-by-action", test_sections_reachable_by_action);
+  g_test_add_func ("/ui/window/sections-by-keyboard", test_sections_by_keyboard);
+  g_test_add_func ("/ui/window/about", test_about_opens);
+  g_test_add_func ("/ui/window/shortcuts", test_shortcuts_opens);
+  g_test_add_func ("/ui/window/preferences", test_preferences_opens);
+  g_test_add_func ("/ui/window/size-persists", test_window_size_persists);
+
+  ret = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return ret;
+}
