@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -36,5 +37,20 @@ typedef enum {
 GQuark      ckan_error_quark           (void);
 const char *ckan_error_code_to_string  (CkanErrorCode code);
 const char *ckan_error_code_to_message (CkanErrorCode code);
+
+/* CKAN_ERROR is an extended error domain (G_DEFINE_EXTENDED_ERROR): a
+ * GError of it carries what the portal said, for the UI to show inline.
+ * All getters accept any GError and return 0/NULL when there is nothing. */
+
+/* The HTTP status of the answer, 0 when there was none. */
+guint       ckan_error_get_status      (const GError *error);
+/* Validation Error: the "error" object minus "__type"; field -> [messages],
+ * nested per list item ("resources": [{}, {"url": [...]}]). NULL otherwise. */
+JsonObject *ckan_error_get_fields      (const GError *error);
+/* Seconds the portal asked to wait (Retry-After), 0 when not said. */
+guint       ckan_error_get_retry_after (const GError *error);
+/* The first few hundred characters of a non-JSON answer (HTML), or the
+ * portal's own message; for the "details" expander. */
+const char *ckan_error_get_detail      (const GError *error);
 
 G_END_DECLS

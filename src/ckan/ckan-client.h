@@ -1,0 +1,80 @@
+/* ckan-client.h: one portal account's conversation with the CKAN Action API
+ *
+ * Copyright 2026 The Publicador authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define CKAN_TYPE_CLIENT (ckan_client_get_type ())
+
+G_DECLARE_FINAL_TYPE (CkanClient, ckan_client, CKAN, CLIENT, GObject)
+
+/* How a call may be sent and retried. Reads go as GET and are retried with
+ * backoff on network errors and 429/502/503/504; writes go as a JSON POST and
+ * are never retried blindly. */
+typedef enum {
+  CKAN_CALL_READ  = 0,
+  CKAN_CALL_WRITE = 1 << 0,
+} CkanCallFlags;
+
+/* Called on the thread-default main context of the caller, at most a few
+ * times a second, while an upload body is sent. */
+typedef void (*CkanProgressFunc) (goffset  sent,
+                                  goffset  total,
+                                  gpointer user_data);
+
+/* base_url may carry a path ("https://portal.example/data"). http:// is
+ * refused with CKAN_ERROR_INSECURE off loopback unless allow_insecure. */
+CkanClient  *ckan_client_new                (const char        *base_url,
+                                             gboolean           allow_insecure,
+                                             GError           **error);
+const char  *ckan_client_get_base_url       (CkanClient        *self);
+/* The token is kept in memory only and never logged. NULL: anonymous. */
+void         ckan_client_set_token          (CkanClient        *self,
+                                             const char        *token);
+gboolean     ckan_client_has_token          (CkanClient        *self);
+void         ckan_client_set_timeout        (CkanClient        *self,
+                                             guint              seconds);
+
+/* The one call primitive. params may be NULL; it is not modified. The result
+ * is the envelope's "result" member (may be a JSON null). */
+void         ckan_client_call_async         (CkanClient        *self,
+                                             const char        *action,
+                                             JsonObject        *params,
+                                             CkanCallFlags      flags,
+                                             GCancellable      *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer           user_data);
+JsonNode    *ckan_client_call_finish        (CkanClient        *self,
+                                             GAsyncResult      *result,
+                                             GError           **error);
+
+/* A multipart POST (resource_create, resource_patch) streaming `file` as the
+ * part "upload"; text fields from `fields` (strings, numbers, booleans). The
+ * body is read from disk as it is sent, never held whole in memory. */
+void         ckan_client_upload_async       (CkanClient        *self,
+                                             const char        *action,
+                                             JsonObject        *fields,
+                                             GFile             *file,
+                                             const char        *filename,
+                                             CkanProgressFunc   progress,
+                                             gpointer           progress_data,
+                                             GDestroyNotify     progress_destroy,
+                                             GCancellable      *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer           user_data);
+JsonNode    *ckan_client_upload_finish      (CkanClient        *self,
+                                             GAsyncResult      *result,
+                                             GError           **error);
+
+/* The absolute URL of an action (for logs and the help page): never carries
+ * the token. */
+char        *ckan_client_build_action_url   (CkanClient        *self,
+                                             const char        *action);
+
+G_END_DECLS

@@ -1,0 +1,67 @@
+/* test-portal.h: a CKAN-compatible portal in memory, for tests and demos
+ *
+ * Copyright 2026 The Publicador authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define PUB_TYPE_TEST_PORTAL (pub_test_portal_get_type ())
+
+G_DECLARE_FINAL_TYPE (PubTestPortal, pub_test_portal, PUB, TEST_PORTAL, GObject)
+
+typedef enum {
+  PUB_TEST_FAULT_NONE,
+  PUB_TEST_FAULT_HTTP_500_JSON,     /* Internal Server Error envelope */
+  PUB_TEST_FAULT_HTML_502,          /* a proxy's Bad Gateway page */
+  PUB_TEST_FAULT_HTML_413,          /* a proxy's Request Entity Too Large page */
+  PUB_TEST_FAULT_HTML_200,          /* a captive portal answering 200 HTML */
+  PUB_TEST_FAULT_RATE_LIMIT_429,    /* 429 with Retry-After: 1 */
+  PUB_TEST_FAULT_UNAVAILABLE_503,   /* 503 with Retry-After: 1 */
+  PUB_TEST_FAULT_DELAY,             /* answer normally after `value` ms */
+  PUB_TEST_FAULT_CLOSE_AFTER_BYTES, /* close the connection after `value` body bytes */
+} PubTestFault;
+
+/* fixture: a JSON file (tests/portal/fixture.json); NULL for the default. */
+PubTestPortal *pub_test_portal_new          (const char    *fixture_path,
+                                             GError       **error);
+/* Listens on 127.0.0.1 on `port` (0: any free port). */
+gboolean       pub_test_portal_listen       (PubTestPortal *self,
+                                             guint          port,
+                                             GError       **error);
+/* "http://127.0.0.1:PORT" (plus an optional path prefix, see set_prefix). */
+const char    *pub_test_portal_get_url      (PubTestPortal *self);
+void           pub_test_portal_set_prefix   (PubTestPortal *self,
+                                             const char    *prefix);
+/* The token of a fixture user ("admin", "editor", "member", "outsider",
+ * "sysadmin"). */
+const char    *pub_test_portal_get_token    (PubTestPortal *self,
+                                             const char    *user_name);
+void           pub_test_portal_revoke_token (PubTestPortal *self,
+                                             const char    *token);
+/* The next `times` calls of `action` (NULL: any) fail with `fault`. */
+void           pub_test_portal_inject_fault (PubTestPortal *self,
+                                             const char    *action,
+                                             PubTestFault   fault,
+                                             guint          value,
+                                             guint          times);
+void           pub_test_portal_set_max_upload (PubTestPortal *self,
+                                             goffset        bytes);
+/* Counts, for assertions: calls received of an action, datasets that are
+ * not deleted and whose name is `name`, resources of a dataset. */
+guint          pub_test_portal_get_call_count (PubTestPortal *self,
+                                             const char    *action);
+/* The stored state, for assertions: the dataset as package_show would return
+ * it to a sysadmin, or NULL. */
+JsonObject    *pub_test_portal_dup_dataset  (PubTestPortal *self,
+                                             const char    *id_or_name);
+guint          pub_test_portal_count_datasets (PubTestPortal *self);
+/* The bytes stored for an uploaded resource. */
+GBytes        *pub_test_portal_dup_upload   (PubTestPortal *self,
+                                             const char    *resource_id);
+
+G_END_DECLS
