@@ -7,9 +7,106 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ckan-error.h"
+#include "ckan-error-private.h"
 
-G_DEFINE_QUARK (ckan-error-quark, ckan_error)
+/* What the portal said, carried by every GError of the domain so the UI can
+ * show field messages inline and the raw answer behind an expander. */
+typedef struct {
+  guint       status;
+  guint       retry_after;
+  JsonObject *fields;
+  char       *detail;
+} CkanErrorPrivate;
+
+static void
+ckan_error_private_init (CkanErrorPrivate *priv)
+{
+  priv->status = 0;
+  priv->retry_after = 0;
+  priv->fields = NULL;
+  priv->detail = NULL;
+}
+
+static void
+ckan_error_private_copy (const CkanErrorPrivate *src,
+                         CkanErrorPrivate       *dest)
+{
+  dest->status = src->status;
+  dest->retry_after = src->retry_after;
+  dest->fields = src->fields ? json_object_ref (src->fields) : NULL;
+  dest->detail = g_strdup (src->detail);
+}
+
+static void
+ckan_error_private_clear (CkanErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->fields, json_object_unref);
+  g_clear_pointer (&priv->detail, g_free);
+}
+
+G_DEFINE_EXTENDED_ERROR (CkanError, ckan_error)
+
+static CkanErrorPrivate *
+lookup_private (const GError *error)
+{
+  if (!error || error->domain != CKAN_ERROR)
+    return NULL;
+  return ckan_error_get_private (error);
+}
+
+GError *
+ckan_error_new_full (CkanErrorCode  code,
+                     const char    *message,
+                     guint          status,
+                     const char    *detail,
+                     JsonObject    *fields,
+                     guint          retry_after)
+{
+  GError *error;
+  CkanErrorPrivate *priv;
+
+  if (!message || !*message)
+    message = ckan_error_code_to_message (code);
+  error = g_error_new_literal (CKAN_ERROR, code, message);
+  priv = ckan_error_get_private (error);
+  priv->status = status;
+  priv->retry_after = retry_after;
+  priv->fields = fields ? json_object_ref (fields) : NULL;
+  priv->detail = g_strdup (detail);
+  return error;
+}
+
+guint
+ckan_error_get_status (const GError *error)
+{
+  CkanErrorPrivate *priv = lookup_private (error);
+
+  return priv ? priv->status : 0;
+}
+
+JsonObject *
+ckan_error_get_fields (const GError *error)
+{
+  CkanErrorPrivate *priv = lookup_private (error);
+
+  return priv ? priv->fields : NULL;
+}
+
+guint
+ckan_error_get_retry_after (const GError *error)
+{
+  CkanErrorPrivate *priv = lookup_private (error);
+
+  return priv ? priv->retry_after : 0;
+}
+
+const char *
+ckan_error_get_detail (const GError *error)
+{
+  CkanErrorPrivate *priv = lookup_private (error);
+
+  return priv ? priv->detail : NULL;
+}
 
 const char *
 ckan_error_code_to_string (CkanErrorCode code)
