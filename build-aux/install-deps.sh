@@ -13,7 +13,7 @@ build_pkgs=(
 )
 test_pkgs=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
-  python3 curl clang libclang-rt-14-dev
+  python3 curl clang libclang-rt-14-dev locales
 )
 
 want=("${build_pkgs[@]}")
@@ -28,20 +28,35 @@ for p in "${want[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
+# The UI tests check the Spanish translation through a real Spanish locale.
+need_locale=false
+if [ "${1:-}" = "--tests" ] && ! locale -a 2>/dev/null | grep -qi '^es_CL\.utf-\?8$'; then
+  need_locale=true
+fi
+
+as_root () {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    echo "install-deps: this needs root: $*" >&2
+    exit 1
+  fi
+}
+
+if [ ${#missing[@]} -eq 0 ] && ! $need_locale; then
   echo "install-deps: all ${#want[@]} packages are present"
   exit 0
 fi
 
-echo "install-deps: installing ${missing[*]}"
-if [ "$(id -u)" -eq 0 ]; then
-  sudo=()
-elif command -v sudo >/dev/null 2>&1; then
-  sudo=(sudo)
-else
-  echo "install-deps: these packages are missing and installing them needs root: ${missing[*]}" >&2
-  exit 1
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if $need_locale; then
+  echo "install-deps: generating the es_CL.UTF-8 locale"
+  as_root localedef -i es_CL -f UTF-8 es_CL.UTF-8
+fi
