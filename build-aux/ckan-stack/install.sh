@@ -20,7 +20,7 @@ die() { echo "[ckan-stack install] ERROR: $*" >&2; exit 1; }
 
 # ---------------------------------------------------------------- apt
 APT_PKGS=(postgresql-15 postgresql-client-15 redis-server libpq-dev python3-dev
-          python3-venv libmagic1 openjdk-17-jdk-headless maven curl ca-certificates)
+          python3-venv libmagic1 openjdk-17-jdk-headless maven curl ca-certificates jq bc)
 missing=()
 for p in "${APT_PKGS[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
@@ -51,7 +51,7 @@ T_APT=$(date +%s)
 PY="${PUB_CKAN_PYTHON:-/usr/bin/python3}"
 VENV="$CACHE/venv"
 STAMP="$VENV/.publicador-stamp"
-WANT_STAMP="$(cat "$HERE/versions.sh" "$HERE/install.sh" "$HERE"/compat-plugin/pyproject.toml "$HERE"/compat-plugin/*/*.py | sha256sum | cut -c1-16)"
+WANT_STAMP="$(cat "$HERE/versions.sh" "$HERE"/compat-plugin/pyproject.toml "$HERE"/compat-plugin/*/*.py | sha256sum | cut -c1-16)"
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$WANT_STAMP" ] && [ -x "$VENV/bin/ckan" ]; then
     log "venv up to date ($VENV)"
 else

@@ -13,3 +13,5 @@ EXT_DEPS=(
     "ckantoolkit" "tabulator" "Unidecode" "chardet"      # xloader
     "frictionless" "tableschema"                         # validation
 )
+# bump to force a venv rebuild when install.sh's pip steps change
+VENV_LAYOUT=2
