@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -169,7 +170,7 @@ draft = call("package_create", base_ds("obs-draft-" + stamp))
 draft_id = draft["body"]["result"]["id"]
 patch = call("package_patch", {"id": draft_id, "state": "draft"})
 ex = [pub, priv, draft, patch]
-q = "q=name:obs-p*%20OR%20name:obs-draft*&fl=name,state,private"
+q = "fq=" + urllib.parse.quote("name:(obs-public-%s OR obs-private-%s OR obs-draft-%s)" % (stamp, stamp, stamp))
 for who in ("anonymous", "member", "editor"):
     for extra in ("", "&include_private=true", "&include_private=true&include_drafts=true",
                   "&include_drafts=true"):

@@ -3,6 +3,8 @@
 # on free loopback ports, initialise it, create users/org/tokens and write
 # STATE_DIR/env (chmod 600) for the tests to source.
 #   usage: start.sh STATE_DIR
+# PUB_CKAN_LOCALE: ckan.locale_default (default "es" like datos.gob.cl; API
+#                  error messages are translated to it).
 # Everything is wiped and recreated in STATE_DIR on each start.
 # Stop with stop.sh STATE_DIR.
 set -euo pipefail
@@ -153,7 +155,7 @@ PLUGINS="publicador_compat activity datastore xloader validation scheming_datase
     "ckan.storage_path=$STATE/storage" \
     "ckan.max_resource_size=200" \
     "ckan.plugins=$PLUGINS" \
-    "ckan.locale_default=es" \
+    "ckan.locale_default=${PUB_CKAN_LOCALE:-es}" \
     "ckan.auth.create_unowned_dataset=false" \
     "scheming.dataset_schemas=file://$HERE/datos_gob_cl_dataset.yaml" \
     "scheming.presets=ckanext.scheming:presets.json ckanext.validation:presets.json" \
