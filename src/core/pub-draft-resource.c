@@ -1,0 +1,636 @@
+/* pub-draft-resource.c
+ *
+ * Copyright 2026 The Publicador authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "pub-core-error.h"
+#include "pub-draft-resource.h"
+
+struct _PubDraftResource
+{
+  GObject               parent_instance;
+
+  PubDraftResourceKind  kind;
+  char                 *path;
+  char                 *url;
+  char                 *name;
+  char                 *description;
+  char                 *format;
+  char                 *mimetype;
+  gint64                size;
+  gint64                mtime;
+  char                 *sha256;
+  char                 *problem;
+  char                 *remote_id;
+
+  PubResourceCheckStatus check_status;
+  char                 *check_summary;
+};
+
+G_DEFINE_FINAL_TYPE (PubDraftResource, pub_draft_resource, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_PATH,
+  PROP_URL,
+  PROP_NAME,
+  PROP_DESCRIPTION,
+  PROP_FORMAT,
+  PROP_MIMETYPE,
+  PROP_SIZE,
+  PROP_MTIME,
+  PROP_SHA256,
+  PROP_PROBLEM,
+  PROP_REMOTE_ID,
+  PROP_CHECK_STATUS,
+  PROP_CHECK_SUMMARY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const struct {
+  const char *extension;
+  const char *format;
+} extension_formats[] = {
+  { "csv", "CSV" }, { "tsv", "TSV" }, { "txt", "TXT" }, { "json", "JSON" },
+  { "geojson", "GeoJSON" }, { "xml", "XML" }, { "xls", "XLS" },
+  { "xlsx", "XLSX" }, { "ods", "ODS" }, { "pdf", "PDF" }, { "zip", "ZIP" },
+  { "kml", "KML" }, { "kmz", "KMZ" }, { "shp", "SHP" }, { "parquet", "Parquet" },
+  { "doc", "DOC" }, { "docx", "DOCX" }, { "odt", "ODT" }, { "rdf", "RDF" },
+  { "html", "HTML" }, { "htm", "HTML" }, { "png", "PNG" }, { "jpg", "JPEG" },
+  { "jpeg", "JPEG" }, { "gpkg", "GPKG" }, { "sav", "SAV" }, { "dta", "DTA" },
+};
+
+static const struct {
+  const char *content_type;
+  const char *format;
+} content_type_formats[] = {
+  { "text/csv", "CSV" }, { "text/tab-separated-values", "TSV" },
+  { "application/json", "JSON" }, { "application/geo+json", "GeoJSON" },
+  { "application/xml", "XML" }, { "text/xml", "XML" },
+  { "application/vnd.ms-excel", "XLS" },
+  { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX" },
+  { "application/vnd.oasis.opendocument.spreadsheet", "ODS" },
+  { "application/pdf", "PDF" }, { "application/zip", "ZIP" },
+  { "text/html", "HTML" }, { "text/plain", "TXT" },
+};
+
+const char *
+pub_guess_format (const char *filename,
+                  const char *content_type)
+{
+  const char *dot = filename != NULL ? strrchr (filename, '.') : NULL;
+
+  if (dot != NULL && strchr (dot, '/') == NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (extension_formats); i++)
+        {
+          if (g_ascii_strcasecmp (dot + 1, extension_formats[i].extension) == 0)
+            return extension_formats[i].format;
+        }
+    }
+
+  if (content_type == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (content_type_formats); i++)
+    {
+      g_autofree char *mime = g_content_type_get_mime_type (content_type);
+
+      if (g_strcmp0 (mime, content_type_formats[i].content_type) == 0 ||
+          g_strcmp0 (content_type, content_type_formats[i].content_type) == 0)
+        return content_type_formats[i].format;
+    }
+  return NULL;
+}
+
+static void
+set_string (PubDraftResource *self,
+            char            **field,
+            const char       *value,
+            guint             prop_id)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+pub_draft_resource_finalize (GObject *object)
+{
+  PubDraftResource *self = PUB_DRAFT_RESOURCE (object);
+
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->url, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->format, g_free);
+  g_clear_pointer (&self->mimetype, g_free);
+  g_clear_pointer (&self->sha256, g_free);
+  g_clear_pointer (&self->problem, g_free);
+  g_clear_pointer (&self->remote_id, g_free);
+  g_clear_pointer (&self->check_summary, g_free);
+
+  G_OBJECT_CLASS (pub_draft_resource_parent_class)->finalize (object);
+}
+
+static void
+pub_draft_resource_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  PubDraftResource *self = PUB_DRAFT_RESOURCE (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND: g_value_set_int (value, self->kind); break;
+    case PROP_PATH: g_value_set_string (value, self->path); break;
+    case PROP_URL: g_value_set_string (value, self->url); break;
+    case PROP_NAME: g_value_set_string (value, self->name); break;
+    case PROP_DESCRIPTION: g_value_set_string (value, self->description); break;
+    case PROP_FORMAT: g_value_set_string (value, self->format); break;
+    case PROP_MIMETYPE: g_value_set_string (value, self->mimetype); break;
+    case PROP_SIZE: g_value_set_int64 (value, self->size); break;
+    case PROP_MTIME: g_value_set_int64 (value, self->mtime); break;
+    case PROP_SHA256: g_value_set_string (value, self->sha256); break;
+    case PROP_PROBLEM: g_value_set_string (value, self->problem); break;
+    case PROP_REMOTE_ID: g_value_set_string (value, self->remote_id); break;
+    case PROP_CHECK_STATUS: g_value_set_int (value, self->check_status); break;
+    case PROP_CHECK_SUMMARY: g_value_set_string (value, self->check_summary); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pub_draft_resource_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  PubDraftResource *self = PUB_DRAFT_RESOURCE (object);
+
+  switch (prop_id)
+    {
+    case PROP_URL: pub_draft_resource_set_url (self, g_value_get_string (value)); break;
+    case PROP_NAME: pub_draft_resource_set_name (self, g_value_get_string (value)); break;
+    case PROP_DESCRIPTION: pub_draft_resource_set_description (self, g_value_get_string (value)); break;
+    case PROP_FORMAT: pub_draft_resource_set_format (self, g_value_get_string (value)); break;
+    case PROP_REMOTE_ID: pub_draft_resource_set_remote_id (self, g_value_get_string (value)); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pub_draft_resource_class_init (PubDraftResourceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = pub_draft_resource_finalize;
+  object_class->get_property = pub_draft_resource_get_property;
+  object_class->set_property = pub_draft_resource_set_property;
+
+  properties[PROP_KIND] = g_param_spec_int ("kind", NULL, NULL, 0, PUB_DRAFT_RESOURCE_LINK, 0, ro);
+  properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL, ro);
+  properties[PROP_URL] = g_param_spec_string ("url", NULL, NULL, NULL, rw);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, rw);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, rw);
+  properties[PROP_FORMAT] = g_param_spec_string ("format", NULL, NULL, NULL, rw);
+  properties[PROP_MIMETYPE] = g_param_spec_string ("mimetype", NULL, NULL, NULL, ro);
+  properties[PROP_SIZE] = g_param_spec_int64 ("size", NULL, NULL, -1, G_MAXINT64, -1, ro);
+  properties[PROP_MTIME] = g_param_spec_int64 ("mtime", NULL, NULL, 0, G_MAXINT64, 0, ro);
+  properties[PROP_SHA256] = g_param_spec_string ("sha256", NULL, NULL, NULL, ro);
+  properties[PROP_PROBLEM] = g_param_spec_string ("problem", NULL, NULL, NULL, ro);
+  properties[PROP_REMOTE_ID] = g_param_spec_string ("remote-id", NULL, NULL, NULL, rw);
+  properties[PROP_CHECK_STATUS] = g_param_spec_int ("check-status", NULL, NULL, 0,
+                                                    PUB_RESOURCE_CHECK_ERRORS, 0, ro);
+  properties[PROP_CHECK_SUMMARY] = g_param_spec_string ("check-summary", NULL, NULL, NULL, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pub_draft_resource_init (PubDraftResource *self)
+{
+  self->size = -1;
+}
+
+PubDraftResource *
+pub_draft_resource_new_for_file (GFile *file)
+{
+  PubDraftResource *self;
+  g_autofree char *basename = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = g_object_new (PUB_TYPE_DRAFT_RESOURCE, NULL);
+  basename = g_file_get_basename (file);
+  self->kind = PUB_DRAFT_RESOURCE_FILE;
+  self->path = g_file_get_path (file);
+  self->name = g_strdup (basename);
+  self->format = g_strdup (pub_guess_format (basename, NULL));
+  return self;
+}
+
+PubDraftResource *
+pub_draft_resource_new_link (const char *url)
+{
+  PubDraftResource *self;
+  g_autoptr(GUri) uri = NULL;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  self = g_object_new (PUB_TYPE_DRAFT_RESOURCE, NULL);
+  self->kind = PUB_DRAFT_RESOURCE_LINK;
+  self->url = g_strdup (url);
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri != NULL)
+    {
+      g_autofree char *basename = g_path_get_basename (g_uri_get_path (uri));
+
+      if (basename[0] != '\0' && strcmp (basename, "/") != 0 && strcmp (basename, ".") != 0)
+        {
+          self->name = g_uri_unescape_string (basename, NULL);
+          self->format = g_strdup (pub_guess_format (basename, NULL));
+        }
+      else
+        self->name = g_strdup (g_uri_get_host (uri));
+    }
+  if (self->name == NULL)
+    self->name = g_strdup (url);
+  return self;
+}
+
+PubDraftResource *
+pub_draft_resource_copy (PubDraftResource *self)
+{
+  PubDraftResource *copy = g_object_new (PUB_TYPE_DRAFT_RESOURCE, NULL);
+
+  copy->kind = self->kind;
+  copy->path = g_strdup (self->path);
+  copy->url = g_strdup (self->url);
+  copy->name = g_strdup (self->name);
+  copy->description = g_strdup (self->description);
+  copy->format = g_strdup (self->format);
+  copy->mimetype = g_strdup (self->mimetype);
+  copy->size = self->size;
+  copy->mtime = self->mtime;
+  copy->sha256 = g_strdup (self->sha256);
+  /* A copy is a new publication: nothing of it exists on the portal yet. */
+  return copy;
+}
+
+static const char *
+get_member_string (JsonObject *object,
+                   const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+PubDraftResource *
+pub_draft_resource_new_from_json (JsonObject *object,
+                                  GError    **error)
+{
+  g_autoptr(PubDraftResource) self = g_object_new (PUB_TYPE_DRAFT_RESOURCE, NULL);
+  const char *kind = get_member_string (object, "kind");
+
+  if (g_strcmp0 (kind, "file") == 0)
+    self->kind = PUB_DRAFT_RESOURCE_FILE;
+  else if (g_strcmp0 (kind, "link") == 0)
+    self->kind = PUB_DRAFT_RESOURCE_LINK;
+  else
+    {
+      g_set_error (error, PUB_CORE_ERROR, PUB_CORE_ERROR_CORRUPT,
+                   "resource of unknown kind “%s”", kind ? kind : "(none)");
+      return NULL;
+    }
+
+  self->path = g_strdup (get_member_string (object, "path"));
+  self->url = g_strdup (get_member_string (object, "url"));
+  if ((self->kind == PUB_DRAFT_RESOURCE_FILE && self->path == NULL) ||
+      (self->kind == PUB_DRAFT_RESOURCE_LINK && self->url == NULL))
+    {
+      g_set_error_literal (error, PUB_CORE_ERROR, PUB_CORE_ERROR_CORRUPT,
+                           "resource without a path or address");
+      return NULL;
+    }
+
+  self->name = g_strdup (get_member_string (object, "name"));
+  self->description = g_strdup (get_member_string (object, "description"));
+  self->format = g_strdup (get_member_string (object, "format"));
+  self->mimetype = g_strdup (get_member_string (object, "mimetype"));
+  self->sha256 = g_strdup (get_member_string (object, "sha256"));
+  self->remote_id = g_strdup (get_member_string (object, "remote_id"));
+  self->size = json_object_get_int_member_with_default (object, "size", -1);
+  self->mtime = json_object_get_int_member_with_default (object, "mtime", 0);
+  return g_steal_pointer (&self);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+JsonNode *
+pub_draft_resource_to_json (PubDraftResource *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (PUB_IS_DRAFT_RESOURCE (self), NULL);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "kind", self->kind == PUB_DRAFT_RESOURCE_FILE ? "file" : "link");
+  add_string (builder, "path", self->path);
+  add_string (builder, "url", self->url);
+  add_string (builder, "name", self->name);
+  add_string (builder, "description", self->description);
+  add_string (builder, "format", self->format);
+  add_string (builder, "mimetype", self->mimetype);
+  add_string (builder, "sha256", self->sha256);
+  add_string (builder, "remote_id", self->remote_id);
+  if (self->size >= 0)
+    {
+      json_builder_set_member_name (builder, "size");
+      json_builder_add_int_value (builder, self->size);
+    }
+  if (self->mtime > 0)
+    {
+      json_builder_set_member_name (builder, "mtime");
+      json_builder_add_int_value (builder, self->mtime);
+    }
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+PubDraftResourceKind
+pub_draft_resource_get_kind (PubDraftResource *self)
+{
+  g_return_val_if_fail (PUB_IS_DRAFT_RESOURCE (self), 0);
+  return self->kind;
+}
+
+const char *
+pub_draft_resource_get_path (PubDraftResource *self)
+{
+  g_return_val_if_fail (PUB_IS_DRAFT_RESOURCE (self), NULL);
+  return self->path;
+}
+
+GFile *
+pub_draft_resource_dup_file (PubDraftResource *self)
+{
+  g_return_val_if_fail (PUB_IS_DRAFT_RESOURCE (self), NULL);
+  return self->path != NULL ? g_file_new_for_path (self->path) : NULL;
+}
+
+#define DEFINE_STRING_ACCESSORS(field, prop) \
+const char * \
+pub_draft_resource_get_##field (PubDraftResource *self) \
+{ \
+  g_return_val_if_fail (PUB_IS_DRAFT_RESOURCE (self), NULL); \
+  return self->field; \
+} \
+void \
+pub_draft_resource_set_##field (PubDraftResource *self, \
+                                const char       *value) \
+{ \
+  g_return_if_fail (PUB_IS_DRAFT_RESOURCE (self)); \
+  set_string (self, &self->field, value, prop); \
+}
+
+DEFINE_STRING_ACCESSORS (url, PROP_URL)
+DEFINE_STRING_ACCESSORS (name, PROP_NAME)
+DEFINE_STRING_ACCESSORS (description, PROP_DESCRIPTION)
+DEFINE_STRING_ACCESSORS (format, PROP_FORMAT)
+DEFINE_STRING_ACCESSORS (remote_id, PROP_REMOTE_ID)
+
+const char *
+pub_draft_resource_get_mimetype (PubDraftResource *self)
+{
+  g_return_val_if_fail (PUB_IS_DRAFT_RESOURCE (self), NULL);
+  return self->mimetype;
+}
+
+gint64
+pub_draft_resource_get_size (PubDraftResource *self)
+{
+  g_return_val_if_fail (PUB_IS_DRAFT_RESOURCE (self), -1);
+  return self->size;
+}
+
+gint64
+pub_draft_resource_get_mtime (PubDraftResource *self)
+{
+  g_return_val_if_fail (PUB_IS_DRAFT_RESOURCE (self), 0);
+  return self->mtime;
+}
+
+const char *
+pub_draft_resource_get_sha256 (PubDraftResource *self)
+{
+  g_return_val_if_fail (PUB_IS_DRAFT_RESOURCE (self), NULL);
+  return self->sha256;
+}
+
+const char *
+pub_draft_resource_get_problem (PubDraftResource *self)
+{
+  g_return_val_if_fail (PUB_IS_DRAFT_RESOURCE (self), NULL);
+  return self->problem;
+}
+
+PubResourceCheckStatus
+pub_draft_resource_get_check_status (PubDraftResource *self)
+{
+  g_return_val_if_fail (PUB_IS_DRAFT_RESOURCE (self), 0);
+  return self->check_status;
+}
+
+const char *
+pub_draft_resource_get_check_summary (PubDraftResource *self)
+{
+  g_return_val_if_fail (PUB_IS_DRAFT_RESOURCE (self), NULL);
+  return self->check_summary;
+}
+
+void
+pub_draft_resource_set_check_result (PubDraftResource      *self,
+                                     PubResourceCheckStatus status,
+                                     const char            *summary)
+{
+  g_return_if_fail (PUB_IS_DRAFT_RESOURCE (self));
+
+  if (self->check_status != status)
+    {
+      self->check_status = status;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECK_STATUS]);
+    }
+  set_string (self, &self->check_summary, summary, PROP_CHECK_SUMMARY);
+}
+
+/* What the worker learns about a file, handed back to the main context. */
+typedef struct
+{
+  char   *path;
+  gint64  size;
+  gint64  mtime;
+  char   *content_type;
+  char   *sha256;
+} FileInfo;
+
+static void
+file_info_free (FileInfo *info)
+{
+  g_free (info->path);
+  g_free (info->content_type);
+  g_free (info->sha256);
+  g_free (info);
+}
+
+static void
+refresh_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  FileInfo *info = task_data;
+  g_autoptr(GFile) file = g_file_new_for_path (info->path);
+  g_autoptr(GFileInfo) file_info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guchar *buffer = g_malloc (64 * 1024);
+  GError *error = NULL;
+  gssize n_read;
+
+  file_info = g_file_query_info (file,
+                                 G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                 G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                 G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
+                                 G_FILE_QUERY_INFO_NONE, cancellable, &error);
+  if (file_info == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  info->size = g_file_info_get_size (file_info);
+  info->mtime = (gint64) g_file_info_get_attribute_uint64 (file_info, G_FILE_ATTRIBUTE_TIME_MODIFIED);
+  info->content_type = g_strdup (g_file_info_get_content_type (file_info));
+
+  stream = g_file_read (file, cancellable, &error);
+  if (stream == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  while ((n_read = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 64 * 1024,
+                                        cancellable, &error)) > 0)
+    g_checksum_update (checksum, buffer, n_read);
+  if (n_read < 0)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  info->sha256 = g_strdup (g_checksum_get_string (checksum));
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+pub_draft_resource_refresh_async (PubDraftResource   *self,
+                                  GCancellable       *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  FileInfo *info;
+
+  g_return_if_fail (PUB_IS_DRAFT_RESOURCE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pub_draft_resource_refresh_async);
+
+  if (self->kind != PUB_DRAFT_RESOURCE_FILE)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  info = g_new0 (FileInfo, 1);
+  info->path = g_strdup (self->path);
+  g_task_set_task_data (task, info, (GDestroyNotify) file_info_free);
+  g_task_run_in_thread (task, refresh_thread);
+}
+
+gboolean
+pub_draft_resource_refresh_finish (PubDraftResource *self,
+                                   GAsyncResult     *result,
+                                   GError          **error)
+{
+  GTask *task = G_TASK (result);
+  FileInfo *info = g_task_get_task_data (task);
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (task, &local_error))
+    {
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *problem = g_strdup_printf (_("The file can’t be read: %s"),
+                                                      local_error->message);
+          set_string (self, &self->problem, problem, PROP_PROBLEM);
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (info == NULL)
+    return TRUE;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  set_string (self, &self->problem, NULL, PROP_PROBLEM);
+  if (self->size != info->size)
+    {
+      self->size = info->size;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIZE]);
+    }
+  if (self->mtime != info->mtime)
+    {
+      self->mtime = info->mtime;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MTIME]);
+    }
+  if (info->content_type != NULL)
+    {
+      g_autofree char *mime = g_content_type_get_mime_type (info->content_type);
+
+      set_string (self, &self->mimetype, mime, PROP_MIMETYPE);
+    }
+  if (self->format == NULL || self->format[0] == '\0')
+    set_string (self, &self->format, pub_guess_format (self->path, info->content_type), PROP_FORMAT);
+  set_string (self, &self->sha256, info->sha256, PROP_SHA256);
+  g_object_thaw_notify (G_OBJECT (self));
+  return TRUE;
+}

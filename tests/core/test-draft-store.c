@@ -1,0 +1,309 @@
+/* test-draft-store.c: drafts on disk: saving, loading, damage, deleting
+ *
+ * Copyright 2026 The Publicador authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <utime.h>
+
+#include "pub-core-error.h"
+#include "pub-draft-store.h"
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->dir = g_dir_make_tmp ("drafts-XXXXXX", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **result)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (*result == NULL)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  return *result;
+}
+
+static void
+flush (PubDraftStore *store)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pub_draft_store_flush_async (store, NULL, store_result_cb, &result);
+  g_assert_true (pub_draft_store_flush_finish (store, wait_result (&result), &error));
+  g_assert_no_error (error);
+}
+
+static PubDraftStore *
+load_store (const char *dir)
+{
+  PubDraftStore *store = pub_draft_store_new (dir);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pub_draft_store_load_async (store, NULL, store_result_cb, &result);
+  g_assert_true (pub_draft_store_load_finish (store, wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_true (pub_draft_store_is_loaded (store));
+  return store;
+}
+
+static char *
+path_of (Fixture  *fixture,
+         PubDraft *draft)
+{
+  g_autofree char *name = g_strconcat (pub_draft_get_id (draft), ".json", NULL);
+
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+static void
+test_store_save_and_load (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(PubDraftStore) store = pub_draft_store_new (fixture->dir);
+  g_autoptr(PubDraftStore) again = NULL;
+  g_autoptr(PubDraftResource) link = pub_draft_resource_new_link ("https://example.cl/a.csv");
+  g_autofree char *path = NULL;
+  PubDraft *draft, *loaded;
+  GStatBuf st;
+
+  draft = pub_draft_store_create (store);
+  pub_draft_set_field (draft, "title", "Año 2024");
+  pub_draft_add_tag (draft, "salud");
+  pub_draft_add_resource (draft, link);
+  flush (store);
+
+  path = path_of (fixture, draft);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  /* Drafts may hold personal data: only the owner reads them. */
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  again = load_store (fixture->dir);
+  g_assert_cmpuint (g_list_model_get_n_items (pub_draft_store_get_drafts (again)), ==, 1);
+  loaded = pub_draft_store_find (again, pub_draft_get_id (draft));
+  g_assert_nonnull (loaded);
+  g_assert_cmpstr (pub_draft_get_field (loaded, "title"), ==, "Año 2024");
+  g_assert_cmpstr (pub_draft_get_tags (loaded)[0], ==, "salud");
+  g_assert_cmpuint (pub_draft_get_revision (loaded), ==, pub_draft_get_revision (draft));
+  g_assert_cmpuint (g_list_model_get_n_items (pub_draft_get_resources (loaded)), ==, 1);
+}
+
+static gboolean
+file_has_revision (const char *path,
+                   guint64     revision)
+{
+  g_autoptr(PubDraft) on_disk = pub_draft_store_read_file (path, NULL);
+
+  return on_disk != NULL && pub_draft_get_revision (on_disk) == revision;
+}
+
+static void
+test_store_debounced_autosave (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(PubDraftStore) store = pub_draft_store_new (fixture->dir);
+  g_autofree char *path = NULL;
+  gint64 deadline;
+  PubDraft *draft;
+
+  pub_draft_store_set_save_delay (store, 100);
+  draft = pub_draft_store_create (store);
+  path = path_of (fixture, draft);
+
+  /* Typing: one change per keystroke, no explicit save. */
+  for (guint i = 1; i <= 50; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Título %u", i);
+      pub_draft_set_field (draft, "title", title);
+    }
+
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!file_has_revision (path, pub_draft_get_revision (draft)))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  g_assert_cmpuint (pub_draft_get_revision (draft), ==, 50);
+  flush (store);
+}
+
+static void
+write_text (const char *dir,
+            const char *name,
+            const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+static char *
+read_text (const char *dir,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, NULL);
+  return text;
+}
+
+static void
+test_store_damaged_files (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(PubDraftStore) store = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *still = NULL;
+  g_autofree char *gone = NULL;
+  GListModel *drafts;
+  PubDraft *truncated, *future;
+
+  write_text (fixture->dir, "truncated.json", "{\"schema\": 1, \"id\": \"trunc");
+  write_text (fixture->dir, "future.json", "{\"schema\": 7, \"id\": \"future\", \"dataset\": {}}");
+  write_text (fixture->dir, "notes.txt", "not a draft");
+
+  store = load_store (fixture->dir);
+  drafts = pub_draft_store_get_drafts (store);
+  g_assert_cmpuint (g_list_model_get_n_items (drafts), ==, 2);
+
+  truncated = pub_draft_store_find (store, "truncated");
+  future = pub_draft_store_find (store, "future");
+  g_assert_nonnull (truncated);
+  g_assert_nonnull (future);
+  g_assert_cmpint (pub_draft_get_state (truncated), ==, PUB_DRAFT_STATE_DAMAGED);
+  g_assert_nonnull (strstr (pub_draft_get_last_error (truncated), "damaged"));
+  g_assert_nonnull (strstr (pub_draft_get_last_error (future), "newer version"));
+
+  /* Listing and flushing never rewrite or drop a damaged file. */
+  flush (store);
+  still = read_text (fixture->dir, "future.json");
+  g_assert_cmpstr (still, ==, "{\"schema\": 7, \"id\": \"future\", \"dataset\": {}}");
+
+  /* Only an explicit delete removes it. */
+  pub_draft_store_delete_async (store, truncated, NULL, store_result_cb, &result);
+  g_assert_true (pub_draft_store_delete_finish (store, wait_result (&result), &error));
+  g_assert_no_error (error);
+  gone = read_text (fixture->dir, "truncated.json");
+  g_assert_null (gone);
+  g_assert_cmpuint (g_list_model_get_n_items (drafts), ==, 1);
+}
+
+static void
+test_store_delete_and_duplicate (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(PubDraftStore) store = pub_draft_store_new (fixture->dir);
+  g_autoptr(PubDraftStore) again = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  PubDraft *draft, *copy;
+  GListModel *drafts = pub_draft_store_get_drafts (store);
+
+  pub_draft_store_set_save_delay (store, 5000);
+  draft = pub_draft_store_create (store);
+  pub_draft_set_field (draft, "title", "Original");
+  copy = pub_draft_store_duplicate (store, draft);
+  g_assert_cmpuint (g_list_model_get_n_items (drafts), ==, 2);
+  g_assert_true (g_list_model_get_item (drafts, 0) == (gpointer) copy);
+  g_object_unref (copy);
+  g_assert_cmpstr (pub_draft_get_field (copy, "title"), ==, "Original (copy)");
+
+  /* A change waits for the save delay; deleting must win over it. */
+  g_object_ref (draft);
+  path = path_of (fixture, draft);
+  pub_draft_set_field (draft, "title", "Cambiado");
+  pub_draft_store_delete_async (store, draft, NULL, store_result_cb, &result);
+  g_assert_true (pub_draft_store_delete_finish (store, wait_result (&result), &error));
+  g_assert_no_error (error);
+  flush (store);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_object_unref (draft);
+
+  again = load_store (fixture->dir);
+  g_assert_cmpuint (g_list_model_get_n_items (pub_draft_store_get_drafts (again)), ==, 1);
+  g_assert_nonnull (pub_draft_store_find (again, pub_draft_get_id (copy)));
+}
+
+static void
+test_store_stale_temporaries (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(PubDraftStore) store = NULL;
+  g_autofree char *old_tmp = g_build_filename (fixture->dir, "abc.json.X1Y2Z3", NULL);
+  g_autofree char *new_tmp = g_build_filename (fixture->dir, "abc.json.A1B2C3", NULL);
+  struct utimbuf times = { 1000, 1000 };
+
+  write_text (fixture->dir, "abc.json.X1Y2Z3", "{\"half");
+  write_text (fixture->dir, "abc.json.A1B2C3", "{\"half");
+  g_assert_cmpint (utime (old_tmp, &times), ==, 0);
+
+  store = load_store (fixture->dir);
+  g_assert_cmpuint (g_list_model_get_n_items (pub_draft_store_get_drafts (store)), ==, 0);
+  g_assert_false (g_file_test (old_tmp, G_FILE_TEST_EXISTS));
+  /* A fresh one may belong to a write in progress elsewhere. */
+  g_assert_true (g_file_test (new_tmp, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/draft-store/save-and-load", test_store_save_and_load);
+  ADD ("/draft-store/debounced-autosave", test_store_debounced_autosave);
+  ADD ("/draft-store/damaged-files", test_store_damaged_files);
+  ADD ("/draft-store/delete-and-duplicate", test_store_delete_and_duplicate);
+  ADD ("/draft-store/stale-temporaries", test_store_stale_temporaries);
+#undef ADD
+
+  return g_test_run ();
+}
