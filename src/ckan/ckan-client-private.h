@@ -1,0 +1,40 @@
+/* ckan-client-private.h: the client's internals shared inside the layer and
+ * with its tests
+ *
+ * Copyright 2026 The Publicador authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "ckan-client.h"
+
+G_BEGIN_DECLS
+
+#define CKAN_CLIENT_DEFAULT_TIMEOUT 30
+#define CKAN_CLIENT_DEFAULT_ATTEMPTS 3
+#define CKAN_CLIENT_DEFAULT_RETRY_BASE_MS 1000
+/* A Retry-After longer than this is not waited for: the error goes back to
+ * the caller with ckan_error_get_retry_after () set. */
+#define CKAN_CLIENT_MAX_RETRY_AFTER 60
+
+/* Tests shorten the backoff; 0 keeps only Retry-After. */
+void         ckan_client_set_retry_base_delay_ms (CkanClient  *self,
+                                                  guint        delay_ms);
+void         ckan_client_set_max_attempts        (CkanClient  *self,
+                                                  guint        attempts);
+SoupSession *ckan_client_get_session             (CkanClient  *self);
+/* A message for `action` with the token headers and no redirects followed.
+ * query may be NULL (already form-encoded). */
+SoupMessage *ckan_client_new_message             (CkanClient  *self,
+                                                  const char  *method,
+                                                  const char  *action,
+                                                  const char  *query);
+
+/* How CKAN wants a parameter as text (GET query or multipart part): strings
+ * as they are, "true"/"false", numbers in C locale, arrays and objects as
+ * JSON. NULL for a JSON null (the parameter is left out). */
+char        *ckan_client_param_to_string         (JsonNode    *node);
+
+G_END_DECLS
