@@ -7,7 +7,15 @@ set -uo pipefail
 STATE="$(cd "$1" && pwd)"
 PG_BIN=/usr/lib/postgresql/15/bin
 PG_USER="${PUB_CKAN_PG_OS_USER:-postgres}"
-log() { echo "[ckan-stack stop] $*"; }
+T0=$(date +%s.%N)
+log() { printf "[ckan-stack stop %5.1fs] %s\n" "$(echo "$(date +%s.%N) - $T0" | bc)" "$*"; }
+
+# alive PID: running and not a zombie waiting to be reaped
+alive() {
+    kill -0 "$1" 2>/dev/null || return 1
+    case "$(ps -o stat= -p "$1" 2>/dev/null)" in Z*|"") return 1;; esac
+    return 0
+}
 
 # stop_pid NAME: TERM the process group started with setsid, then KILL after 10s
 stop_pid() {
@@ -16,8 +24,8 @@ stop_pid() {
     pid="$(cat "$f")"
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
         kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
-        for i in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        if kill -0 "$pid" 2>/dev/null; then
+        for i in $(seq 100); do alive "$pid" || break; sleep 0.1; done
+        if alive "$pid"; then
             kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null
             log "$1 (pid $pid) killed"
         else
@@ -35,8 +43,8 @@ if [ -f "$STATE/pids/redis.pid" ]; then
     pid="$(cat "$STATE/pids/redis.pid")"
     if kill -0 "$pid" 2>/dev/null; then
         kill -TERM "$pid"
-        for i in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+        for i in $(seq 50); do alive "$pid" || break; sleep 0.1; done
+        alive "$pid" && kill -KILL "$pid"
         log "redis (pid $pid) stopped"
     fi
     rm -f "$STATE/pids/redis.pid"
