@@ -236,8 +236,8 @@ ckan_record_new_from_json (GType        type,
       if (value == NULL || *value == '\0')
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("The portal sent a %s without “%s”."),
-                       g_type_name (type), klass->required_key);
+                       _("The portal's answer is incomplete: “%s” is missing. The portal may run a version or extension Publicador does not support."),
+                       klass->required_key);
           return NULL;
         }
     }
@@ -259,9 +259,8 @@ ckan_record_new_from_node (GType        type,
 {
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The portal sent something other than a %s."),
-                   g_type_name (type));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The portal's answer does not have the expected form. The portal may run a version or extension Publicador does not support."));
       return NULL;
     }
   return ckan_record_new_from_json (type, json_node_get_object (node), error);
