@@ -1,0 +1,351 @@
+/* pub-check-encoding.c
+ *
+ * Copyright 2026 The Publicador authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "pub-check-encoding.h"
+
+static gboolean
+ascii_only (const char *data,
+            gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) data[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+count_invalid_cb (guint64  offset,
+                  gpointer user_data)
+{
+}
+
+PubEncoding
+pub_check_detect_encoding (const char *data,
+                           gsize       len,
+                           gsize      *bom_len)
+{
+  PubEncodingValidator v;
+
+  *bom_len = 0;
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      *bom_len = 3;
+      return PUB_ENCODING_UTF8_BOM;
+    }
+  if (len >= 2 && ((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE))
+    return PUB_ENCODING_UTF16;
+  if (len >= 2 && ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF))
+    return PUB_ENCODING_UTF16;
+  if (ascii_only (data, len))
+    return PUB_ENCODING_UTF8;
+
+  /* Valid UTF-8 in the sample (a sequence cut at its end is fine) means
+   * UTF-8; anything else in Chilean data is almost always Windows-1252. */
+  pub_encoding_validator_init (&v, PUB_ENCODING_UTF8, 0);
+  pub_encoding_validator_feed (&v, data, len, count_invalid_cb, NULL);
+  return v.n_invalid ? PUB_ENCODING_WINDOWS_1252 : PUB_ENCODING_UTF8;
+}
+
+const char *
+pub_encoding_to_charset (PubEncoding encoding)
+{
+  switch (encoding)
+    {
+    case PUB_ENCODING_WINDOWS_1252: return "WINDOWS-1252";
+    case PUB_ENCODING_UTF16: return "UTF-16";
+    case PUB_ENCODING_UTF8:
+    case PUB_ENCODING_UTF8_BOM:
+    default:
+      return "UTF-8";
+    }
+}
+
+void
+pub_encoding_validator_init (PubEncodingValidator *v,
+                             PubEncoding           encoding,
+                             guint64               start_offset)
+{
+  memset (v, 0, sizeof *v);
+  v->encoding = encoding;
+  v->offset = start_offset;
+}
+
+static const guint8 cp1252_undefined[256] = {
+  [0x81] = 1, [0x8D] = 1, [0x8F] = 1, [0x90] = 1, [0x9D] = 1,
+};
+
+#define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+
+void
+pub_encoding_validator_feed (PubEncodingValidator *v,
+                             const char           *data,
+                             gsize                 len,
+                             PubInvalidByteFunc    func,
+                             gpointer              user_data)
+{
+  const guchar *p = (const guchar *) data, *end = p + len;
+  const guchar *base = p;
+  guint64 base_offset = v->offset;
+
+  if (v->encoding == PUB_ENCODING_UTF16)
+    {
+      v->offset += len;
+      return;
+    }
+
+  while (p < end)
+    {
+      guchar c;
+
+      /* The common case: plain ASCII, eight bytes at a time. */
+      if (!v->need)
+        {
+          while (end - p >= 8)
+            {
+              guint64 word;
+
+              memcpy (&word, p, 8);
+              if (word & HIGH_BITS)
+                break;
+              p += 8;
+            }
+          while (p < end && *p < 0x80)
+            p++;
+          if (p == end)
+            break;
+        }
+
+      c = *p;
+      v->non_ascii = TRUE;
+
+      if (v->encoding == PUB_ENCODING_WINDOWS_1252)
+        {
+          if (cp1252_undefined[c])
+            {
+              v->n_invalid++;
+              func (base_offset + (guint64) (p - base), user_data);
+            }
+          p++;
+          continue;
+        }
+
+      if (v->need)
+        {
+          if (c >= v->lo && c <= v->hi)
+            {
+              v->need--;
+              v->lo = 0x80;
+              v->hi = 0xBF;
+              p++;
+              continue;
+            }
+          /* The sequence broke: report where it began, look at c again. */
+          v->n_invalid++;
+          func (v->seq_start, user_data);
+          v->need = 0;
+          continue;
+        }
+
+      v->seq_start = base_offset + (guint64) (p - base);
+      v->lo = 0x80;
+      v->hi = 0xBF;
+      if (c >= 0xC2 && c <= 0xDF)
+        v->need = 1;
+      else if (c >= 0xE0 && c <= 0xEF)
+        {
+          v->need = 2;
+          if (c == 0xE0)
+            v->lo = 0xA0;
+          else if (c == 0xED)
+            v->hi = 0x9F;
+        }
+      else if (c >= 0xF0 && c <= 0xF4)
+        {
+          v->need = 3;
+          if (c == 0xF0)
+            v->lo = 0x90;
+          else if (c == 0xF4)
+            v->hi = 0x8F;
+        }
+      else
+        {
+          v->n_invalid++;
+          func (v->seq_start, user_data);
+        }
+      p++;
+    }
+  v->offset = base_offset + len;
+}
+
+void
+pub_encoding_validator_finish (PubEncodingValidator *v,
+                               PubInvalidByteFunc    func,
+                               gpointer              user_data)
+{
+  if (v->need)
+    {
+      v->n_invalid++;
+      func (v->seq_start, user_data);
+      v->need = 0;
+    }
+}
+
+char *
+pub_encoding_cell_to_utf8 (const char  *data,
+                           gsize        len,
+                           PubEncoding  encoding,
+                           guint        max_chars)
+{
+  g_autofree char *utf8 = NULL;
+  const char *end;
+  glong n;
+
+  if (encoding == PUB_ENCODING_WINDOWS_1252)
+    utf8 = g_convert_with_fallback (data, (gssize) len, "UTF-8", "WINDOWS-1252", "\xEF\xBF\xBD", NULL, NULL, NULL);
+  if (!utf8)
+    utf8 = g_utf8_make_valid (data, (gssize) len);
+
+  n = g_utf8_strlen (utf8, -1);
+  if (n <= (glong) max_chars)
+    return g_steal_pointer (&utf8);
+  end = g_utf8_offset_to_pointer (utf8, max_chars);
+  return g_strdup_printf ("%.*s\xE2\x80\xA6", (int) (end - utf8), utf8);
+}
+
+GFile *
+pub_check_utf8_copy_destination (GFile *source)
+{
+  g_autofree char *name = g_file_get_basename (source);
+  g_autoptr(GFile) parent = g_file_get_parent (source);
+  const char *dot = strrchr (name, '.');
+  g_autofree char *copy = NULL;
+
+  if (dot && dot != name)
+    copy = g_strdup_printf ("%.*s-utf8%s", (int) (dot - name), name, dot);
+  else
+    copy = g_strdup_printf ("%s-utf8", name);
+  return parent ? g_file_get_child (parent, copy) : g_file_new_for_path (copy);
+}
+
+typedef struct {
+  GFile       *source;
+  GFile       *dest;
+  PubEncoding  encoding;
+} CopyData;
+
+static void
+copy_data_free (gpointer data)
+{
+  CopyData *copy = data;
+
+  g_clear_object (&copy->source);
+  g_clear_object (&copy->dest);
+  g_free (copy);
+}
+
+static void
+write_utf8_copy_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  CopyData *copy = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GInputStream) converted = NULL;
+  g_autoptr(GCharsetConverter) converter = NULL;
+  char bom[3];
+  gsize got = 0;
+
+  in = g_file_read (copy->source, cancellable, &error);
+  if (!in)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* Skip a UTF-8 BOM; anything else is data. */
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), bom, sizeof bom, &got, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (!(got == 3 && memcmp (bom, "\xEF\xBB\xBF", 3) == 0) &&
+      !g_seekable_seek (G_SEEKABLE (in), 0, G_SEEK_SET, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  converter = g_charset_converter_new ("UTF-8", pub_encoding_to_charset (copy->encoding), &error);
+  if (!converter)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_charset_converter_set_use_fallback (converter, TRUE);
+  converted = g_converter_input_stream_new (G_INPUT_STREAM (in), G_CONVERTER (converter));
+
+  out = g_file_replace (copy->dest, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                        cancellable, &error);
+  if (!out)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (g_output_stream_splice (G_OUTPUT_STREAM (out), converted,
+                              G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE, cancellable, &error) < 0)
+    {
+      /* Closing after a failure would put the half copy in place. */
+      g_autoptr(GCancellable) abort = g_cancellable_new ();
+
+      g_cancellable_cancel (abort);
+      g_output_stream_close (G_OUTPUT_STREAM (out), abort, NULL);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+pub_check_write_utf8_copy_async (GFile               *source,
+                                 PubEncoding          encoding,
+                                 GFile               *dest,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CopyData *copy;
+
+  g_return_if_fail (G_IS_FILE (source));
+  g_return_if_fail (G_IS_FILE (dest));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pub_check_write_utf8_copy_async);
+  copy = g_new0 (CopyData, 1);
+  copy->source = g_object_ref (source);
+  copy->dest = g_object_ref (dest);
+  copy->encoding = encoding;
+  g_task_set_task_data (task, copy, copy_data_free);
+  g_task_run_in_thread (task, write_utf8_copy_thread);
+}
+
+gboolean
+pub_check_write_utf8_copy_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,147 @@
+/* pub-check-format.c
+ *
+ * Copyright 2026 The Publicador authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "pub-check-format.h"
+
+static gboolean
+starts_with (const guint8 *data,
+             gsize         len,
+             const char   *magic,
+             gsize         magic_len)
+{
+  return len >= magic_len && memcmp (data, magic, magic_len) == 0;
+}
+
+static gboolean
+contains (const guint8 *data,
+          gsize         len,
+          const char   *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (data[i] == (guint8) needle[0] && memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+PubFileFormat
+pub_check_sniff_format (const char   *filename,
+                        const guint8 *data,
+                        gsize         len)
+{
+  g_autofree char *content_type = NULL;
+  gsize skip = 0;
+
+  if (!len)
+    return PUB_FORMAT_EMPTY;
+  if (starts_with (data, len, "%PDF", 4))
+    return PUB_FORMAT_PDF;
+  if (starts_with (data, len, "\x89PNG", 4) || starts_with (data, len, "\xFF\xD8\xFF", 3) ||
+      starts_with (data, len, "GIF8", 4) || starts_with (data, len, "II*\0", 4) ||
+      starts_with (data, len, "MM\0*", 4) || starts_with (data, len, "BM", 2) ||
+      (starts_with (data, len, "RIFF", 4) && len >= 12 && memcmp (data + 8, "WEBP", 4) == 0))
+    return PUB_FORMAT_IMAGE;
+  if (starts_with (data, len, "\xD0\xCF\x11\xE0", 4))
+    return PUB_FORMAT_XLS;
+  if (starts_with (data, len, "PK\x03\x04", 4))
+    {
+      if (contains (data, MIN (len, 256), "application/vnd.oasis.opendocument.spreadsheet"))
+        return PUB_FORMAT_ODS;
+      if (contains (data, len, "xl/") || contains (data, len, "[Content_Types].xml"))
+        return PUB_FORMAT_XLSX;
+      return PUB_FORMAT_ARCHIVE;
+    }
+  if (starts_with (data, len, "\x1F\x8B", 2) || starts_with (data, len, "7z\xBC\xAF", 4) ||
+      starts_with (data, len, "Rar!", 4))
+    return PUB_FORMAT_ARCHIVE;
+  if (starts_with (data, len, "\xFF\xFE", 2) || starts_with (data, len, "\xFE\xFF", 2))
+    return PUB_FORMAT_CSV;  /* UTF-16 text: the encoding check explains it */
+
+  if (memchr (data, '\0', MIN (len, 8192)))
+    {
+      /* GIO knows many more formats by their magic. */
+      content_type = g_content_type_guess (filename, data, len, NULL);
+      if (content_type && g_content_type_is_a (content_type, "image/*"))
+        return PUB_FORMAT_IMAGE;
+      return PUB_FORMAT_BINARY;
+    }
+
+  if (starts_with (data, len, "\xEF\xBB\xBF", 3))
+    skip = 3;
+  while (skip < len && g_ascii_isspace (data[skip]))
+    skip++;
+  if (skip < len && (data[skip] == '[' || data[skip] == '{'))
+    return PUB_FORMAT_JSON;
+  return PUB_FORMAT_CSV;
+}
+
+const char *
+pub_file_format_to_string (PubFileFormat format)
+{
+  switch (format)
+    {
+    case PUB_FORMAT_EMPTY: return "empty";
+    case PUB_FORMAT_CSV: return "csv";
+    case PUB_FORMAT_JSON: return "json";
+    case PUB_FORMAT_XLSX: return "xlsx";
+    case PUB_FORMAT_ODS: return "ods";
+    case PUB_FORMAT_XLS: return "xls";
+    case PUB_FORMAT_PDF: return "pdf";
+    case PUB_FORMAT_IMAGE: return "image";
+    case PUB_FORMAT_ARCHIVE: return "archive";
+    case PUB_FORMAT_BINARY: return "binary";
+    default: return "unknown";
+    }
+}
+
+void
+pub_check_json_stream (GInputStream         *stream,
+                       goffset               size,
+                       goffset               max_bytes,
+                       CkanValidationReport *report,
+                       GCancellable         *cancellable)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+  JsonArray *array;
+  guint n;
+
+  if (size > max_bytes)
+    {
+      ckan_validation_report_add_warning (report, _("The JSON file is too large to check in full; only CSV files are checked at any size"));
+      return;
+    }
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_stream (parser, stream, cancellable, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        ckan_validation_report_add_error (report, "format-error", 0, 0, NULL, NULL, error->message);
+      return;
+    }
+  root = json_parser_get_root (parser);
+  if (!root || !JSON_NODE_HOLDS_ARRAY (root))
+    {
+      ckan_validation_report_add_error (report, "format-error", 0, 0, NULL, NULL,
+                                        _("The JSON file is not a list of records"));
+      return;
+    }
+  array = json_node_get_array (root);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, i)))
+      {
+        ckan_validation_report_add_error (report, "format-error", i + 1, 0, NULL, NULL,
+                                          _("This item of the list is not a record"));
+      }
+  ckan_validation_report_set_stats (report, n, -1, size);
+}

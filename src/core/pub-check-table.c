@@ -1,0 +1,671 @@
+/* pub-check-table.c
+ *
+ * Copyright 2026 The Publicador authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "pub-check-table.h"
+
+#define SAMPLE_ROWS 1000
+#define CELL_CHARS  80
+/* The duplicate-row set: 64-bit row hashes, open addressing. 2^23 slots
+ * (64 MiB) hold about 6 million distinct rows; past that, later rows are
+ * still compared against the ones held but no longer added. */
+#define DUP_MAX_SLOTS ((gsize) 1 << 23)
+
+typedef struct {
+  guint64 *slots;
+  gsize    n_slots;
+  gsize    count;
+  gboolean full;
+} DupSet;
+
+typedef struct {
+  guint64 n_nonempty;
+  guint64 n_number;
+  guint64 n_integer;
+  guint64 n_date;
+  guint64 n_bool;
+} Sample;
+
+struct _PubTableChecker
+{
+  CkanValidationReport *report;
+  PubCsvReader         *reader;
+  PubEncodingValidator  validator;
+  gsize                 max_record;
+  PubCsvStats           stats;
+  Sample               *sample;       /* per column, during inference */
+  guint                 sample_columns;
+  gboolean              inferred;
+  gboolean              header_seen;
+  DupSet                dups;
+};
+
+const char *
+pub_column_type_to_string (PubColumnType type)
+{
+  switch (type)
+    {
+    case PUB_COLUMN_INTEGER: return "integer";
+    case PUB_COLUMN_NUMBER: return "number";
+    case PUB_COLUMN_DATE: return "date";
+    case PUB_COLUMN_BOOLEAN: return "boolean";
+    case PUB_COLUMN_TEXT:
+    default:
+      return "string";
+    }
+}
+
+const char *
+pub_column_type_to_label (PubColumnType type)
+{
+  switch (type)
+    {
+    case PUB_COLUMN_INTEGER: return _("whole number");
+    case PUB_COLUMN_NUMBER: return _("number");
+    case PUB_COLUMN_DATE: return _("date");
+    case PUB_COLUMN_BOOLEAN: return _("yes/no");
+    case PUB_COLUMN_TEXT:
+    default:
+      return _("text");
+    }
+}
+
+static inline guint64
+hash_bytes (guint64     h,
+            const char *p,
+            gsize       n)
+{
+  guint64 w;
+
+  h ^= n * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  while (n >= 8)
+    {
+      memcpy (&w, p, 8);
+      h = (h ^ w) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+      h ^= h >> 29;
+      p += 8;
+      n -= 8;
+    }
+  w = 0;
+  memcpy (&w, p, n);
+  h = (h ^ w) * G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F);
+  return h ^ (h >> 31);
+}
+
+static void
+dup_set_grow (DupSet *set)
+{
+  gsize n = set->n_slots ? set->n_slots * 2 : (gsize) 1 << 16;
+  guint64 *slots = g_new0 (guint64, n);
+
+  for (gsize i = 0; i < set->n_slots; i++)
+    {
+      guint64 h = set->slots[i];
+      gsize j;
+
+      if (!h)
+        continue;
+      for (j = h & (n - 1); slots[j]; j = (j + 1) & (n - 1))
+        ;
+      slots[j] = h;
+    }
+  g_free (set->slots);
+  set->slots = slots;
+  set->n_slots = n;
+}
+
+/* TRUE when the hash was there already. */
+static gboolean
+dup_set_check (DupSet  *set,
+               guint64  h)
+{
+  gsize j, mask;
+
+  h |= 1;  /* 0 marks an empty slot */
+  if (set->count * 10 >= set->n_slots * 6)
+    {
+      if (set->n_slots < DUP_MAX_SLOTS)
+        dup_set_grow (set);
+      else if (set->count * 4 >= set->n_slots * 3)
+        set->full = TRUE;
+    }
+  mask = set->n_slots - 1;
+  for (j = h & mask; set->slots[j]; j = (j + 1) & mask)
+    if (set->slots[j] == h)
+      return TRUE;
+  if (!set->full)
+    {
+      set->slots[j] = h;
+      set->count++;
+    }
+  return FALSE;
+}
+
+static char *
+cell_text (PubTableChecker *self,
+           const char      *data,
+           gsize            len)
+{
+  PubPersonalKind kind = pub_check_personal_cell (data, len);
+
+  /* A value that looks personal never reaches the report unmasked. */
+  if (kind != PUB_PERSONAL_NONE)
+    return pub_check_mask (data, len, kind);
+  return pub_encoding_cell_to_utf8 (data, len, self->stats.encoding, CELL_CHARS);
+}
+
+static void
+report_error (PubTableChecker *self,
+              const char      *type,
+              guint64          row,
+              guint            field,
+              const char      *data,
+              gsize            len,
+              const char      *message)
+{
+  g_autofree char *cell = NULL;
+  const char *name = NULL;
+
+  if (!ckan_validation_report_has_room (self->report, type))
+    {
+      ckan_validation_report_count_errors (self->report, type, 1);
+      return;
+    }
+  if (data)
+    cell = cell_text (self, data, len);
+  if (field && field <= self->stats.n_columns)
+    name = self->stats.columns[field - 1].name;
+  ckan_validation_report_add_error (self->report, type, (gint64) row, (int) field, name, cell, message);
+}
+
+static void
+invalid_byte_cb (guint64  offset,
+                 gpointer user_data)
+{
+  PubTableChecker *self = user_data;
+  CkanValidationError *error;
+  g_autofree char *message = NULL;
+
+  self->stats.n_invalid_bytes++;
+  if (!ckan_validation_report_has_room (self->report, "encoding-error"))
+    {
+      ckan_validation_report_count_errors (self->report, "encoding-error", 1);
+      return;
+    }
+  message = g_strdup_printf (_("The byte at position %llu is not valid %s"),
+                             (unsigned long long) offset,
+                             pub_encoding_to_charset (self->stats.encoding));
+  error = ckan_validation_error_new ("encoding-error", 0, 0, NULL, NULL, message);
+  error->byte_offset = (gint64) offset;
+  ckan_validation_report_take_error (self->report, error);
+}
+
+static void
+set_header (PubTableChecker  *self,
+            const PubCsvCell *cells,
+            guint             n_cells)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint nonempty = 0, datalike = 0;
+
+  self->stats.n_columns = n_cells;
+  self->stats.columns = g_new0 (PubColumnStats, n_cells);
+  for (guint i = 0; i < n_cells; i++)
+    {
+      PubColumnStats *col = &self->stats.columns[i];
+      guint kind;
+
+      if (!cells[i].len)
+        {
+          col->name = g_strdup_printf ("field%u", i + 1);
+          continue;
+        }
+      nonempty++;
+      col->name = pub_encoding_cell_to_utf8 (cells[i].data, cells[i].len, self->stats.encoding, 200);
+      kind = pub_check_classify_cell (cells[i].data, cells[i].len);
+      if ((kind & (PUB_CELL_ANY_NUMBER | PUB_CELL_ANY_DATE)) ||
+          pub_check_personal_cell (cells[i].data, cells[i].len) != PUB_PERSONAL_NONE)
+        datalike++;
+      col->personal_label = pub_check_label_is_personal (col->name);
+    }
+
+  if (!nonempty)
+    {
+      self->stats.header_blank = TRUE;
+      report_error (self, "blank-header", 1, 0, NULL, 0, _("The first row, which should name the columns, is empty"));
+      return;
+    }
+  if (datalike && datalike * 2 >= nonempty)
+    {
+      self->stats.header_missing = TRUE;
+      report_error (self, "missing-header", 1, 0, NULL, 0,
+                    _("The first row holds data, not column names"));
+    }
+  for (guint i = 0; i < n_cells; i++)
+    {
+      if (!cells[i].len)
+        {
+          self->stats.n_blank_labels++;
+          report_error (self, "blank-label", 1, i + 1, "", 0, _("This column has no name"));
+        }
+      else if (!g_hash_table_add (seen, self->stats.columns[i].name))
+        {
+          self->stats.n_duplicate_labels++;
+          report_error (self, "duplicate-label", 1, i + 1, cells[i].data, cells[i].len,
+                        _("Another column has the same name"));
+        }
+    }
+}
+
+static gboolean
+is_blank (const PubCsvCell *cells,
+          guint             n_cells)
+{
+  for (guint i = 0; i < n_cells; i++)
+    if (cells[i].len)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+sample_record_cb (const PubCsvCell *cells,
+                  guint             n_cells,
+                  guint64           record_number,
+                  guint64           byte_offset,
+                  guint             flags,
+                  gpointer          user_data)
+{
+  PubTableChecker *self = user_data;
+
+  if (record_number == 1)
+    {
+      self->sample_columns = n_cells;
+      self->sample = g_new0 (Sample, n_cells);
+      return;
+    }
+  if (record_number > SAMPLE_ROWS + 1)
+    return;
+  for (guint i = 0; i < MIN (n_cells, self->sample_columns); i++)
+    {
+      Sample *s = &self->sample[i];
+      guint kind;
+
+      if (!cells[i].len)
+        continue;
+      kind = pub_check_classify_cell (cells[i].data, cells[i].len);
+      s->n_nonempty++;
+      s->n_number += !!(kind & PUB_CELL_ANY_NUMBER);
+      s->n_integer += !!(kind & PUB_CELL_ANY_INTEGER);
+      s->n_date += !!(kind & PUB_CELL_ANY_DATE);
+      s->n_bool += !!(kind & PUB_CELL_ANY_BOOL);
+    }
+}
+
+void
+pub_table_checker_infer (PubTableChecker *self,
+                         const char      *sample,
+                         gsize            len)
+{
+  g_autoptr(PubCsvReader) reader = pub_csv_reader_new (self->stats.dialect.delimiter,
+                                                       self->stats.dialect.quote,
+                                                       self->max_record, sample_record_cb, self);
+
+  pub_csv_reader_feed (reader, sample, len);
+  /* The sample may end mid-row: that row is left out. */
+  self->inferred = TRUE;
+}
+
+/* Like Frictionless: a type wins when 90 % of the non-empty cells fit it. */
+static PubColumnType
+decide_type (const Sample *s)
+{
+  guint64 need;
+
+  if (!s || !s->n_nonempty)
+    return PUB_COLUMN_TEXT;
+  need = (s->n_nonempty * 9 + 9) / 10;
+  if (s->n_bool >= need)
+    return PUB_COLUMN_BOOLEAN;
+  if (s->n_integer >= need && s->n_integer == s->n_number)
+    return PUB_COLUMN_INTEGER;
+  if (s->n_number >= need)
+    return PUB_COLUMN_NUMBER;
+  if (s->n_date >= need)
+    return PUB_COLUMN_DATE;
+  return PUB_COLUMN_TEXT;
+}
+
+static gboolean
+all_digits (const char *s,
+            gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) (s[i] - '0') > 9)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+note_personal (PubTableChecker *self,
+               PubColumnStats  *col,
+               const char      *data,
+               gsize            len)
+{
+  PubPersonalKind kind = pub_check_personal_cell (data, len);
+
+  if (len >= 8 && len <= 9 && all_digits (data, len - 1))
+    col->n_plain_candidates++;
+  if (kind == PUB_PERSONAL_NONE)
+    return;
+  col->n_personal[kind]++;
+  if (col->n_examples < G_N_ELEMENTS (col->examples) - 1)
+    col->examples[col->n_examples++] = pub_check_mask (data, len, kind);
+}
+
+static void
+type_error (PubTableChecker *self,
+            PubColumnStats  *col,
+            guint64          row,
+            guint            field,
+            const char      *data,
+            gsize            len)
+{
+  g_autofree char *message = NULL;
+
+  col->n_type_errors++;
+  if (!ckan_validation_report_has_room (self->report, "type-error"))
+    {
+      ckan_validation_report_count_errors (self->report, "type-error", 1);
+      return;
+    }
+  message = g_strdup_printf (_("The value is not a %s, like the rest of the column"),
+                             pub_column_type_to_label (col->type));
+  report_error (self, "type-error", row, field, data, len, message);
+}
+
+static void
+check_cell (PubTableChecker  *self,
+            PubColumnStats   *col,
+            const PubCsvCell *cell,
+            guint64           row,
+            guint             field)
+{
+  const char *data = cell->data;
+  gsize len = cell->len;
+  guint kind;
+
+  if (!len)
+    {
+      col->n_empty++;
+      return;
+    }
+
+  switch (col->type)
+    {
+    case PUB_COLUMN_INTEGER:
+      if (all_digits (data, len))
+        {
+          if (len >= 8 && len <= 12)
+            note_personal (self, col, data, len);
+          return;
+        }
+      kind = pub_check_classify_cell (data, len);
+      if (!(kind & PUB_CELL_ANY_INTEGER))
+        type_error (self, col, row, field, data, len);
+      note_personal (self, col, data, len);
+      return;
+
+    case PUB_COLUMN_NUMBER:
+      kind = pub_check_classify_cell (data, len);
+      if (!(kind & PUB_CELL_ANY_NUMBER))
+        {
+          type_error (self, col, row, field, data, len);
+          note_personal (self, col, data, len);
+        }
+      else if ((kind & PUB_CELL_DECIMAL_COMMA) && !(kind & PUB_CELL_GROUPED_COMMA))
+        col->n_decimal_comma++;
+      else if ((kind & PUB_CELL_DECIMAL_DOT) && !(kind & PUB_CELL_GROUPED_DOT))
+        col->n_decimal_dot++;
+      return;
+
+    case PUB_COLUMN_DATE:
+      kind = pub_check_classify_cell (data, len);
+      if (kind & PUB_CELL_DATE_DMY_DASH)
+        col->n_date[0]++;
+      else if (kind & PUB_CELL_DATE_DMY_SLASH)
+        col->n_date[1]++;
+      else if (kind & PUB_CELL_DATE_ISO)
+        col->n_date[2]++;
+      else
+        type_error (self, col, row, field, data, len);
+      return;
+
+    case PUB_COLUMN_BOOLEAN:
+      kind = pub_check_classify_cell (data, len);
+      if (kind & PUB_CELL_BOOL_ES)
+        col->n_bool_es++;
+      else if (kind & PUB_CELL_BOOL_EN)
+        col->n_bool_en++;
+      else
+        type_error (self, col, row, field, data, len);
+      return;
+
+    case PUB_COLUMN_TEXT:
+    default:
+      note_personal (self, col, data, len);
+      return;
+    }
+}
+
+static void
+record_cb (const PubCsvCell *cells,
+           guint             n_cells,
+           guint64           row,
+           guint64           byte_offset,
+           guint             flags,
+           gpointer          user_data)
+{
+  PubTableChecker *self = user_data;
+  PubCsvStats *stats = &self->stats;
+  guint64 h = 0;
+  guint width;
+
+  if (G_UNLIKELY (flags))
+    {
+      if (flags & PUB_CSV_RECORD_TOO_LONG)
+        {
+          g_autofree char *message = g_strdup_printf (_("Row %llu is longer than %llu bytes: the rest of it was skipped"),
+                                                      (unsigned long long) row,
+                                                      (unsigned long long) self->max_record);
+          stats->n_too_long_records++;
+          report_error (self, "source-error", row, 0, NULL, 0, message);
+        }
+      if (flags & PUB_CSV_RECORD_UNTERMINATED)
+        {
+          stats->unterminated_quote = TRUE;
+          report_error (self, "source-error", row, 0, NULL, 0,
+                        _("The file ends inside a quoted cell: it may be cut short"));
+        }
+      if (flags & PUB_CSV_RECORD_STRAY_QUOTE)
+        stats->n_stray_quotes++;
+    }
+
+  if (G_UNLIKELY (!self->header_seen))
+    {
+      self->header_seen = TRUE;
+      set_header (self, cells, n_cells);
+      for (guint i = 0; i < stats->n_columns; i++)
+        stats->columns[i].type = decide_type (i < self->sample_columns ? &self->sample[i] : NULL);
+      return;
+    }
+
+  stats->n_rows++;
+  if (is_blank (cells, n_cells))
+    {
+      stats->n_blank_rows++;
+      report_error (self, "blank-row", row, 0, NULL, 0, _("The row is empty"));
+      return;
+    }
+
+  width = MIN (n_cells, stats->n_columns);
+  for (guint i = 0; i < width; i++)
+    {
+      check_cell (self, &stats->columns[i], &cells[i], row, i + 1);
+      h = hash_bytes (h, cells[i].data, cells[i].len);
+    }
+  stats->n_cells += width;
+
+  if (G_UNLIKELY (n_cells < stats->n_columns))
+    {
+      stats->n_short_rows++;
+      for (guint i = n_cells; i < stats->n_columns; i++)
+        report_error (self, "missing-cell", row, i + 1, NULL, 0, _("The row has no value for this column"));
+    }
+  else if (G_UNLIKELY (n_cells > stats->n_columns))
+    {
+      stats->n_long_rows++;
+      for (guint i = stats->n_columns; i < n_cells; i++)
+        {
+          h = hash_bytes (h, cells[i].data, cells[i].len);
+          report_error (self, "extra-cell", row, i + 1, cells[i].data, cells[i].len,
+                        _("The row has more values than the header has columns"));
+        }
+    }
+
+  if (dup_set_check (&self->dups, h))
+    {
+      stats->n_duplicate_rows++;
+      report_error (self, "duplicate-row", row, 0, NULL, 0, _("The row repeats an earlier row exactly"));
+    }
+}
+
+PubTableChecker *
+pub_table_checker_new (PubEncoding           encoding,
+                       const PubCsvDialect  *dialect,
+                       gsize                 max_record,
+                       CkanValidationReport *report)
+{
+  PubTableChecker *self = g_new0 (PubTableChecker, 1);
+
+  self->report = g_object_ref (report);
+  self->max_record = max_record;
+  self->stats.encoding = encoding;
+  self->stats.dialect = *dialect;
+  self->reader = pub_csv_reader_new (dialect->delimiter, dialect->quote, max_record, record_cb, self);
+  pub_encoding_validator_init (&self->validator, encoding, 0);
+  dup_set_grow (&self->dups);
+  return self;
+}
+
+void
+pub_table_checker_set_start_offset (PubTableChecker *self,
+                                    guint64          offset)
+{
+  self->validator.offset = offset;
+}
+
+void
+pub_table_checker_feed (PubTableChecker *self,
+                        const char      *data,
+                        gsize            len)
+{
+  pub_encoding_validator_feed (&self->validator, data, len, invalid_byte_cb, self);
+  pub_csv_reader_feed (self->reader, data, len);
+  self->stats.bytes += len;
+}
+
+static void
+report_personal (PubTableChecker *self)
+{
+  for (guint i = 0; i < self->stats.n_columns; i++)
+    {
+      PubColumnStats *col = &self->stats.columns[i];
+      guint64 ruts = col->n_personal[PUB_PERSONAL_RUT_FORMATTED];
+      guint64 emails = col->n_personal[PUB_PERSONAL_EMAIL];
+      guint64 phones = col->n_personal[PUB_PERSONAL_PHONE];
+      g_autofree char *examples = NULL;
+
+      /* One in eleven numbers passes the check digit by chance: plain
+       * digits count as RUTs only when most of them pass. */
+      if (col->n_personal[PUB_PERSONAL_RUT_PLAIN] * 2 >= col->n_plain_candidates ||
+          (col->personal_label && (strstr (col->personal_label, "rut") || strstr (col->personal_label, "run"))))
+        ruts += col->n_personal[PUB_PERSONAL_RUT_PLAIN];
+      else
+        col->n_personal[PUB_PERSONAL_RUT_PLAIN] = 0;
+
+      if (col->n_examples)
+        {
+          col->examples[col->n_examples] = NULL;
+          examples = g_strjoinv (", ", (char **) col->examples);
+        }
+      if (ruts)
+        {
+          g_autofree char *m = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%llu value is a RUT number",
+                                                             "%llu values are RUT numbers", ruts),
+                                                (unsigned long long) ruts);
+          ckan_validation_report_add_error (self->report, "personal-data", 0, (int) i + 1, col->name, examples, m);
+        }
+      if (emails)
+        {
+          g_autofree char *m = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%llu value is an e-mail address",
+                                                             "%llu values are e-mail addresses", emails),
+                                                (unsigned long long) emails);
+          ckan_validation_report_add_error (self->report, "personal-data", 0, (int) i + 1, col->name, examples, m);
+        }
+      if (phones)
+        {
+          g_autofree char *m = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%llu value is a phone number",
+                                                             "%llu values are phone numbers", phones),
+                                                (unsigned long long) phones);
+          ckan_validation_report_add_error (self->report, "personal-data", 0, (int) i + 1, col->name, examples, m);
+        }
+      if (col->personal_label && !ruts && !emails && !phones)
+        ckan_validation_report_add_error (self->report, "personal-data", 0, (int) i + 1, col->name, NULL,
+                                          _("The column's name suggests personal data"));
+    }
+}
+
+void
+pub_table_checker_finish (PubTableChecker *self)
+{
+  pub_encoding_validator_finish (&self->validator, invalid_byte_cb, self);
+  pub_csv_reader_finish (self->reader);
+  memcpy (self->stats.line_endings, pub_csv_reader_get_line_endings (self->reader),
+          sizeof self->stats.line_endings);
+  self->stats.duplicates_limited = self->dups.full;
+  g_clear_pointer (&self->dups.slots, g_free);
+  report_personal (self);
+  ckan_validation_report_set_stats (self->report, (gint64) self->stats.n_rows,
+                                    (gint64) self->stats.n_columns, (gint64) self->stats.bytes);
+}
+
+const PubCsvStats *
+pub_table_checker_get_stats (PubTableChecker *self)
+{
+  return &self->stats;
+}
+
+void
+pub_table_checker_free (PubTableChecker *self)
+{
+  if (!self)
+    return;
+  for (guint i = 0; i < self->stats.n_columns; i++)
+    {
+      g_free (self->stats.columns[i].name);
+      for (guint j = 0; j < self->stats.columns[i].n_examples; j++)
+        g_free (self->stats.columns[i].examples[j]);
+    }
+  g_free (self->stats.columns);
+  g_free (self->sample);
+  g_free (self->dups.slots);
+  pub_csv_reader_free (self->reader);
+  g_object_unref (self->report);
+  g_free (self);
+}

@@ -1,0 +1,395 @@
+/* pub-check.c
+ *
+ * Copyright 2026 The Publicador authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "pub-check.h"
+
+#define HEAD_SIZE  (1024 * 1024)
+#define CHUNK_SIZE (1024 * 1024)
+
+struct _PubCheckResult
+{
+  GObject               parent_instance;
+
+  CkanValidationReport *report;
+  PubQualityScore      *score;
+  PubFileFormat         format;
+  PubTableChecker      *checker;
+};
+
+G_DEFINE_FINAL_TYPE (PubCheckResult, pub_check_result, G_TYPE_OBJECT)
+
+static void
+pub_check_result_dispose (GObject *object)
+{
+  PubCheckResult *self = PUB_CHECK_RESULT (object);
+
+  g_clear_object (&self->report);
+  g_clear_object (&self->score);
+  g_clear_pointer (&self->checker, pub_table_checker_free);
+  G_OBJECT_CLASS (pub_check_result_parent_class)->dispose (object);
+}
+
+static void
+pub_check_result_class_init (PubCheckResultClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = pub_check_result_dispose;
+}
+
+static void
+pub_check_result_init (PubCheckResult *self)
+{
+}
+
+CkanValidationReport *
+pub_check_result_get_report (PubCheckResult *self)
+{
+  g_return_val_if_fail (PUB_IS_CHECK_RESULT (self), NULL);
+  return self->report;
+}
+
+PubQualityScore *
+pub_check_result_get_score (PubCheckResult *self)
+{
+  g_return_val_if_fail (PUB_IS_CHECK_RESULT (self), NULL);
+  return self->score;
+}
+
+PubFileFormat
+pub_check_result_get_format (PubCheckResult *self)
+{
+  g_return_val_if_fail (PUB_IS_CHECK_RESULT (self), PUB_FORMAT_BINARY);
+  return self->format;
+}
+
+const PubCsvStats *
+pub_check_result_get_stats (PubCheckResult *self)
+{
+  g_return_val_if_fail (PUB_IS_CHECK_RESULT (self), NULL);
+  return self->checker ? pub_table_checker_get_stats (self->checker) : NULL;
+}
+
+gboolean
+pub_check_result_wants_utf8_copy (PubCheckResult *self)
+{
+  const PubCsvStats *stats = pub_check_result_get_stats (self);
+
+  return stats && (stats->encoding == PUB_ENCODING_WINDOWS_1252 ||
+                   stats->encoding == PUB_ENCODING_UTF16 ||
+                   stats->encoding == PUB_ENCODING_UTF8_BOM ||
+                   stats->n_invalid_bytes > 0);
+}
+
+typedef struct {
+  PubCheckProgressFunc func;
+  gpointer             data;
+  gint64               last;
+} Progress;
+
+static void
+progress_report (Progress *progress,
+                 goffset   done,
+                 goffset   total)
+{
+  gint64 now;
+
+  if (!progress->func || total <= 0)
+    return;
+  now = g_get_monotonic_time ();
+  if (now - progress->last < G_USEC_PER_SEC / 10 && done < total)
+    return;
+  progress->last = now;
+  progress->func (MIN (1.0, (double) done / (double) total), progress->data);
+}
+
+static void
+check_csv (PubCheckResult        *self,
+           GInputStream          *in,
+           char                  *head,
+           gsize                  head_len,
+           goffset                size,
+           const PubCheckOptions *options,
+           Progress              *progress,
+           GCancellable          *cancellable,
+           GError               **error)
+{
+  PubCsvDialect dialect;
+  PubEncoding encoding;
+  gsize bom = 0;
+  goffset done = (goffset) head_len;
+  g_autofree char *chunk = NULL;
+
+  encoding = pub_check_detect_encoding (head, MIN (head_len, 64 * 1024), &bom);
+  if (encoding == PUB_ENCODING_UTF16)
+    {
+      ckan_validation_report_add_error (self->report, "encoding-error", 0, 0, NULL, NULL,
+                                        _("The file is in UTF-16, which is not checked: save it as UTF-8"));
+      pub_csv_sniff_dialect ("", 0, &dialect);
+      self->checker = pub_table_checker_new (encoding, &dialect, options->max_record, self->report);
+      return;
+    }
+
+  pub_csv_sniff_dialect (head + bom, MIN (head_len - bom, 64 * 1024), &dialect);
+  self->checker = pub_table_checker_new (encoding, &dialect, options->max_record, self->report);
+  pub_table_checker_set_start_offset (self->checker, bom);
+  pub_table_checker_infer (self->checker, head + bom, head_len - bom);
+  pub_table_checker_feed (self->checker, head + bom, head_len - bom);
+  progress_report (progress, done, size);
+
+  chunk = g_malloc (CHUNK_SIZE);
+  for (;;)
+    {
+      gssize n = g_input_stream_read (in, chunk, CHUNK_SIZE, cancellable, error);
+
+      if (n < 0)
+        return;
+      if (n == 0)
+        break;
+      pub_table_checker_feed (self->checker, chunk, (gsize) n);
+      done += n;
+      progress_report (progress, done, size);
+    }
+  pub_table_checker_finish (self->checker);
+}
+
+static PubCheckResult *
+check_stream (GInputStream          *in,
+              goffset                size,
+              const char            *filename,
+              const PubCheckOptions *user_options,
+              Progress              *progress,
+              GCancellable          *cancellable,
+              GError               **error)
+{
+  g_autoptr(PubCheckResult) self = g_object_new (PUB_TYPE_CHECK_RESULT, NULL);
+  PubCheckOptions options = { 0 };
+  g_autofree char *head = g_malloc (HEAD_SIZE);
+  gsize head_len = 0;
+  g_autoptr(GError) local_error = NULL;
+
+  if (user_options)
+    options = *user_options;
+  if (!options.max_record)
+    options.max_record = 1024 * 1024;
+  if (!options.json_max_bytes)
+    options.json_max_bytes = 64 * 1024 * 1024;
+
+  self->report = ckan_validation_report_new (options.error_cap);
+  if (!g_input_stream_read_all (in, head, HEAD_SIZE, &head_len, cancellable, error))
+    return NULL;
+  if (size < 0)
+    size = (goffset) head_len;
+
+  self->format = pub_check_sniff_format (filename, (const guint8 *) head, head_len);
+  switch (self->format)
+    {
+    case PUB_FORMAT_CSV:
+      check_csv (self, in, head, head_len, size, &options, progress, cancellable, &local_error);
+      if (local_error)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      break;
+
+    case PUB_FORMAT_JSON:
+      {
+        /* json-glib reads from a stream; give it the head back first. */
+        g_autoptr(GInputStream) whole = NULL;
+        g_autoptr(GInputStream) rest = g_object_ref (in);
+
+        if (head_len < HEAD_SIZE)
+          whole = g_memory_input_stream_new_from_data (g_memdup2 (head, head_len), (gssize) head_len, g_free);
+        else if (G_IS_SEEKABLE (in) && g_seekable_seek (G_SEEKABLE (in), 0, G_SEEK_SET, cancellable, NULL))
+          whole = g_steal_pointer (&rest);
+        if (whole)
+          pub_check_json_stream (whole, size, options.json_max_bytes, self->report, cancellable);
+        else
+          ckan_validation_report_add_warning (self->report,
+                                              _("The JSON file is too large to check in full; only CSV files are checked at any size"));
+      }
+      break;
+
+    case PUB_FORMAT_EMPTY:
+      ckan_validation_report_add_error (self->report, "source-error", 0, 0, NULL, NULL, _("The file is empty"));
+      break;
+    case PUB_FORMAT_BINARY:
+    case PUB_FORMAT_ARCHIVE:
+      ckan_validation_report_add_error (self->report, "format-error", 0, 0, NULL, NULL,
+                                        _("The file is not text data (CSV or JSON)"));
+      break;
+    case PUB_FORMAT_PDF:
+    case PUB_FORMAT_IMAGE:
+      ckan_validation_report_add_error (self->report, "format-error", 0, 0, NULL, NULL,
+                                        _("A PDF, a scan or an image is not machine-readable data"));
+      break;
+    case PUB_FORMAT_XLSX:
+    case PUB_FORMAT_ODS:
+    case PUB_FORMAT_XLS:
+      ckan_validation_report_add_warning (self->report,
+                                          _("Spreadsheets are recognised but not checked: publish a CSV file alongside"));
+      break;
+    default:
+      break;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  self->score = pub_quality_score_compute (self->format, pub_check_result_get_stats (self), self->report);
+  return g_steal_pointer (&self);
+}
+
+PubCheckResult *
+pub_check_file_sync (GFile                 *file,
+                     const PubCheckOptions *options,
+                     PubCheckProgressFunc   progress_func,
+                     gpointer               progress_data,
+                     GCancellable          *cancellable,
+                     GError               **error)
+{
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *name = NULL;
+  Progress progress = { progress_func, progress_data, 0 };
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  in = g_file_read (file, cancellable, error);
+  if (!in)
+    return NULL;
+  info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, error);
+  if (!info)
+    return NULL;
+  name = g_file_get_basename (file);
+  return check_stream (G_INPUT_STREAM (in), g_file_info_get_size (info), name, options,
+                       &progress, cancellable, error);
+}
+
+PubCheckResult *
+pub_check_data (const char            *data,
+                gsize                  len,
+                const char            *filename,
+                const PubCheckOptions *options)
+{
+  g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (data, (gssize) len, NULL);
+  Progress progress = { 0 };
+
+  return check_stream (in, (goffset) len, filename, options, &progress, NULL, NULL);
+}
+
+/* The async wrapper: progress hops to the caller's context. */
+typedef struct {
+  GFile               *file;
+  PubCheckOptions      options;
+  gboolean             has_options;
+  PubCheckProgressFunc progress;
+  gpointer             progress_data;
+  GDestroyNotify       progress_destroy;
+  GMainContext        *context;
+  gint                 pending;      /* a progress update waits to be shown */
+  double               fraction;
+} AsyncData;
+
+static void
+async_data_free (gpointer data)
+{
+  AsyncData *d = data;
+
+  g_clear_object (&d->file);
+  if (d->progress_destroy)
+    d->progress_destroy (d->progress_data);
+  g_main_context_unref (d->context);
+  g_free (d);
+}
+
+static gboolean
+show_progress_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  AsyncData *d = g_task_get_task_data (task);
+
+  g_atomic_int_set (&d->pending, 0);
+  if (!g_task_get_completed (task) && !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    d->progress (d->fraction, d->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+thread_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  GTask *task = user_data;
+  AsyncData *d = g_task_get_task_data (task);
+
+  d->fraction = fraction;
+  if (!g_atomic_int_compare_and_exchange (&d->pending, 0, 1))
+    return;
+  g_main_context_invoke_full (d->context, G_PRIORITY_DEFAULT, show_progress_cb,
+                              g_object_ref (task), g_object_unref);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  AsyncData *d = task_data;
+  GError *error = NULL;
+  PubCheckResult *result;
+
+  result = pub_check_file_sync (d->file, d->has_options ? &d->options : NULL,
+                                d->progress ? thread_progress_cb : NULL, task,
+                                cancellable, &error);
+  if (!result)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, g_object_unref);
+}
+
+void
+pub_check_file_async (GFile                 *file,
+                      const PubCheckOptions *options,
+                      PubCheckProgressFunc   progress,
+                      gpointer               progress_data,
+                      GDestroyNotify         progress_destroy,
+                      GCancellable          *cancellable,
+                      GAsyncReadyCallback    callback,
+                      gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AsyncData *d;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pub_check_file_async);
+  g_task_set_return_on_cancel (task, FALSE);
+  d = g_new0 (AsyncData, 1);
+  d->file = g_object_ref (file);
+  if (options)
+    {
+      d->options = *options;
+      d->has_options = TRUE;
+    }
+  d->progress = progress;
+  d->progress_data = progress_data;
+  d->progress_destroy = progress_destroy;
+  d->context = g_main_context_ref_thread_default ();
+  g_task_set_task_data (task, d, async_data_free);
+  g_task_run_in_thread (task, check_thread);
+}
+
+PubCheckResult *
+pub_check_file_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
