@@ -49,6 +49,9 @@ if [ -f "$STATE/pg.path" ]; then
     old="$(cat "$STATE/pg.path")"
     case "$old" in /tmp/publicador-ckan-pg.*) rm -rf "$old";; esac
 fi
+# from here on, a failure stops whatever was already started (logs are kept)
+on_exit() { rc=$?; if [ $rc -ne 0 ]; then "$HERE/stop.sh" "$STATE" >/dev/null 2>&1; echo "[ckan-stack start] failed; logs in $STATE/logs" >&2; fi; }
+trap on_exit EXIT
 rm -rf "$STATE"/{pg,redis,solr,ckan,storage,logs,pids,env,pg.path,observed-tmp}
 mkdir -p "$STATE"/{redis,solr,ckan,storage,logs,pids}
 chmod 700 "$STATE"
