@@ -208,10 +208,16 @@ with open(bad, "w") as f:
     f.write("region,anio,valor,region\nArica,2020\nTarapaca,2020,12,x,extra\n,,,\nAntofagasta,dos mil,7,y\n")
 ex.append(upload({"package_id": pid, "name": "Malo", "format": "CSV"}, bad))
 bad_id = ex[-1]["body"]["result"]["id"]
+longdesc = os.path.join(tmp, "desc.txt")
+with open(longdesc, "w") as f:
+    f.write("x" * 600000)
+ex.append(upload({"package_id": pid, "name": "Campo largo", "format": "CSV", "description": "<" + longdesc}, small))
+ex[-1]["request"]["fields"]["description"] = "<600000 characters>"
 ex.append(call("resource_create", {"package_id": pid, "name": "Enlace", "url": "https://example.org/informe.pdf",
                                    "format": "PDF"}))
 link_id = ex[-1]["body"]["result"]["id"]
-save("resource_upload", "multipart uploads: over ckan.max_resource_size (%d MB + 1), good CSV, broken CSV; link resource" % mb, ex)
+save("resource_upload", "multipart uploads: over ckan.max_resource_size (%d MB + 1), good CSV, broken CSV, "
+                        "a 600000-character text part; link resource" % mb, ex)
 
 # ---- comments
 ex = []
@@ -275,6 +281,34 @@ ex = [x, xb, call("xloader_status", query="resource_id=" + link_id),
       call("xloader_submit", {"resource_id": good_id}, who="member")]
 save("xloader_datastore", "xloader_status (complete, broken CSV, never submitted), datastore_info, "
                           "datastore_search, xloader_submit as member", ex)
+
+# ---- data dictionary, patch with upload, reorder, activity, bulk
+ex = []
+info = call("datastore_info", query="id=" + good_id)
+fields = [{"id": f_["id"], "type": f_["type"],
+           "info": {"label": f_["id"].title(), "notes": "Nota de " + f_["id"],
+                    "type_override": "int" if f_["id"] == "valor" else ""}}
+          for f_ in info["body"]["result"]["fields"]]
+ex.append(call("datastore_create", {"resource_id": good_id, "force": True, "fields": fields}))
+ex.append(call("datastore_info", query="id=" + good_id))
+ex.append(call("datastore_create", {"resource_id": good_id, "force": True, "fields": fields}, who="member"))
+newer = os.path.join(tmp, "bueno-v2.csv")
+with open(newer, "w") as f:
+    f.write("region,anio,valor\nArica,2021,11\n")
+ex.append(upload({"id": good_id}, newer, action="resource_patch"))
+ids = [r_["id"] for r_ in call("package_show", query="id=" + pid)["body"]["result"]["resources"]]
+ex.append(call("package_resource_reorder", {"id": pid, "order": list(reversed(ids))}))
+ex.append(call("package_resource_reorder", {"id": pid, "order": [ids[0], ids[0]]}))
+ex.append(call("package_resource_reorder", {"id": pid, "order": ["no-such-id"]}))
+ex.append(call("package_activity_list", query="id=%s&limit=3" % pid))
+org_id = pub["body"]["result"]["owner_org"]
+ex.append(call("bulk_update_private", {"org_id": org_id, "datasets": [pid]}, who="editor"))
+ex.append(call("bulk_update_private", {"org_id": org_id, "datasets": [pid]}, who="orgadmin"))
+ex.append(call("bulk_update_public", {"org_id": org_id, "datasets": [pid]}, who="orgadmin"))
+ex.append(call("package_patch", {"id": pid, "notes": ""}))
+save("misc_actions", "data dictionary via datastore_create(force) then datastore_info, as member; resource_patch "
+                     "replacing the upload; package_resource_reorder ok/duplicate/unknown id; package_activity_list; "
+                     "bulk_update_private as editor and org admin; package_patch emptying a required field", ex)
 
 # ---- tokens, auth, envelope
 ex = []
