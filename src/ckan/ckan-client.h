@@ -8,6 +8,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "ckan-error.h"
+
 G_BEGIN_DECLS
 
 #define CKAN_TYPE_CLIENT (ckan_client_get_type ())

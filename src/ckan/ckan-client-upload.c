@@ -1,0 +1,249 @@
+/* ckan-client-upload.c: the multipart POST of a file (resource_create,
+ * resource_patch), streamed from disk
+ *
+ * Copyright 2026 The Publicador authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ckan-client-private.h"
+#include "ckan-multipart.h"
+#include "ckan-response-private.h"
+#include "ckan-upload-stream.h"
+
+/* At most this many progress reports a second, plus the last one. */
+#define PROGRESS_INTERVAL (G_USEC_PER_SEC / 10)
+
+typedef struct {
+  char             *action;
+  char             *boundary;
+  CkanProgressFunc  progress;
+  gpointer          progress_data;
+  GDestroyNotify    progress_destroy;
+  CkanUploadStream *stream;
+  SoupMessage      *msg;
+  gulong            wrote_id;
+  goffset           body_sent;
+  goffset           reported;
+  gint64            last_report;
+} UploadData;
+
+static void
+upload_data_free (UploadData *data)
+{
+  if (data->wrote_id)
+    g_signal_handler_disconnect (data->msg, data->wrote_id);
+  g_clear_object (&data->msg);
+  g_clear_object (&data->stream);
+  if (data->progress_destroy)
+    data->progress_destroy (data->progress_data);
+  g_free (data->boundary);
+  g_free (data->action);
+  g_free (data);
+}
+
+/* Reports file bytes (not multipart framing), so the figures match the
+ * file's size as the person sees it. */
+static void
+wrote_body_data_cb (SoupMessage *msg,
+                    guint        chunk_size,
+                    gpointer     user_data)
+{
+  UploadData *data = user_data;
+  goffset file_size = ckan_upload_stream_get_file_size (data->stream);
+  goffset file_sent;
+  gint64 now;
+
+  data->body_sent += chunk_size;
+  if (!data->progress)
+    return;
+
+  file_sent = CLAMP (data->body_sent - (goffset) ckan_upload_stream_get_head_size (data->stream), 0, file_size);
+  if (file_sent == data->reported && data->last_report != 0)
+    return;
+  now = g_get_monotonic_time ();
+  if (file_sent < file_size && data->last_report != 0 && now - data->last_report < PROGRESS_INTERVAL)
+    return;
+
+  data->last_report = now;
+  data->reported = file_sent;
+  data->progress (file_sent, file_size, data->progress_data);
+}
+
+static void
+upload_return_error (GTask  *task,
+                     GError *error)
+{
+  UploadData *data = g_task_get_task_data (task);
+  const GError *failure = data->stream ? ckan_upload_stream_get_failure (data->stream) : NULL;
+
+  /* The file changing wins over how libsoup reported the aborted body. */
+  if (failure)
+    {
+      g_error_free (error);
+      error = g_error_copy (failure);
+    }
+  else if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      g_error_free (error);
+      error = ckan_error_new_full (CKAN_ERROR_CANCELLED, NULL, 0, NULL, NULL, 0);
+    }
+  g_task_return_error (task, error);
+}
+
+static void
+upload_read_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  JsonNode *node;
+
+  node = ckan_response_read_finish (result, &error);
+  if (!node)
+    {
+      upload_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, node, (GDestroyNotify) json_node_unref);
+}
+
+static void
+upload_sent_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  UploadData *data = g_task_get_task_data (task);
+  GCancellable *cancellable;
+
+  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  if (!body)
+    {
+      g_debug ("%s upload: no answer", data->action);
+      upload_return_error (task, ckan_response_error_from_transport (error, data->msg));
+      return;
+    }
+  if (ckan_upload_stream_get_failure (data->stream))
+    {
+      /* The portal answered before the body was complete (an early 413,
+       * say): the file's change still has to be reported. */
+      upload_return_error (task, g_error_copy (ckan_upload_stream_get_failure (data->stream)));
+      return;
+    }
+
+  g_debug ("%s upload: HTTP %u", data->action, soup_message_get_status (data->msg));
+  cancellable = g_task_get_cancellable (task);
+  ckan_response_read_async (data->msg, body, cancellable, upload_read_cb, g_steal_pointer (&task));
+}
+
+static void
+upload_opened_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autofree char *content_type = NULL;
+  GError *error = NULL;
+  CkanClient *self = g_task_get_source_object (task);
+  UploadData *data = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  data->stream = ckan_upload_stream_open_finish (result, &error);
+  if (!data->stream)
+    {
+      upload_return_error (task, error);
+      return;
+    }
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      upload_return_error (task, ckan_error_new_full (CKAN_ERROR_CANCELLED, NULL, 0, NULL, NULL, 0));
+      return;
+    }
+
+  data->msg = ckan_client_new_message (self, SOUP_METHOD_POST, data->action, NULL);
+  content_type = ckan_multipart_content_type (data->boundary);
+  /* A known length: sent as Content-Length, never chunked. */
+  soup_message_set_request_body (data->msg, content_type, G_INPUT_STREAM (data->stream),
+                                 ckan_upload_stream_get_length (data->stream));
+  data->wrote_id = g_signal_connect (data->msg, "wrote-body-data", G_CALLBACK (wrote_body_data_cb), data);
+
+  /* Never retried: a second upload could create a second resource. */
+  soup_session_send_and_read_async (ckan_client_get_session (self), data->msg, G_PRIORITY_DEFAULT,
+                                    cancellable, upload_sent_cb, g_steal_pointer (&task));
+}
+
+void
+ckan_client_upload_async (CkanClient          *self,
+                          const char          *action,
+                          JsonObject          *fields,
+                          GFile               *file,
+                          const char          *filename,
+                          CkanProgressFunc     progress,
+                          gpointer             progress_data,
+                          GDestroyNotify       progress_destroy,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) head = NULL;
+  g_autoptr(GBytes) tail = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *mime = NULL;
+  UploadData *data;
+
+  g_return_if_fail (CKAN_IS_CLIENT (self));
+  g_return_if_fail (action && *action);
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ckan_client_upload_async);
+  g_task_set_name (task, "ckan_client_upload_async");
+  g_task_set_check_cancellable (task, FALSE);
+
+  data = g_new0 (UploadData, 1);
+  data->action = g_strdup (action);
+  data->boundary = ckan_multipart_new_boundary ();
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->progress_destroy = progress_destroy;
+  g_task_set_task_data (task, data, (GDestroyNotify) upload_data_free);
+
+  /* CKAN needs a non-empty file name to see an upload at all. */
+  if (filename && *filename)
+    basename = g_path_get_basename (filename);
+  else
+    basename = g_file_get_basename (file);
+  if (!basename || !*basename || g_str_equal (basename, "/") || g_str_equal (basename, "."))
+    {
+      g_free (basename);
+      basename = g_strdup ("upload");
+    }
+  mime = ckan_multipart_guess_type (basename);
+  head = ckan_multipart_build_head (data->boundary, fields, "upload", basename, mime);
+  tail = ckan_multipart_build_tail (data->boundary);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      upload_return_error (task, ckan_error_new_full (CKAN_ERROR_CANCELLED, NULL, 0, NULL, NULL, 0));
+      return;
+    }
+  ckan_upload_stream_open_async (file, head, tail, cancellable, upload_opened_cb, g_steal_pointer (&task));
+}
+
+JsonNode *
+ckan_client_upload_finish (CkanClient    *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (CKAN_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ckan_client_upload_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
