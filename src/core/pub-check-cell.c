@@ -387,6 +387,16 @@ fold_label (const char *label)
   return g_string_free (out, FALSE);
 }
 
+/* "nombre_region" names a place, not a person. */
+static const char *not_people[] = {
+  " region ", " comuna ", " provincia ", " pais ", " ciudad ", " localidad ",
+  " establecimiento ", " institucion ", " organismo ", " servicio ", " empresa ",
+  " proveedor ", " programa ", " proyecto ", " colegio ", " escuela ", " liceo ",
+  " curso ", " producto ", " item ", " categoria ", " tipo ", " municipio ",
+  " municipalidad ", " unidad ", " area ", " cargo ", " sede ", " oficina ",
+  " calle ", " via ", " carrera ", " especie ", " variable ", " indicador ",
+};
+
 const char *
 pub_check_label_is_personal (const char *label)
 {
@@ -400,12 +410,15 @@ pub_check_label_is_personal (const char *label)
   if (!label || !*label)
     return NULL;
   folded = fold_label (label);
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    if (strstr (folded, parts[i]))
-      return parts[i];
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     if (strstr (folded, words[i]))
       return words[i];
+  for (guint i = 0; i < G_N_ELEMENTS (not_people); i++)
+    if (strstr (folded, not_people[i]))
+      return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (strstr (folded, parts[i]))
+      return parts[i];
   return NULL;
 }
 

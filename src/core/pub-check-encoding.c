@@ -45,11 +45,12 @@ pub_check_detect_encoding (const char *data,
   if (ascii_only (data, len))
     return PUB_ENCODING_UTF8;
 
-  /* Valid UTF-8 in the sample (a sequence cut at its end is fine) means
-   * UTF-8; anything else in Chilean data is almost always Windows-1252. */
+  /* Well-formed UTF-8 sequences outnumbering broken bytes mean UTF-8 with
+   * errors; otherwise, in Chilean data, it is almost always Windows-1252.
+   * (A sequence cut at the end of the sample is not counted.) */
   pub_encoding_validator_init (&v, PUB_ENCODING_UTF8, 0);
   pub_encoding_validator_feed (&v, data, len, count_invalid_cb, NULL);
-  return v.n_invalid ? PUB_ENCODING_WINDOWS_1252 : PUB_ENCODING_UTF8;
+  return v.n_invalid && v.n_invalid >= v.n_multibyte ? PUB_ENCODING_WINDOWS_1252 : PUB_ENCODING_UTF8;
 }
 
 const char *
@@ -139,7 +140,8 @@ pub_encoding_validator_feed (PubEncodingValidator *v,
         {
           if (c >= v->lo && c <= v->hi)
             {
-              v->need--;
+              if (!--v->need)
+                v->n_multibyte++;
               v->lo = 0x80;
               v->hi = 0xBF;
               p++;

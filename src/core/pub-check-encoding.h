@@ -36,6 +36,7 @@ typedef struct {
   guint64     offset;      /* of the next byte fed */
   guint64     seq_start;
   guint64     n_invalid;
+  guint64     n_multibyte;  /* well-formed non-ASCII sequences */
   gboolean    non_ascii;
 } PubEncodingValidator;
 

@@ -250,8 +250,8 @@ score_columns (PubQualityScore   *self,
 
           type_points += p;
           deduct (self, PUB_CRITERION_COHERENCE, p, "type-error", col->name,
-                  g_dngettext (GETTEXT_PACKAGE, "The column '%s' has %llu value that is not a %s: correct it or leave it empty",
-                               "The column '%s' has %llu values that are not a %s: correct them or leave them empty",
+                  g_dngettext (GETTEXT_PACKAGE, "The column '%s' has %llu value that does not fit its type (%s): correct it or leave it empty",
+                               "The column '%s' has %llu values that do not fit its type (%s): correct them or leave them empty",
                                col->n_type_errors),
                   col->name, ULL (col->n_type_errors), pub_column_type_to_label (col->type));
         }
@@ -350,7 +350,7 @@ pub_quality_score_compute (PubFileFormat         format,
                            CkanValidationReport *report)
 {
   PubQualityScore *self = g_object_new (PUB_TYPE_QUALITY_SCORE, NULL);
-  double sum = 0;
+  double sum = 0, weakest = 10;
 
   score_format (self, format);
   if (stats)
@@ -384,8 +384,12 @@ pub_quality_score_compute (PubFileFormat         format,
     {
       self->criteria[c] = MAX (1.0, self->criteria[c]);
       sum += self->criteria[c];
+      weakest = MIN (weakest, self->criteria[c]);
     }
-  self->overall = CLAMP ((double) (gint64) (sum / PUB_N_CRITERIA * 10 + 0.5) / 10, 1.0, 10.0);
+  /* The mean of the six, but never more than two points above the weakest:
+   * a fatal flaw (personal data, a scan) is not averaged away. */
+  self->overall = MIN (sum / PUB_N_CRITERIA, weakest + 2);
+  self->overall = CLAMP ((double) (gint64) (self->overall * 10 + 0.5) / 10, 1.0, 10.0);
   return self;
 }
 

@@ -384,7 +384,7 @@ type_error (PubTableChecker *self,
       ckan_validation_report_count_errors (self->report, "type-error", 1);
       return;
     }
-  message = g_strdup_printf (_("The value is not a %s, like the rest of the column"),
+  message = g_strdup_printf (_("The value does not fit the column's type (%s)"),
                              pub_column_type_to_label (col->type));
   report_error (self, "type-error", row, field, data, len, message);
 }

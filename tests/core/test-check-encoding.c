@@ -1,0 +1,192 @@
+/* test-check-encoding.c: detection, invalid byte positions, the UTF-8 copy
+ *
+ * Copyright 2026 The Publicador authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "pub-check-encoding.h"
+
+static PubEncoding
+detect (const char *data,
+        gsize       len,
+        gsize      *bom)
+{
+  return pub_check_detect_encoding (data, len, bom);
+}
+
+static void
+test_detect (void)
+{
+  gsize bom;
+
+  g_assert_cmpint (detect ("a,b\n1,2\n", 8, &bom), ==, PUB_ENCODING_UTF8);
+  g_assert_cmpuint (bom, ==, 0);
+  g_assert_cmpint (detect ("\xEF\xBB\xBF" "a\n", 5, &bom), ==, PUB_ENCODING_UTF8_BOM);
+  g_assert_cmpuint (bom, ==, 3);
+  g_assert_cmpint (detect ("Ñuñoa\n", 8, &bom), ==, PUB_ENCODING_UTF8);
+  g_assert_cmpint (detect ("\xD1u\xF1oa;s\xED\n", 9, &bom), ==, PUB_ENCODING_WINDOWS_1252);
+  g_assert_cmpint (detect ("\xFF\xFE" "a\0", 4, &bom), ==, PUB_ENCODING_UTF16);
+  /* A sequence cut by the end of the sample is not held against UTF-8. */
+  g_assert_cmpint (detect ("Ñu\xC3", 4, &bom), ==, PUB_ENCODING_UTF8);
+  /* Mostly good UTF-8 with a stray byte stays UTF-8 (the byte is an error). */
+  g_assert_cmpint (detect ("ñañañá\xFF\n", 14, &bom), ==, PUB_ENCODING_UTF8);
+}
+
+static void
+offset_cb (guint64  offset,
+           gpointer user_data)
+{
+  g_array_append_val ((GArray *) user_data, offset);
+}
+
+static GArray *
+validate (PubEncoding encoding,
+          const char *data,
+          gsize       len,
+          gsize       piece)
+{
+  GArray *offsets = g_array_new (FALSE, FALSE, sizeof (guint64));
+  PubEncodingValidator v;
+
+  pub_encoding_validator_init (&v, encoding, 0);
+  for (gsize i = 0; i < len; i += piece)
+    pub_encoding_validator_feed (&v, data + i, MIN (piece, len - i), offset_cb, offsets);
+  pub_encoding_validator_finish (&v, offset_cb, offsets);
+  g_assert_cmpuint (v.n_invalid, ==, offsets->len);
+  return offsets;
+}
+
+static void
+test_invalid_positions (void)
+{
+  /* A long ASCII run (the fast path), then: a lone continuation byte at 20,
+   * an overlong lead at 23, a surrogate at 26, a sequence broken by ASCII
+   * at 30, a good "ñ", and a sequence cut by the end at 35. */
+  static const char data[] = "abcdefghijklmnopqrst\x80xy\xC0yz\xED\xA0\x80q\xE2\x82zñ\xF0\x9F";
+  gsize len = sizeof data - 1;
+  static const guint64 expected[] = { 20, 23, 26, 27, 28, 30, 35 };
+
+  for (gsize piece = 1; piece <= len; piece++)
+    {
+      g_autoptr(GArray) offsets = validate (PUB_ENCODING_UTF8, data, len, piece);
+
+      g_assert_cmpuint (offsets->len, ==, G_N_ELEMENTS (expected));
+      for (guint i = 0; i < offsets->len; i++)
+        g_assert_cmpuint (g_array_index (offsets, guint64, i), ==, expected[i]);
+    }
+}
+
+static void
+test_windows_1252 (void)
+{
+  static const char data[] = "ok \xD1\xF1 \x81 \x9D\x80";
+  g_autoptr(GArray) offsets = validate (PUB_ENCODING_WINDOWS_1252, data, sizeof data - 1, 3);
+
+  /* Only the five undefined bytes are invalid. */
+  g_assert_cmpuint (offsets->len, ==, 2);
+  g_assert_cmpuint (g_array_index (offsets, guint64, 0), ==, 6);
+  g_assert_cmpuint (g_array_index (offsets, guint64, 1), ==, 8);
+}
+
+static void
+test_cell_to_utf8 (void)
+{
+  g_autofree char *a = pub_encoding_cell_to_utf8 ("Pe\xF1" "alol\xE9n", 9, PUB_ENCODING_WINDOWS_1252, 80);
+  g_autofree char *b = pub_encoding_cell_to_utf8 ("ma\xFF", 3, PUB_ENCODING_UTF8, 80);
+  g_autofree char *c = pub_encoding_cell_to_utf8 ("abcdefghij", 10, PUB_ENCODING_UTF8, 4);
+
+  g_assert_cmpstr (a, ==, "Peñalolén");
+  g_assert_cmpstr (b, ==, "ma\xEF\xBF\xBD");
+  g_assert_cmpstr (c, ==, "abcd…");
+}
+
+static void
+copy_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!pub_check_write_utf8_copy_finish (result, error) && !*error)
+    g_assert_not_reached ();
+  if (!*error)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
+}
+
+static GError *
+write_copy (GFile        *source,
+            PubEncoding   encoding,
+            GFile        *dest,
+            GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  pub_check_write_utf8_copy_async (source, encoding, dest, cancellable, copy_done_cb, &error);
+  while (!error)
+    g_main_context_iteration (NULL, TRUE);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    g_clear_error (&error);
+  return error;
+}
+
+static void
+test_utf8_copy (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pub-check-XXXXXX", NULL);
+  g_autofree char *src_path = g_build_filename (dir, "comunas.csv", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (src_path);
+  g_autoptr(GFile) dest = pub_check_utf8_copy_destination (source);
+  g_autoptr(GFile) bom_dest = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *dest_name = g_file_get_basename (dest);
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+
+  g_assert_cmpstr (dest_name, ==, "comunas-utf8.csv");
+  g_assert_true (g_file_set_contents (src_path, "comuna;activo\n\xD1u\xF1oa;s\xED\n", -1, NULL));
+
+  error = write_copy (source, PUB_ENCODING_WINDOWS_1252, dest, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_file_load_contents (dest, NULL, &contents, NULL, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "comuna;activo\nÑuñoa;sí\n");
+  g_clear_pointer (&contents, g_free);
+
+  /* A UTF-8 file with a BOM loses the BOM. */
+  g_assert_true (g_file_set_contents (src_path, "\xEF\xBB\xBF" "a\nñ\n", -1, NULL));
+  bom_dest = g_file_new_build_filename (dir, "bom.csv", NULL);
+  error = write_copy (source, PUB_ENCODING_UTF8_BOM, bom_dest, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_file_load_contents (bom_dest, NULL, &contents, NULL, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "a\nñ\n");
+
+  /* Cancelled: an error, and the earlier copy is left as it was. */
+  g_cancellable_cancel (cancelled);
+  error = write_copy (source, PUB_ENCODING_WINDOWS_1252, dest, cancelled);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_load_contents (dest, NULL, &contents, NULL, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "comuna;activo\nÑuñoa;sí\n");
+
+  g_file_delete (dest, NULL, NULL);
+  g_file_delete (bom_dest, NULL, NULL);
+  g_file_delete (source, NULL, NULL);
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/check-encoding/detect", test_detect);
+  g_test_add_func ("/check-encoding/invalid-positions", test_invalid_positions);
+  g_test_add_func ("/check-encoding/windows-1252", test_windows_1252);
+  g_test_add_func ("/check-encoding/cell-to-utf8", test_cell_to_utf8);
+  g_test_add_func ("/check-encoding/utf8-copy", test_utf8_copy);
+
+  return g_test_run ();
+}

@@ -1,0 +1,404 @@
+/* test-check-file.c: the checks on fixture files, formats, broken input,
+ * and the async runner with progress and cancel
+ *
+ * Copyright 2026 The Publicador authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "pub-check.h"
+
+static PubCheckResult *
+check_fixture (const char *name)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "checks", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PubCheckResult *result = pub_check_file_sync (file, NULL, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+static CkanValidationError *
+error_of (PubCheckResult *result,
+          const char     *type,
+          guint           index)
+{
+  GPtrArray *errors = ckan_validation_report_get_errors_of_type (pub_check_result_get_report (result), type);
+
+  g_assert_nonnull (errors);
+  g_assert_cmpuint (errors->len, >, index);
+  return g_ptr_array_index (errors, index);
+}
+
+static guint64
+n_of (PubCheckResult *result,
+      const char     *type)
+{
+  return ckan_validation_report_get_n_errors_of_type (pub_check_result_get_report (result), type);
+}
+
+static void
+test_clean (void)
+{
+  g_autoptr(PubCheckResult) r = check_fixture ("clean.csv");
+  const PubCsvStats *stats = pub_check_result_get_stats (r);
+
+  g_assert_cmpint (pub_check_result_get_format (r), ==, PUB_FORMAT_CSV);
+  g_assert_true (ckan_validation_report_get_valid (pub_check_result_get_report (r)));
+  g_assert_cmpuint (stats->n_rows, ==, 3);
+  g_assert_cmpuint (stats->n_columns, ==, 5);
+  g_assert_cmpint (stats->columns[0].type, ==, PUB_COLUMN_TEXT);
+  g_assert_cmpint (stats->columns[1].type, ==, PUB_COLUMN_INTEGER);
+  g_assert_cmpint (stats->columns[2].type, ==, PUB_COLUMN_NUMBER);
+  g_assert_cmpint (stats->columns[3].type, ==, PUB_COLUMN_DATE);
+  g_assert_cmpint (stats->columns[4].type, ==, PUB_COLUMN_BOOLEAN);
+  g_assert_cmpstr (stats->columns[1].name, ==, "anio");
+  g_assert_false (pub_check_result_wants_utf8_copy (r));
+}
+
+static void
+test_header_errors (void)
+{
+  g_autoptr(PubCheckResult) blank = check_fixture ("blank-label.csv");
+  g_autoptr(PubCheckResult) dup = check_fixture ("duplicate-label.csv");
+  g_autoptr(PubCheckResult) missing = check_fixture ("missing-header.csv");
+  g_autoptr(PubCheckResult) empty = check_fixture ("blank-header.csv");
+  CkanValidationError *e;
+
+  e = error_of (blank, "blank-label", 0);
+  g_assert_cmpint (e->row_number, ==, 1);
+  g_assert_cmpint (e->field_number, ==, 2);
+  g_assert_cmpstr (e->field_name, ==, "field2");
+
+  e = error_of (dup, "duplicate-label", 0);
+  g_assert_cmpint (e->field_number, ==, 3);
+  g_assert_cmpstr (e->cell, ==, "id");
+  g_assert_cmpuint (n_of (dup, "duplicate-label"), ==, 1);
+
+  g_assert_cmpuint (n_of (missing, "missing-header"), ==, 1);
+  g_assert_cmpuint (n_of (empty, "blank-header"), ==, 1);
+  /* A blank header is one finding, not one per column. */
+  g_assert_cmpuint (n_of (empty, "blank-label"), ==, 0);
+}
+
+static void
+test_row_errors (void)
+{
+  g_autoptr(PubCheckResult) extra = check_fixture ("extra-cell.csv");
+  g_autoptr(PubCheckResult) missing = check_fixture ("missing-cell.csv");
+  g_autoptr(PubCheckResult) blank = check_fixture ("blank-row.csv");
+  g_autoptr(PubCheckResult) dup = check_fixture ("duplicate-row.csv");
+  CkanValidationError *e;
+
+  /* Frictionless numbering: the header is row 1. */
+  g_assert_cmpuint (n_of (extra, "extra-cell"), ==, 2);
+  e = error_of (extra, "extra-cell", 0);
+  g_assert_cmpint (e->row_number, ==, 3);
+  g_assert_cmpint (e->field_number, ==, 4);
+  g_assert_cmpstr (e->cell, ==, "7");
+  e = error_of (extra, "extra-cell", 1);
+  g_assert_cmpint (e->field_number, ==, 5);
+
+  g_assert_cmpuint (n_of (missing, "missing-cell"), ==, 2);
+  e = error_of (missing, "missing-cell", 0);
+  g_assert_cmpint (e->row_number, ==, 3);
+  g_assert_cmpint (e->field_number, ==, 2);
+  g_assert_cmpstr (e->field_name, ==, "b");
+
+  e = error_of (blank, "blank-row", 0);
+  g_assert_cmpint (e->row_number, ==, 3);
+  g_assert_cmpuint (n_of (blank, "missing-cell"), ==, 0);
+
+  g_assert_cmpuint (n_of (dup, "duplicate-row"), ==, 2);
+  g_assert_cmpint (error_of (dup, "duplicate-row", 0)->row_number, ==, 4);
+  g_assert_cmpint (error_of (dup, "duplicate-row", 1)->row_number, ==, 6);
+}
+
+static void
+test_type_errors (void)
+{
+  g_autoptr(PubCheckResult) r = check_fixture ("type-error.csv");
+  const PubCsvStats *stats = pub_check_result_get_stats (r);
+  CkanValidationError *e;
+
+  g_assert_cmpuint (n_of (r, "type-error"), ==, 3);
+  e = error_of (r, "type-error", 0);
+  g_assert_cmpint (e->row_number, ==, 21);
+  g_assert_cmpint (e->field_number, ==, 2);
+  g_assert_cmpstr (e->field_name, ==, "monto");
+  g_assert_cmpstr (e->cell, ==, "veinte");
+  g_assert_cmpstr (error_of (r, "type-error", 1)->cell, ==, "2024-02-30");
+  g_assert_cmpstr (error_of (r, "type-error", 2)->cell, ==, "quizás");
+  g_assert_cmpuint (stats->columns[1].n_type_errors, ==, 1);
+}
+
+static void
+test_dialects_and_encodings (void)
+{
+  g_autoptr(PubCheckResult) semi = check_fixture ("semicolon.csv");
+  g_autoptr(PubCheckResult) tab = check_fixture ("tab.tsv");
+  g_autoptr(PubCheckResult) pipe = check_fixture ("pipe.csv");
+  g_autoptr(PubCheckResult) crlf = check_fixture ("crlf.csv");
+  g_autoptr(PubCheckResult) cr = check_fixture ("cr.csv");
+  g_autoptr(PubCheckResult) quotes = check_fixture ("quotes.csv");
+  g_autoptr(PubCheckResult) bom = check_fixture ("utf8-bom.csv");
+  g_autoptr(PubCheckResult) latin1 = check_fixture ("latin1.csv");
+  g_autoptr(PubCheckResult) invalid = check_fixture ("utf8-invalid.csv");
+  const PubCsvStats *s;
+  CkanValidationError *e;
+
+  s = pub_check_result_get_stats (semi);
+  g_assert_cmpint (s->dialect.delimiter, ==, ';');
+  g_assert_cmpint (s->columns[1].type, ==, PUB_COLUMN_NUMBER);
+  g_assert_cmpuint (s->columns[1].n_decimal_comma, ==, 3);
+  g_assert_cmpint (s->columns[2].type, ==, PUB_COLUMN_DATE);
+  g_assert_cmpuint (s->columns[2].n_date[0], ==, 3);
+
+  g_assert_cmpint (pub_check_result_get_stats (tab)->dialect.delimiter, ==, '\t');
+  g_assert_true (ckan_validation_report_get_valid (pub_check_result_get_report (tab)));
+  g_assert_cmpint (pub_check_result_get_stats (pipe)->dialect.delimiter, ==, '|');
+
+  s = pub_check_result_get_stats (crlf);
+  g_assert_cmpuint (s->n_rows, ==, 2);
+  g_assert_cmpuint (s->line_endings[1], ==, 3);
+  g_assert_cmpuint (s->line_endings[0], ==, 0);
+  s = pub_check_result_get_stats (cr);
+  g_assert_cmpuint (s->n_rows, ==, 2);
+  g_assert_cmpuint (s->line_endings[2], ==, 3);
+  g_assert_true (ckan_validation_report_get_valid (pub_check_result_get_report (quotes)));
+
+  s = pub_check_result_get_stats (bom);
+  g_assert_cmpint (s->encoding, ==, PUB_ENCODING_UTF8_BOM);
+  g_assert_cmpstr (s->columns[0].name, ==, "comuna");
+  g_assert_true (pub_check_result_wants_utf8_copy (bom));
+
+  s = pub_check_result_get_stats (latin1);
+  g_assert_cmpint (s->encoding, ==, PUB_ENCODING_WINDOWS_1252);
+  g_assert_cmpstr (s->columns[1].name, ==, "población");
+  g_assert_cmpint (s->columns[2].type, ==, PUB_COLUMN_BOOLEAN);
+  g_assert_true (pub_check_result_wants_utf8_copy (latin1));
+  g_assert_true (ckan_validation_report_get_valid (pub_check_result_get_report (latin1)));
+
+  s = pub_check_result_get_stats (invalid);
+  g_assert_cmpint (s->encoding, ==, PUB_ENCODING_UTF8);
+  g_assert_cmpuint (n_of (invalid, "encoding-error"), ==, 2);
+  e = error_of (invalid, "encoding-error", 0);
+  g_assert_cmpint (e->byte_offset, ==, 30);
+  g_assert_cmpint (error_of (invalid, "encoding-error", 1)->byte_offset, ==, 44);
+}
+
+static void
+test_personal_data (void)
+{
+  g_autoptr(PubCheckResult) r = check_fixture ("personal.csv");
+  CkanValidationReport *report = pub_check_result_get_report (r);
+  g_autofree char *json = ckan_validation_report_to_json (report);
+  g_autofree char *csv = ckan_validation_report_to_csv (report);
+  const PubCsvStats *s = pub_check_result_get_stats (r);
+  CkanValidationError *e;
+
+  g_assert_cmpuint (s->columns[1].n_personal[PUB_PERSONAL_RUT_FORMATTED], ==, 3);
+  g_assert_cmpuint (s->columns[2].n_personal[PUB_PERSONAL_EMAIL], ==, 3);
+  g_assert_cmpuint (s->columns[3].n_personal[PUB_PERSONAL_PHONE], ==, 3);
+  g_assert_nonnull (s->columns[0].personal_label);
+
+  e = error_of (r, "personal-data", 1);
+  g_assert_cmpint (e->field_number, ==, 2);
+  g_assert_cmpstr (e->field_name, ==, "rut");
+  g_assert_cmpstr (e->cell, ==, "1•.•••.•••-•, 1•.•••.•••-•, 7.•••.•••-•");
+  g_assert_cmpstr (e->message, ==, "3 values are RUT numbers");
+
+  /* The values themselves never reach the report or its exports. */
+  for (const char *secret = "12.345.678-5\0juan.perez@example.cl\0+56 9 8765 4321\0" "987654321\0";
+       *secret; secret += strlen (secret) + 1)
+    {
+      g_assert_null (strstr (json, secret));
+      g_assert_null (strstr (csv, secret));
+    }
+}
+
+static void
+test_formats (void)
+{
+  static const struct { const char *name; PubFileFormat format; const char *type; } cases[] = {
+    { "records.json", PUB_FORMAT_JSON, NULL },
+    { "not-records.json", PUB_FORMAT_JSON, "format-error" },
+    { "broken.json", PUB_FORMAT_JSON, "format-error" },
+    { "sheet.xlsx", PUB_FORMAT_XLSX, NULL },
+    { "sheet.ods", PUB_FORMAT_ODS, NULL },
+    { "scan.png", PUB_FORMAT_IMAGE, "format-error" },
+    { "report.pdf", PUB_FORMAT_PDF, "format-error" },
+    { "binary.bin", PUB_FORMAT_BINARY, "format-error" },
+    { "empty.csv", PUB_FORMAT_EMPTY, "source-error" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PubCheckResult) r = check_fixture (cases[i].name);
+      CkanValidationReport *report = pub_check_result_get_report (r);
+
+      g_assert_cmpint (pub_check_result_get_format (r), ==, cases[i].format);
+      g_assert_null (pub_check_result_get_stats (r));
+      if (cases[i].type)
+        g_assert_cmpuint (ckan_validation_report_get_n_errors_of_type (report, cases[i].type), ==, 1);
+      else
+        g_assert_cmpuint (ckan_validation_report_get_n_errors (report), ==, 0);
+      g_assert_nonnull (pub_check_result_get_score (r));
+    }
+}
+
+static void
+test_broken_input (void)
+{
+  g_autoptr(PubCheckResult) truncated = check_fixture ("truncated.csv");
+  GString *huge = g_string_new ("a,b\n1,2\n");
+  g_autoptr(PubCheckResult) r = NULL;
+  PubCheckOptions options = { .max_record = 4096 };
+  CkanValidationError *e;
+
+  g_assert_true (pub_check_result_get_stats (truncated)->unterminated_quote);
+  g_assert_cmpuint (n_of (truncated, "source-error"), ==, 1);
+
+  /* 10 MB without a line end: cut, reported, and the checks go on. */
+  for (int i = 0; i < 10 * 1024; i++)
+    g_string_append (huge, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                           "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+  g_string_append (huge, ",x\n3,4\n");
+  r = pub_check_data (huge->str, huge->len, "huge.csv", &options);
+  e = error_of (r, "source-error", 0);
+  g_assert_cmpint (e->row_number, ==, 3);
+  g_assert_cmpuint (pub_check_result_get_stats (r)->n_too_long_records, ==, 1);
+  g_assert_cmpuint (pub_check_result_get_stats (r)->n_rows, ==, 3);
+  g_string_free (huge, TRUE);
+}
+
+static void
+test_error_cap (void)
+{
+  GString *data = g_string_new ("a,b\n");
+  g_autoptr(PubCheckResult) r = NULL;
+  PubCheckOptions options = { .error_cap = 10 };
+
+  /* The first thousand rows set the column's type. */
+  for (int i = 0; i < 1000; i++)
+    g_string_append_printf (data, "%d,1\n", i);
+  for (int i = 0; i < 500; i++)
+    g_string_append_printf (data, "x%d,1\n", i);
+  r = pub_check_data (data->str, data->len, NULL, &options);
+  g_assert_cmpuint (n_of (r, "type-error"), ==, 500);
+  g_assert_cmpuint (ckan_validation_report_get_errors_of_type (pub_check_result_get_report (r), "type-error")->len, ==, 10);
+  g_string_free (data, TRUE);
+}
+
+typedef struct {
+  PubCheckResult *result;
+  GError         *error;
+  guint           n_progress;
+  double          last_fraction;
+  gboolean        done;
+} AsyncState;
+
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  AsyncState *state = user_data;
+
+  g_assert_cmpfloat (fraction, >=, state->last_fraction);
+  state->last_fraction = fraction;
+  state->n_progress++;
+}
+
+static void
+checked_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  state->result = pub_check_file_finish (result, &state->error);
+  state->done = TRUE;
+}
+
+static char *
+write_big_file (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "big.csv", NULL);
+  FILE *f = g_fopen (path, "w");
+
+  fputs ("id,region,monto\n", f);
+  for (int i = 0; i < 400000; i++)
+    fprintf (f, "%d,Region %d,%d.5\n", i, i % 16, i * 3);
+  fclose (f);
+  return g_steal_pointer (&path);
+}
+
+static void
+test_async_progress_and_cancel (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pub-check-XXXXXX", NULL);
+  g_autofree char *path = write_big_file (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  AsyncState state = { 0 };
+
+  pub_check_file_async (file, NULL, progress_cb, &state, NULL, NULL, checked_cb, &state);
+  while (!state.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (state.error);
+  g_assert_cmpuint (pub_check_result_get_stats (state.result)->n_rows, ==, 400000);
+  g_assert_cmpuint (state.n_progress, >=, 1);
+  g_clear_object (&state.result);
+
+  /* Cancelled before it starts: a cancelled error, no result. */
+  memset (&state, 0, sizeof state);
+  g_cancellable_cancel (cancellable);
+  pub_check_file_async (file, NULL, progress_cb, &state, NULL, cancellable, checked_cb, &state);
+  while (!state.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (state.result);
+  g_clear_error (&state.error);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/check-file/clean", test_clean);
+  g_test_add_func ("/check-file/header", test_header_errors);
+  g_test_add_func ("/check-file/rows", test_row_errors);
+  g_test_add_func ("/check-file/types", test_type_errors);
+  g_test_add_func ("/check-file/dialects-encodings", test_dialects_and_encodings);
+  g_test_add_func ("/check-file/personal", test_personal_data);
+  g_test_add_func ("/check-file/formats", test_formats);
+  g_test_add_func ("/check-file/broken", test_broken_input);
+  g_test_add_func ("/check-file/error-cap", test_error_cap);
+  g_test_add_func ("/check-file/async", test_async_progress_and_cancel);
+
+  return g_test_run ();
+}
