@@ -64,4 +64,31 @@ guint          pub_test_portal_count_datasets (PubTestPortal *self);
 GBytes        *pub_test_portal_dup_upload   (PubTestPortal *self,
                                              const char    *resource_id);
 
+/* Added API (beyond the first draft above). */
+void           pub_test_portal_clear_faults (PubTestPortal *self);
+/* ckanext.comments.require_approval (default TRUE, or the fixture's). */
+void           pub_test_portal_set_require_approval (PubTestPortal *self,
+                                             gboolean       require);
+/* Background jobs (validation, xloader) finish this long after they were
+ * queued; 0 (the default): on the next main loop iteration. */
+void           pub_test_portal_set_job_delay (PubTestPortal *self,
+                                             guint          msec);
+/* Turns a plugin of status_show's `extensions` on or off; its actions
+ * come and go with it ("datastore", "xloader", "datapusher", "validation",
+ * "comments", "activity", "scheming_datasets"). */
+void           pub_test_portal_set_extension (PubTestPortal *self,
+                                             const char    *name,
+                                             gboolean       enabled);
+/* Where an uploaded resource's bytes are stored on disk, or NULL. */
+const char    *pub_test_portal_get_upload_path (PubTestPortal *self,
+                                             const char    *resource_id);
+/* Ids of fixture users and organizations, by name. */
+const char    *pub_test_portal_get_user_id  (PubTestPortal *self,
+                                             const char    *user_name);
+const char    *pub_test_portal_get_org_id   (PubTestPortal *self,
+                                             const char    *org_name);
+/* Request bodies being received or parsed right now (multipart uploads
+ * spooled to disk); 0 once every upload has finished or was dropped. */
+guint          pub_test_portal_count_pending_uploads (PubTestPortal *self);
+
 G_END_DECLS
