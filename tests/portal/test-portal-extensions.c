@@ -5,6 +5,841 @@
  */
 #include "test-portal-private.h"
 
+#include <string.h>
+
+#define SAMPLE_BYTES (256 * 1024)
+
+/* ---- Background jobs: finish after the portal's job delay ---- */
+
+typedef enum {
+  JOB_VALIDATION,
+  JOB_XLOADER,
+  JOB_DATAPUSHER,
+} JobKind;
+
+typedef struct {
+  PubTestPortal *portal;
+  char *resource_id;
+  JobKind kind;
+  guint source;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_free (job->resource_id);
+  g_free (job);
+}
+
+void
+portal_cancel_jobs (PubTestPortal *self)
+{
+  for (GList *l = self->jobs; l; l = l->next)
+    {
+      Job *job = l->data;
+
+      g_source_remove (job->source);
+    }
+  g_list_free_full (g_steal_pointer (&self->jobs), job_free);
+}
+
+/* ---- Reading the uploaded file ---- */
+
+/* RFC 4180 rows of the first SAMPLE_BYTES of the file; NULL without one. */
+static GPtrArray *
+read_csv (PubTestPortal *self,
+          const char    *resource_id,
+          char         **md5,
+          goffset       *bytes)
+{
+  const char *path = g_hash_table_lookup (self->uploads, resource_id);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autofree char *data = g_malloc (SAMPLE_BYTES + 1);
+  gsize len = 0;
+  GPtrArray *rows;
+  g_autoptr(GPtrArray) row = NULL;
+  g_autoptr(GString) cell = g_string_new (NULL);
+  gboolean quoted = FALSE;
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (!path)
+    return NULL;
+  file = g_file_new_for_path (path);
+  in = g_file_read (file, NULL, NULL);
+  if (!in || !g_input_stream_read_all (G_INPUT_STREAM (in), data, SAMPLE_BYTES, &len, NULL, NULL))
+    return NULL;
+  data[len] = '\0';
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
+  *bytes = info ? g_file_info_get_size (info) : (goffset) len;
+  *md5 = g_compute_checksum_for_data (G_CHECKSUM_MD5, (const guchar *) data, len);
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  row = g_ptr_array_new ();
+  for (gsize i = 0; i <= len; i++)
+    {
+      char c = i < len ? data[i] : '\n';
+
+      if (quoted)
+        {
+          if (c == '"' && i + 1 < len && data[i + 1] == '"')
+            {
+              g_string_append_c (cell, '"');
+              i++;
+            }
+          else if (c == '"')
+            quoted = FALSE;
+          else
+            g_string_append_c (cell, c);
+          continue;
+        }
+      if (c == '"')
+        quoted = TRUE;
+      else if (c == ',')
+        {
+          g_ptr_array_add (row, g_strdup (cell->str));
+          g_string_truncate (cell, 0);
+        }
+      else if (c == '\n')
+        {
+          if (i == len && row->len == 0 && cell->len == 0)
+            break;
+          g_ptr_array_add (row, g_strdup (cell->str));
+          g_string_truncate (cell, 0);
+          g_ptr_array_add (row, NULL);
+          g_ptr_array_add (rows, g_ptr_array_free (g_steal_pointer (&row), FALSE));
+          row = g_ptr_array_new ();
+        }
+      else if (c != '\r')
+        g_string_append_c (cell, c);
+    }
+  return rows;
+}
+
+/* ---- Validation (ckanext-validation, Frictionless v5 reports) ---- */
+
+static void
+add_error (JsonArray  *errors,
+           const char *type,
+           const char *title,
+           const char *description,
+           char       *message,
+           guint       row_number,
+           guint       field_number,
+           const char *tag)
+{
+  JsonObject *error = json_object_new ();
+  JsonArray *tags = json_array_new ();
+
+  json_array_add_string_element (tags, "#table");
+  json_array_add_string_element (tags, tag);
+  json_object_set_string_member (error, "type", type);
+  json_object_set_string_member (error, "title", title);
+  json_object_set_string_member (error, "description", description);
+  json_object_set_string_member (error, "message", message);
+  json_object_set_array_member (error, "tags", tags);
+  json_object_set_string_member (error, "note", "");
+  if (row_number)
+    json_object_set_int_member (error, "rowNumber", row_number);
+  if (field_number)
+    json_object_set_int_member (error, "fieldNumber", field_number);
+  json_array_add_object_element (errors, error);
+  g_free (message);
+}
+
+static JsonObject *
+validation_report (GPtrArray  *rows,
+                   const char *place,
+                   const char *md5,
+                   goffset     bytes)
+{
+  JsonObject *report = json_object_new ();
+  JsonObject *task = json_object_new ();
+  JsonObject *stats = json_object_new ();
+  JsonObject *task_stats = json_object_new ();
+  JsonArray *errors = json_array_new ();
+  JsonArray *labels = json_array_new ();
+  JsonArray *tasks = json_array_new ();
+  GStrv header = rows && rows->len ? rows->pdata[0] : NULL;
+  guint width = header ? g_strv_length (header) : 0;
+  g_autofree char *name = g_path_get_basename (place);
+  char *dot = strrchr (name, '.');
+
+  if (dot)
+    *dot = '\0';
+  for (guint j = 0; j < width; j++)
+    {
+      json_array_add_string_element (labels, header[j]);
+      if (!*header[j])
+        add_error (errors, "blank-label", "Blank Label",
+                   "A label in the header row is missing a value. Label should be provided and not be blank.",
+                   g_strdup_printf ("Label in the header in field at position \"%u\" is blank", j + 1),
+                   0, j + 1, "#label");
+      for (guint k = 0; k < j; k++)
+        if (*header[j] && g_str_equal (header[j], header[k]))
+          add_error (errors, "duplicate-label", "Duplicate Label",
+                     "Two columns in the header row have the same value. Column names should be unique.",
+                     g_strdup_printf ("Label \"%s\" in the header at position \"%u\" is duplicated to a label: "
+                                      "at position \"%u\"", header[j], j + 1, k + 1),
+                     0, j + 1, "#label");
+    }
+  for (guint i = 1; rows && i < rows->len; i++)
+    {
+      GStrv row = rows->pdata[i];
+      guint n = g_strv_length (row);
+      gboolean blank = TRUE;
+
+      for (guint j = 0; j < n; j++)
+        blank = blank && !*row[j];
+      if (blank)
+        {
+          add_error (errors, "blank-row", "Blank Row",
+                     "This row is empty. A row should contain at least one value.",
+                     g_strdup_printf ("Row at position \"%u\" is completely blank", i + 1), i + 1, 0, "#row");
+          continue;
+        }
+      for (guint j = width; j < n; j++)
+        add_error (errors, "extra-cell", "Extra Cell",
+                   "This row has more values compared to the header row (the first row in the data source).",
+                   g_strdup_printf ("Row at position \"%u\" has an extra value in field at position \"%u\"",
+                                    i + 1, j + 1), i + 1, j + 1, "#cell");
+      for (guint j = n; j < width; j++)
+        add_error (errors, "missing-cell", "Missing Cell",
+                   "This row has less values compared to the header row (the first row in the data source).",
+                   g_strdup_printf ("Row at position \"%u\" has a missing cell in field \"%s\" at position \"%u\"",
+                                    i + 1, header[j], j + 1), i + 1, j + 1, "#cell");
+    }
+
+  json_object_set_string_member (task_stats, "md5", md5 ? md5 : "");
+  json_object_set_int_member (task_stats, "bytes", bytes);
+  json_object_set_int_member (task_stats, "fields", width);
+  json_object_set_int_member (task_stats, "rows", rows && rows->len ? rows->len - 1 : 0);
+  json_object_set_int_member (task_stats, "warnings", 0);
+  json_object_set_int_member (task_stats, "errors", json_array_get_length (errors));
+  json_object_set_double_member (task_stats, "seconds", 0.01);
+  json_object_set_boolean_member (task, "valid", json_array_get_length (errors) == 0);
+  json_object_set_string_member (task, "name", name);
+  json_object_set_string_member (task, "type", "table");
+  json_object_set_string_member (task, "place", place);
+  json_object_set_array_member (task, "labels", labels);
+  json_object_set_object_member (task, "stats", task_stats);
+  json_object_set_array_member (task, "warnings", json_array_new ());
+  json_object_set_int_member (stats, "tasks", 1);
+  json_object_set_int_member (stats, "warnings", 0);
+  json_object_set_int_member (stats, "errors", json_array_get_length (errors));
+  json_object_set_double_member (stats, "seconds", 0.01);
+  json_object_set_boolean_member (report, "valid", json_array_get_length (errors) == 0);
+  json_object_set_object_member (report, "stats", stats);
+  json_object_set_array_member (report, "warnings", json_array_new ());
+  json_object_set_array_member (report, "errors", json_array_new ());
+  json_object_set_array_member (task, "errors", errors);
+  json_array_add_object_element (tasks, task);
+  json_object_set_array_member (report, "tasks", tasks);
+  return report;
+}
+
+static void
+run_validation (PubTestPortal *self,
+                const char    *resource_id)
+{
+  JsonObject *validation = g_hash_table_lookup (self->validations, resource_id);
+  JsonObject *resource = portal_find_resource (self, resource_id, NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *md5 = NULL;
+  g_autofree char *now = portal_now ();
+  g_autoptr(JsonObject) report = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+  goffset bytes = 0;
+  const char *status;
+
+  if (!validation || !resource)
+    return;
+  rows = read_csv (self, resource_id, &md5, &bytes);
+  report = validation_report (rows, portal_object_string (resource, "url"), md5, bytes);
+  status = json_object_get_boolean_member (report, "valid") ? "success" : "failure";
+  node = portal_node_object (json_object_ref (report));
+  text = portal_json_to_string (node);
+  /* ckanext-validation stores the report as a JSON string. */
+  json_object_set_string_member (validation, "report", text);
+  json_object_set_string_member (validation, "status", status);
+  json_object_set_string_member (validation, "finished", now);
+  json_object_set_string_member (resource, "validation_status", status);
+  json_object_set_string_member (resource, "validation_timestamp", now);
+}
+
+/* ---- xloader / DataPusher ---- */
+
+static void
+run_load (PubTestPortal *self,
+          const char    *resource_id)
+{
+  JsonObject *status = g_hash_table_lookup (self->load_status, resource_id);
+  JsonObject *resource = portal_find_resource (self, resource_id, NULL);
+  JsonObject *task_info;
+  JsonArray *logs;
+  JsonObject *log;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *md5 = NULL;
+  g_autofree char *now = portal_now ();
+  goffset bytes = 0;
+  g_autofree char *format = NULL;
+
+  if (!status || !resource)
+    return;
+  task_info = portal_object_object (status, "task_info");
+  logs = portal_object_array (task_info, "logs");
+  format = g_ascii_strdown (portal_object_string (resource, "format") ? portal_object_string (resource, "format") : "", -1);
+  if (g_str_equal (format, "csv") || g_str_equal (format, "tsv"))
+    rows = read_csv (self, resource_id, &md5, &bytes);
+  log = json_object_new ();
+  json_object_set_string_member (log, "timestamp", now);
+  if (!rows || rows->len == 0)
+    {
+      JsonObject *error = json_object_new ();
+
+      json_object_set_string_member (error, "message", "Could not load the file: not an uploaded CSV file");
+      json_object_set_string_member (status, "status", "error");
+      json_object_set_string_member (status, "error", "Could not load the file: not an uploaded CSV file");
+      json_object_set_object_member (task_info, "error", error);
+      json_object_set_string_member (log, "level", "ERROR");
+      json_object_set_string_member (log, "message", "Could not load the file: not an uploaded CSV file");
+    }
+  else
+    {
+      JsonObject *table = json_object_new ();
+      JsonArray *fields = json_array_new ();
+      JsonArray *records = json_array_new ();
+      GStrv header = rows->pdata[0];
+      g_autofree char *message = NULL;
+
+      for (guint j = 0; header[j]; j++)
+        {
+          JsonObject *field = json_object_new ();
+          JsonObject *info = json_object_new ();
+
+          json_object_set_string_member (field, "id", header[j]);
+          json_object_set_string_member (field, "type", "text");
+          json_object_set_string_member (info, "label", "");
+          json_object_set_string_member (info, "notes", "");
+          json_object_set_string_member (info, "type_override", "");
+          json_object_set_object_member (field, "info", info);
+          json_array_add_object_element (fields, field);
+        }
+      for (guint i = 1; i < rows->len; i++)
+        {
+          GStrv row = rows->pdata[i];
+          JsonObject *record = json_object_new ();
+
+          json_object_set_int_member (record, "_id", i);
+          for (guint j = 0; header[j]; j++)
+            json_object_set_string_member (record, header[j], j < g_strv_length (row) ? row[j] : NULL);
+          json_array_add_object_element (records, record);
+        }
+      json_object_set_array_member (table, "fields", fields);
+      json_object_set_array_member (table, "records", records);
+      g_hash_table_replace (self->datastore, g_strdup (resource_id), table);
+      json_object_set_boolean_member (resource, "datastore_active", TRUE);
+      json_object_set_string_member (status, "status", "complete");
+      json_object_set_null_member (task_info, "error");
+      message = g_strdup_printf ("Finished: %u rows loaded", rows->len - 1);
+      json_object_set_string_member (log, "level", "INFO");
+      json_object_set_string_member (log, "message", message);
+    }
+  json_array_add_object_element (logs, log);
+  json_object_set_string_member (task_info, "status", portal_object_string (status, "status"));
+  json_object_set_string_member (status, "last_updated", now);
+  json_object_set_string_member (task_info, "last_updated", now);
+}
+
+static gboolean
+job_run_cb (gpointer user_data)
+{
+  Job *job = user_data;
+  PubTestPortal *self = job->portal;
+
+  self->jobs = g_list_remove (self->jobs, job);
+  if (job->kind == JOB_VALIDATION)
+    run_validation (self, job->resource_id);
+  else
+    run_load (self, job->resource_id);
+  job_free (job);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_job (PubTestPortal *self,
+           const char    *resource_id,
+           JobKind        kind)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->portal = self;
+  job->resource_id = g_strdup (resource_id);
+  job->kind = kind;
+  if (self->job_delay_ms)
+    job->source = g_timeout_add (self->job_delay_ms, job_run_cb, job);
+  else
+    job->source = g_idle_add (job_run_cb, job);
+  self->jobs = g_list_prepend (self->jobs, job);
+}
+
+/* ---- Shared checks ---- */
+
+/* The resource of `key` ("resource_id" or "id"), readable or editable by
+ * the caller; NULL with the call failed. */
+static JsonObject *
+resource_for (PubTestPortal *self,
+              PortalCall    *call,
+              const char    *key,
+              gboolean       edit)
+{
+  const char *id = portal_param_string (call, key);
+  JsonObject *dataset = NULL;
+  JsonObject *resource;
+  g_autofree char *label = portal_call_user_label (call);
+  g_autofree char *message = NULL;
+
+  if (!id || !*id)
+    {
+      portal_call_field_error (call, key, "Missing value");
+      return NULL;
+    }
+  resource = portal_find_resource (self, id, &dataset);
+  if (!resource)
+    {
+      portal_call_not_found (call, NULL);
+      return NULL;
+    }
+  if (edit ? portal_can_edit_dataset (self, call->user, dataset)
+           : portal_can_read_dataset (self, call->user, dataset))
+    return resource;
+  if (edit && !portal_call_require_user (call))
+    return NULL;
+  message = g_strdup_printf ("User %s not authorized to %s resource %s", label, edit ? "update" : "read", id);
+  portal_call_deny (call, message);
+  return NULL;
+}
+
+static JsonNode *
+resource_validation_run (PubTestPortal *self,
+                         PortalCall    *call)
+{
+  JsonObject *resource = resource_for (self, call, "resource_id", TRUE);
+  g_autofree char *format = NULL;
+  g_autofree char *now = portal_now ();
+  JsonObject *validation;
+
+  if (!resource)
+    return NULL;
+  format = g_ascii_strdown (portal_object_string (resource, "format") ? portal_object_string (resource, "format") : "", -1);
+  if (!g_str_equal (format, "csv") && !g_str_equal (format, "xls") && !g_str_equal (format, "xlsx"))
+    {
+      portal_call_field_string (call, "format", "Unsupported resource format. Must be one of csv,xlsx,xls");
+      return NULL;
+    }
+  validation = json_object_new ();
+  portal_set_uuid (validation, "id");
+  json_object_set_string_member (validation, "resource_id", portal_object_string (resource, "id"));
+  json_object_set_string_member (validation, "status", "created");
+  json_object_set_null_member (validation, "report");
+  json_object_set_null_member (validation, "error");
+  json_object_set_string_member (validation, "created", now);
+  json_object_set_null_member (validation, "finished");
+  g_hash_table_replace (self->validations, g_strdup (portal_object_string (resource, "id")), validation);
+  json_object_set_string_member (resource, "validation_status", "created");
+  queue_job (self, portal_object_string (resource, "id"), JOB_VALIDATION);
+  return json_node_new (JSON_NODE_NULL);
+}
+
+static JsonNode *
+resource_validation_show (PubTestPortal *self,
+                          PortalCall    *call)
+{
+  JsonObject *resource = resource_for (self, call, "resource_id", FALSE);
+  JsonObject *validation;
+
+  if (!resource)
+    return NULL;
+  validation = g_hash_table_lookup (self->validations, portal_object_string (resource, "id"));
+  if (!validation)
+    {
+      portal_call_not_found (call, "No validation report exists for this resource");
+      return NULL;
+    }
+  return portal_node_object (portal_json_object_copy (validation));
+}
+
+static JsonNode *
+load_submit (PubTestPortal *self,
+             PortalCall    *call,
+             JobKind        kind)
+{
+  JsonObject *resource;
+  JsonObject *status;
+  JsonObject *task_info;
+  g_autofree char *now = portal_now ();
+  g_autofree char *job_id = g_uuid_string_random ();
+
+  if (!portal_param_string (call, "resource_id"))
+    {
+      portal_call_field_string (call, "message", "Missing id, can not get Resource object");
+      return NULL;
+    }
+  resource = resource_for (self, call, "resource_id", TRUE);
+  if (!resource)
+    return NULL;
+  status = json_object_new ();
+  task_info = json_object_new ();
+  json_object_set_string_member (status, "status", "pending");
+  json_object_set_string_member (status, "job_id", job_id);
+  json_object_set_string_member (status, "last_updated", now);
+  json_object_set_null_member (status, "error");
+  json_object_set_string_member (task_info, "job_id", job_id);
+  json_object_set_string_member (task_info, "status", "pending");
+  json_object_set_string_member (task_info, "last_updated", now);
+  json_object_set_null_member (task_info, "error");
+  json_object_set_array_member (task_info, "logs", json_array_new ());
+  json_object_set_object_member (status, "task_info", task_info);
+  g_hash_table_replace (self->load_status, g_strdup (portal_object_string (resource, "id")), status);
+  queue_job (self, portal_object_string (resource, "id"), kind);
+  return json_node_init_boolean (json_node_alloc (), TRUE);
+}
+
+static JsonNode *
+load_status (PubTestPortal *self,
+             PortalCall    *call)
+{
+  JsonObject *resource = resource_for (self, call, "resource_id", FALSE);
+  JsonObject *status;
+
+  if (!resource)
+    return NULL;
+  status = g_hash_table_lookup (self->load_status, portal_object_string (resource, "id"));
+  if (!status)
+    {
+      portal_call_not_found (call, NULL);
+      return NULL;
+    }
+  return portal_node_object (portal_json_object_copy (status));
+}
+
+static JsonNode *
+xloader_submit (PubTestPortal *self,
+                PortalCall    *call)
+{
+  return load_submit (self, call, JOB_XLOADER);
+}
+
+static JsonNode *
+datapusher_submit (PubTestPortal *self,
+                   PortalCall    *call)
+{
+  return load_submit (self, call, JOB_DATAPUSHER);
+}
+
+/* ---- DataStore ---- */
+
+static JsonObject *
+table_for (PubTestPortal *self,
+           PortalCall    *call,
+           const char    *id,
+           const char    *missing_noun)
+{
+  JsonObject *dataset = NULL;
+  JsonObject *resource = portal_find_resource (self, id, &dataset);
+  JsonObject *table = id ? g_hash_table_lookup (self->datastore, id) : NULL;
+
+  if (!resource || !table)
+    {
+      g_autofree char *message = g_strdup_printf ("%s \"%s\" was not found.", missing_noun, id ? id : "");
+
+      portal_call_not_found (call, message);
+      return NULL;
+    }
+  if (!portal_can_read_dataset (self, call->user, dataset))
+    {
+      g_autofree char *label = portal_call_user_label (call);
+      g_autofree char *message = g_strdup_printf ("User %s not authorized to read resource %s", label, id);
+
+      portal_call_deny (call, message);
+      return NULL;
+    }
+  return table;
+}
+
+static JsonNode *
+datastore_info (PubTestPortal *self,
+                PortalCall    *call)
+{
+  const char *id = portal_param_string (call, "id");
+  JsonObject *table;
+  JsonObject *result;
+  JsonObject *meta;
+  JsonArray *fields;
+  JsonArray *out_fields;
+
+  if (!id || !*id)
+    id = portal_param_string (call, "resource_id");
+  if (!id || !*id)
+    {
+      portal_call_field_error (call, "id", "Missing value");
+      return NULL;
+    }
+  table = table_for (self, call, id, "Resource/Alias");
+  if (!table)
+    return NULL;
+  fields = portal_object_array (table, "fields");
+  out_fields = json_array_new ();
+  for (guint i = 0; i < json_array_get_length (fields); i++)
+    {
+      JsonObject *field = portal_json_object_copy (json_array_get_object_element (fields, i));
+      JsonObject *schema = json_object_new ();
+
+      json_object_set_string_member (schema, "native_type", portal_object_string (field, "type"));
+      json_object_set_boolean_member (schema, "notnull", FALSE);
+      json_object_set_null_member (schema, "index_name");
+      json_object_set_boolean_member (schema, "is_index", FALSE);
+      json_object_set_boolean_member (schema, "uniquekey", FALSE);
+      json_object_set_object_member (field, "schema", schema);
+      json_array_add_object_element (out_fields, field);
+    }
+  meta = json_object_new ();
+  json_object_set_int_member (meta, "count", json_array_get_length (portal_object_array (table, "records")));
+  json_object_set_string_member (meta, "table_type", "BASE TABLE");
+  json_object_set_int_member (meta, "size", 8192);
+  json_object_set_int_member (meta, "db_size", 8192);
+  json_object_set_int_member (meta, "idx_size", 0);
+  json_object_set_array_member (meta, "aliases", json_array_new ());
+  result = json_object_new ();
+  json_object_set_object_member (result, "meta", meta);
+  json_object_set_array_member (result, "fields", out_fields);
+  return portal_node_object (result);
+}
+
+static JsonNode *
+datastore_create (PubTestPortal *self,
+                  PortalCall    *call)
+{
+  JsonObject *resource;
+  JsonNode *fields_node = portal_param_json (call, "fields");
+  JsonNode *records_node = portal_param_json (call, "records");
+  JsonObject *table;
+  JsonArray *fields;
+  JsonObject *result;
+  const char *id;
+
+  if (!portal_param_string (call, "resource_id"))
+    {
+      portal_call_field_string (call, "message", "Missing id, can not get Resource object");
+      return NULL;
+    }
+  resource = resource_for (self, call, "resource_id", TRUE);
+  if (!resource)
+    return NULL;
+  id = portal_object_string (resource, "id");
+  table = g_hash_table_lookup (self->datastore, id);
+  if (!table)
+    {
+      table = json_object_new ();
+      json_object_set_array_member (table, "fields", json_array_new ());
+      json_object_set_array_member (table, "records", json_array_new ());
+      g_hash_table_replace (self->datastore, g_strdup (id), table);
+    }
+  fields = portal_object_array (table, "fields");
+  for (guint i = 0; fields_node && JSON_NODE_HOLDS_ARRAY (fields_node) &&
+                    i < json_array_get_length (json_node_get_array (fields_node)); i++)
+    {
+      JsonObject *given = json_array_get_object_element (json_node_get_array (fields_node), i);
+      const char *field_id = portal_object_string (given, "id");
+      JsonObject *existing = NULL;
+      JsonObject *info = portal_object_object (given, "info");
+
+      if (!field_id)
+        {
+          portal_call_field_error (call, "fields", "Missing value");
+          return NULL;
+        }
+      for (guint j = 0; j < json_array_get_length (fields); j++)
+        if (g_strcmp0 (portal_object_string (json_array_get_object_element (fields, j), "id"), field_id) == 0)
+          existing = json_array_get_object_element (fields, j);
+      if (!existing)
+        {
+          existing = json_object_new ();
+          json_object_set_string_member (existing, "id", field_id);
+          json_object_set_string_member (existing, "type", "text");
+          json_array_add_object_element (fields, existing);
+        }
+      if (portal_object_string (given, "type"))
+        json_object_set_string_member (existing, "type", portal_object_string (given, "type"));
+      if (info)
+        json_object_set_object_member (existing, "info", portal_json_object_copy (info));
+    }
+  for (guint i = 0; records_node && JSON_NODE_HOLDS_ARRAY (records_node) &&
+                    i < json_array_get_length (json_node_get_array (records_node)); i++)
+    {
+      JsonArray *records = portal_object_array (table, "records");
+      JsonObject *record = portal_json_object_copy (json_array_get_object_element (json_node_get_array (records_node), i));
+
+      json_object_set_int_member (record, "_id", json_array_get_length (records) + 1);
+      json_array_add_object_element (records, record);
+    }
+  json_object_set_boolean_member (resource, "datastore_active", TRUE);
+
+  result = json_object_new ();
+  json_object_set_string_member (result, "resource_id", id);
+  json_object_set_member (result, "fields", portal_json_copy (json_object_get_member (table, "fields")));
+  json_object_set_string_member (result, "method", "insert");
+  return portal_node_object (result);
+}
+
+static gboolean
+record_matches (JsonObject *record,
+                JsonObject *filters,
+                const char *q)
+{
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+
+  if (filters)
+    {
+      json_object_iter_init (&iter, filters);
+      while (json_object_iter_next (&iter, &key, &value))
+        {
+          const char *have = portal_object_string (record, key);
+
+          if (JSON_NODE_HOLDS_VALUE (value) && g_strcmp0 (have, json_node_get_string (value)) != 0)
+            return FALSE;
+        }
+    }
+  if (q && *q)
+    {
+      gboolean found = FALSE;
+
+      json_object_iter_init (&iter, record);
+      while (json_object_iter_next (&iter, &key, &value))
+        if (portal_object_string (record, key) && strstr (portal_object_string (record, key), q))
+          found = TRUE;
+      return found;
+    }
+  return TRUE;
+}
+
+static JsonNode *
+datastore_search (PubTestPortal *self,
+                  PortalCall    *call)
+{
+  const char *id = portal_param_string (call, "resource_id");
+  const char *format = portal_param_string (call, "records_format");
+  JsonNode *filters = portal_param_json (call, "filters");
+  JsonObject *table;
+  JsonArray *fields;
+  JsonArray *records;
+  JsonArray *out_fields;
+  JsonArray *out_records;
+  g_autoptr(GString) text = g_string_new (NULL);
+  JsonObject *result;
+  gint64 limit, offset;
+  guint total = 0;
+  gint64 emitted = 0;
+  char sep;
+
+  if (!id || !*id)
+    {
+      portal_call_field_error (call, "resource_id", "Missing value");
+      return NULL;
+    }
+  if (!portal_param_int (call, "limit", 100, &limit))
+    portal_call_field_error (call, "limit", "Invalid integer");
+  if (!portal_param_int (call, "offset", 0, &offset))
+    portal_call_field_error (call, "offset", "Invalid integer");
+  if (portal_call_failed (call))
+    return NULL;
+  limit = CLAMP (limit, 0, 32000);
+  table = table_for (self, call, id, "Resource");
+  if (!table)
+    return NULL;
+
+  fields = portal_object_array (table, "fields");
+  records = portal_object_array (table, "records");
+  out_fields = json_array_new ();
+  {
+    JsonObject *row_id = json_object_new ();
+
+    json_object_set_string_member (row_id, "id", "_id");
+    json_object_set_string_member (row_id, "type", "int");
+    json_array_add_object_element (out_fields, row_id);
+  }
+  for (guint j = 0; j < json_array_get_length (fields); j++)
+    json_array_add_object_element (out_fields, portal_json_object_copy (json_array_get_object_element (fields, j)));
+  out_records = json_array_new ();
+  sep = g_strcmp0 (format, "tsv") == 0 ? '\t' : ',';
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *record = json_array_get_object_element (records, i);
+
+      if (!record_matches (record, filters && JSON_NODE_HOLDS_OBJECT (filters) ? json_node_get_object (filters) : NULL,
+                           portal_param_string (call, "q")))
+        continue;
+      if (total++ < offset || emitted >= limit)
+        continue;
+      emitted++;
+      if (g_strcmp0 (format, "csv") == 0 || g_strcmp0 (format, "tsv") == 0)
+        {
+          g_string_append_printf (text, "%" G_GINT64_FORMAT, json_object_get_int_member (record, "_id"));
+          for (guint j = 0; j < json_array_get_length (fields); j++)
+            {
+              const char *v = portal_object_string (record, portal_object_string (json_array_get_object_element (fields, j), "id"));
+
+              g_string_append_printf (text, "%c%s", sep, v ? v : "");
+            }
+          g_string_append_c (text, '\n');
+        }
+      else if (g_strcmp0 (format, "lists") == 0)
+        {
+          JsonArray *row = json_array_new ();
+
+          json_array_add_int_element (row, json_object_get_int_member (record, "_id"));
+          for (guint j = 0; j < json_array_get_length (fields); j++)
+            json_array_add_string_element (row, portal_object_string (record, portal_object_string (json_array_get_object_element (fields, j), "id")));
+          json_array_add_array_element (out_records, row);
+        }
+      else
+        {
+          json_array_add_object_element (out_records, portal_json_object_copy (record));
+        }
+    }
+  result = json_object_new ();
+  json_object_set_string_member (result, "resource_id", id);
+  json_object_set_array_member (result, "fields", out_fields);
+  if (g_strcmp0 (format, "csv") == 0 || g_strcmp0 (format, "tsv") == 0)
+    {
+      json_object_set_string_member (result, "records", text->str);
+      json_array_unref (out_records);
+    }
+  else
+    {
+      json_object_set_array_member (result, "records", out_records);
+    }
+  json_object_set_int_member (result, "total", total);
+  json_object_set_boolean_member (result, "total_was_estimated", FALSE);
+  json_object_set_int_member (result, "limit", limit);
+  json_object_set_int_member (result, "offset", offset);
+  return portal_node_object (result);
+}
+
 const PortalAction portal_extension_actions[] = {
+  { "resource_validation_run", resource_validation_run, FALSE, "validation" },
+  { "resource_validation_show", resource_validation_show, TRUE, "validation" },
+  { "xloader_submit", xloader_submit, FALSE, "xloader" },
+  { "xloader_status", load_status, TRUE, "xloader" },
+  { "datapusher_submit", datapusher_submit, FALSE, "datapusher" },
+  { "datapusher_status", load_status, TRUE, "datapusher" },
+  { "datastore_create", datastore_create, FALSE, "datastore" },
+  { "datastore_info", datastore_info, TRUE, "datastore" },
+  { "datastore_search", datastore_search, TRUE, "datastore" },
   { NULL, NULL, FALSE, NULL },
 };

@@ -78,6 +78,7 @@ struct _PubTestPortal {
   guint job_delay_ms;
   char *upload_dir;
   guint pending_uploads;
+  GList *jobs;                /* validation and load jobs not run yet */
 };
 
 /* A multipart/form-data body parsed as it arrives (test-portal-multipart.c). */
@@ -267,9 +268,11 @@ JsonObject *portal_resource_build     (PubTestPortal *self,
                                        JsonObject    *existing,
                                        const char    *package_id);
 
-/* Extensions (test-portal-extensions.c). */
 void        portal_forget_resource    (PubTestPortal *self,
                                        const char    *resource_id);
+
+/* Extensions (test-portal-extensions.c). */
+void        portal_cancel_jobs        (PubTestPortal *self);
 
 /* JSON and time helpers (test-portal-util.c). */
 char       *portal_now                (void);
