@@ -18,6 +18,10 @@ G_BEGIN_DECLS
 /* A Retry-After longer than this is not waited for: the error goes back to
  * the caller with ckan_error_get_retry_after () set. */
 #define CKAN_CLIENT_MAX_RETRY_AFTER 60
+/* After the last byte of an upload, how long the portal may take to answer
+ * (CKAN copies the file and indexes the dataset; uwsgi's harakiri in CKAN's
+ * sample configuration is 50 s), unless the client's timeout is longer. */
+#define CKAN_CLIENT_UPLOAD_ANSWER_TIMEOUT 120
 
 /* Tests shorten the backoff; 0 keeps only Retry-After. */
 void         ckan_client_set_retry_base_delay_ms (CkanClient  *self,
@@ -25,6 +29,10 @@ void         ckan_client_set_retry_base_delay_ms (CkanClient  *self,
 void         ckan_client_set_max_attempts        (CkanClient  *self,
                                                   guint        attempts);
 SoupSession *ckan_client_get_session             (CkanClient  *self);
+/* Uploads go through their own session with no socket timeout: their
+ * silence is watched by the upload itself (see ckan-client-upload.c). */
+SoupSession *ckan_client_get_upload_session      (CkanClient  *self);
+guint        ckan_client_get_timeout             (CkanClient  *self);
 /* A message for `action` with the token headers and no redirects followed.
  * query may be NULL (already form-encoded). */
 SoupMessage *ckan_client_new_message             (CkanClient  *self,

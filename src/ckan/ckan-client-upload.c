@@ -13,6 +13,8 @@
 
 /* At most this many progress reports a second, plus the last one. */
 #define PROGRESS_INTERVAL (G_USEC_PER_SEC / 10)
+/* How often the watchdog looks at the upload. */
+#define WATCHDOG_PERIOD_MS 200
 
 typedef struct {
   char             *action;
@@ -23,16 +25,47 @@ typedef struct {
   CkanUploadStream *stream;
   SoupMessage      *msg;
   gulong            wrote_id;
+  gulong            wrote_body_id;
   goffset           body_sent;
   goffset           reported;
   gint64            last_report;
+
+  /* libsoup's socket timeout cannot tell a stalled upload from a slow one
+   * whose bytes sit in socket buffers while the portal works, so the upload
+   * session has none and this watchdog cancels `internal` instead: after
+   * `idle_timeout` without a byte sent, or `answer_timeout` after the last
+   * byte without an answer. */
+  GCancellable     *caller;
+  GCancellable     *internal;
+  gulong            caller_cancel_id;
+  GSource          *watchdog;
+  gint64            idle_timeout;
+  gint64            answer_timeout;
+  gint64            last_activity;
+  gint64            body_done_at;
+  gboolean          timed_out;
 } UploadData;
+
+static void
+upload_stop_watchdog (UploadData *data)
+{
+  if (data->watchdog)
+    g_source_destroy (data->watchdog);
+  g_clear_pointer (&data->watchdog, g_source_unref);
+}
 
 static void
 upload_data_free (UploadData *data)
 {
+  upload_stop_watchdog (data);
+  if (data->caller_cancel_id)
+    g_cancellable_disconnect (data->caller, data->caller_cancel_id);
+  g_clear_object (&data->caller);
+  g_clear_object (&data->internal);
   if (data->wrote_id)
     g_signal_handler_disconnect (data->msg, data->wrote_id);
+  if (data->wrote_body_id)
+    g_signal_handler_disconnect (data->msg, data->wrote_body_id);
   g_clear_object (&data->msg);
   g_clear_object (&data->stream);
   if (data->progress_destroy)
@@ -55,6 +88,7 @@ wrote_body_data_cb (SoupMessage *msg,
   gint64 now;
 
   data->body_sent += chunk_size;
+  data->last_activity = g_get_monotonic_time ();
   if (!data->progress)
     return;
 
@@ -71,17 +105,61 @@ wrote_body_data_cb (SoupMessage *msg,
 }
 
 static void
+wrote_body_cb (SoupMessage *msg,
+               gpointer     user_data)
+{
+  UploadData *data = user_data;
+
+  data->body_done_at = g_get_monotonic_time ();
+}
+
+static gboolean
+watchdog_cb (gpointer user_data)
+{
+  UploadData *data = user_data;
+  gint64 now = g_get_monotonic_time ();
+  gboolean late;
+
+  if (data->body_done_at)
+    late = now - data->body_done_at > data->answer_timeout;
+  else
+    late = now - data->last_activity > data->idle_timeout;
+  if (!late)
+    return G_SOURCE_CONTINUE;
+
+  g_debug ("%s upload: timed out", data->action);
+  data->timed_out = TRUE;
+  g_cancellable_cancel (data->internal);
+  g_clear_pointer (&data->watchdog, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
+/* May run in the thread that cancelled the caller's cancellable. */
+static void
+caller_cancelled_cb (GCancellable *caller,
+                     gpointer      user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+static void
 upload_return_error (GTask  *task,
                      GError *error)
 {
   UploadData *data = g_task_get_task_data (task);
   const GError *failure = data->stream ? ckan_upload_stream_get_failure (data->stream) : NULL;
 
+  upload_stop_watchdog (data);
   /* The file changing wins over how libsoup reported the aborted body. */
   if (failure)
     {
       g_error_free (error);
       error = g_error_copy (failure);
+    }
+  else if (data->timed_out)
+    {
+      g_error_free (error);
+      error = ckan_error_new_full (CKAN_ERROR_TIMEOUT, NULL, 0, NULL, NULL, 0);
     }
   else if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
     {
@@ -121,6 +199,7 @@ upload_sent_cb (GObject      *source,
   GCancellable *cancellable;
 
   body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  upload_stop_watchdog (data);
   if (!body)
     {
       g_debug ("%s upload: no answer", data->action);
@@ -170,10 +249,25 @@ upload_opened_cb (GObject      *source,
   soup_message_set_request_body (data->msg, content_type, G_INPUT_STREAM (data->stream),
                                  ckan_upload_stream_get_length (data->stream));
   data->wrote_id = g_signal_connect (data->msg, "wrote-body-data", G_CALLBACK (wrote_body_data_cb), data);
+  data->wrote_body_id = g_signal_connect (data->msg, "wrote-body", G_CALLBACK (wrote_body_cb), data);
+
+  data->internal = g_cancellable_new ();
+  if (cancellable)
+    {
+      data->caller = g_object_ref (cancellable);
+      data->caller_cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb),
+                                                      g_object_ref (data->internal), g_object_unref);
+    }
+  data->idle_timeout = (gint64) ckan_client_get_timeout (self) * G_USEC_PER_SEC;
+  data->answer_timeout = (gint64) MAX (ckan_client_get_timeout (self), CKAN_CLIENT_UPLOAD_ANSWER_TIMEOUT) * G_USEC_PER_SEC;
+  data->last_activity = g_get_monotonic_time ();
+  data->watchdog = g_timeout_source_new (WATCHDOG_PERIOD_MS);
+  g_source_set_callback (data->watchdog, watchdog_cb, data, NULL);
+  g_source_attach (data->watchdog, g_task_get_context (task));
 
   /* Never retried: a second upload could create a second resource. */
-  soup_session_send_and_read_async (ckan_client_get_session (self), data->msg, G_PRIORITY_DEFAULT,
-                                    cancellable, upload_sent_cb, g_steal_pointer (&task));
+  soup_session_send_and_read_async (ckan_client_get_upload_session (self), data->msg, G_PRIORITY_DEFAULT,
+                                    data->internal, upload_sent_cb, g_steal_pointer (&task));
 }
 
 void

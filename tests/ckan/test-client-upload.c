@@ -48,6 +48,8 @@ typedef struct {
   char       *tail;
   GChecksum  *checksum;
   guint64     max_ahead;       /* file read by the client minus received */
+  double      rate;            /* bytes a second the server reads, 0: all */
+  gint64      start;
   guint64     read_at_start;
 
   /* The client side. */
@@ -86,6 +88,28 @@ hash_file_bytes (Fixture      *f,
     }
 }
 
+static gboolean
+resume_cb (gpointer user_data)
+{
+  soup_server_message_unpause (user_data);
+  g_object_unref (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* A slow link: stop reading whenever ahead of the rate. */
+static void
+throttle (Fixture           *f,
+          SoupServerMessage *msg)
+{
+  gint64 due = f->start + (gint64) (f->received / f->rate * G_USEC_PER_SEC);
+  gint64 now = g_get_monotonic_time ();
+
+  if (due <= now + 1000)
+    return;
+  soup_server_message_pause (msg);
+  g_timeout_add ((guint) ((due - now) / 1000), resume_cb, g_object_ref (msg));
+}
+
 static void
 got_chunk_cb (SoupServerMessage *msg,
               GBytes            *chunk,
@@ -100,6 +124,8 @@ got_chunk_cb (SoupServerMessage *msg,
   ahead = ckan_upload_stream_get_total_read () - f->read_at_start;
   ahead = ahead > (guint64) f->received ? ahead - f->received : 0;
   f->max_ahead = MAX (f->max_ahead, ahead);
+  if (f->rate > 0)
+    throttle (f, msg);
 
   if (!f->streaming)
     return;
@@ -147,6 +173,7 @@ early_cb (SoupServer        *server,
   f->received = 0;
   f->finished = FALSE;
   f->read_at_start = ckan_upload_stream_get_total_read ();
+  f->start = g_get_monotonic_time ();
   g_free (f->authorization);
   f->authorization = g_strdup (soup_message_headers_get_one (headers, "Authorization"));
   g_free (f->api_key);
@@ -555,6 +582,50 @@ test_upload_large_is_streamed (Fixture       *f,
 }
 
 static void
+test_upload_slow_but_moving (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(JsonNode) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = write_file (f, "lento.csv", 3 * 1024 * 1024);
+  gint64 start = g_get_monotonic_time ();
+
+  /* 3 MB at 1 MB/s with a 1 s timeout: the timeout is for silence, not
+   * for the whole upload. */
+  f->streaming = TRUE;
+  f->rate = 1024 * 1024;
+  ckan_client_set_timeout (f->client, 1);
+  result = upload_sync (f, "resource_create", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (f->file_sha256, ==, sha);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 2 * G_USEC_PER_SEC);
+  g_assert_true (f->monotonic);
+  g_assert_cmpint (f->last_sent, ==, 3 * 1024 * 1024);
+}
+
+static void
+test_upload_stalled (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(JsonNode) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = write_file (f, "atascado.csv", 64 * 1024 * 1024);
+  gint64 start = g_get_monotonic_time ();
+
+  /* The server stops reading for good: once the socket buffers are full
+   * nothing moves, and after the 1 s timeout the upload gives up. */
+  f->streaming = TRUE;
+  f->rate = 1;
+  ckan_client_set_timeout (f->client, 1);
+  result = upload_sync (f, "resource_create", NULL, NULL, NULL, &error);
+  g_assert_null (result);
+  g_assert_error (error, CKAN_ERROR, CKAN_ERROR_TIMEOUT);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_assert_cmpint (f->received, <, f->content_length);
+  g_assert_cmpuint (g_hash_table_size (f->counts), ==, 0);
+}
+
+static void
 test_upload_cancelled (Fixture       *f,
                        gconstpointer  data)
 {
@@ -648,6 +719,8 @@ main (int   argc,
   ADD ("fields-and-bytes", test_upload_fields_and_bytes, NULL);
   ADD ("empty-file", test_upload_empty_file_and_default_name, NULL);
   ADD ("large-streamed", test_upload_large_is_streamed, NULL);
+  ADD ("slow-but-moving", test_upload_slow_but_moving, NULL);
+  ADD ("stalled", test_upload_stalled, NULL);
   ADD ("cancelled", test_upload_cancelled, NULL);
   ADD ("truncated", test_upload_file_changed, GINT_TO_POINTER (CHANGE_TRUNCATE));
   ADD ("edited", test_upload_file_changed, GINT_TO_POINTER (CHANGE_EDIT));
