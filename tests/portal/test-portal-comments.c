@@ -64,7 +64,6 @@ new_thread (PubTestPortal *self,
   json_object_set_string_member (thread, "subject_id", subject_id);
   json_object_set_string_member (thread, "subject_type", subject_type);
   json_object_set_string_member (thread, "created_at", now);
-  json_object_set_object_member (thread, "extras", json_object_new ());
   g_ptr_array_add (self->threads, thread);
   return thread;
 }
@@ -216,7 +215,6 @@ comments_thread_show (PubTestPortal *self,
       json_object_set_string_member (out, "subject_id", subject_id);
       json_object_set_string_member (out, "subject_type", subject_type);
       json_object_set_null_member (out, "created_at");
-      json_object_set_object_member (out, "extras", json_object_new ());
       if (portal_param_bool (call, "include_comments", FALSE))
         json_object_set_array_member (out, "comments", json_array_new ());
       return portal_node_object (out);
@@ -261,7 +259,13 @@ comments_comment_create (PubTestPortal *self,
     portal_call_field_error (call, "content", "Missing value");
   if (!read_subject (call, &subject_id, &subject_type))
     return NULL;
-  if (!portal_call_require_user (call) || !may_see_subject (self, call, subject_id, subject_type))
+  if (!call->user)
+    {
+      /* ckanext-comments 0.3.1 crashes on an anonymous author (observed). */
+      portal_call_fail (call, 500, "Internal Server Error", "Internal Server Error");
+      return NULL;
+    }
+  if (!may_see_subject (self, call, subject_id, subject_type))
     return NULL;
   thread = find_thread (self, subject_id, subject_type);
   if (!thread && !portal_param_bool (call, "create_thread", FALSE))
@@ -276,6 +280,11 @@ comments_comment_create (PubTestPortal *self,
       if (!parent)
         {
           portal_call_not_found (call, "Reply parent not found");
+          return NULL;
+        }
+      if (!can_see_comment (call, parent))
+        {
+          portal_call_deny (call, NULL);
           return NULL;
         }
       if (!thread || g_strcmp0 (portal_object_string (parent, "thread_id"), portal_object_string (thread, "id")) != 0)
@@ -320,9 +329,14 @@ comment_for (PubTestPortal *self,
       return NULL;
     }
   comment = find_comment (self, id);
-  if (!comment || !can_see_comment (call, comment))
+  if (!comment)
     {
       portal_call_not_found (call, "Comment not found");
+      return NULL;
+    }
+  if (!can_see_comment (call, comment))
+    {
+      portal_call_deny (call, NULL);
       return NULL;
     }
   return comment;
@@ -362,6 +376,12 @@ comments_comment_update (PubTestPortal *self,
 
   if (!comment || !is_author_or_moderator (call, comment))
     return NULL;
+  /* Authors edit their comments only while they await approval. */
+  if (!is_moderator (call->user) && g_strcmp0 (portal_object_string (comment, "state"), "approved") == 0)
+    {
+      portal_call_deny (call, NULL);
+      return NULL;
+    }
   if (!content || !*content)
     {
       portal_call_field_error (call, "content", "Missing value");

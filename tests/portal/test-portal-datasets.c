@@ -21,9 +21,12 @@ static const char *const managed_fields[] = {
   "relationships_as_object", NULL,
 };
 
-/* ckan/logic/validators.py name_validator + package_name_validator. */
-static const char *
+/* ckan/logic/validators.py name_validator, package_name_validator and
+ * the length validator scheming's slug preset adds (observed: a short name
+ * gets both messages). */
+static void
 check_name (PubTestPortal *self,
+            PortalCall    *call,
             const char    *name,
             JsonObject    *existing)
 {
@@ -31,22 +34,38 @@ check_name (PubTestPortal *self,
   JsonObject *other;
 
   if (!name || !*name)
-    return "Missing value";
+    {
+      portal_call_field_error (call, "name", "Missing value");
+      return;
+    }
   if (g_strv_contains (reserved, name))
-    return "That name cannot be used";
-  if (strlen (name) < 2)
-    return "Must be at least 2 characters long";
-  if (strlen (name) > 100)
-    return "Name must be a maximum of 100 characters long";
+    {
+      portal_call_field_error (call, "name", "That name cannot be used");
+      return;
+    }
+  if (strlen (name) < 2 || strlen (name) > 100)
+    {
+      g_autofree char *second = g_strdup_printf (strlen (name) < 2 ? "Name \"%s\" length is less than minimum 2"
+                                                                   : "Name \"%s\" length is more than maximum 100",
+                                                 name);
+
+      portal_call_field_error (call, "name", strlen (name) < 2 ? "Must be at least 2 characters long"
+                                                               : "Name must be a maximum of 100 characters long");
+      portal_call_field_error (call, "name", second);
+      return;
+    }
   for (const char *p = name; *p; p++)
     if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-' || *p == '_'))
-      return "Must be purely lowercase alphanumeric (ascii) characters and these symbols: -_";
+      {
+        portal_call_field_error (call, "name",
+                                 "Must be purely lowercase alphanumeric (ascii) characters and these symbols: -_");
+        return;
+      }
   other = portal_find_dataset (self, name);
   if (other && other != existing &&
       g_strcmp0 (portal_object_string (other, "name"), name) == 0 &&
       g_strcmp0 (portal_object_string (other, "state"), "deleted") != 0)
-    return "That URL is already in use.";
-  return NULL;
+    portal_call_field_error (call, "name", "That URL is already in use.");
 }
 
 static gboolean
@@ -125,7 +144,7 @@ build_tags (PortalCall *call,
               json_object_unref (error);
               json_array_unref (errors);
               portal_call_fail (call, 400, "Integrity Error",
-                                "Only lists of dicts can be placed against subschema ('tags',), not <class 'str'>");
+                                "Only lists of dicts can be placed against subschema ('tags',), not <class 'list'>");
               json_object_set_member (call->error, "data", portal_json_copy (data));
               return FALSE;
             }
@@ -280,9 +299,55 @@ build_schema_fields (PubTestPortal *self,
             if (g_strcmp0 (portal_object_string (json_array_get_object_element (choices, j), "value"), given) == 0)
               found = TRUE;
           if (!found)
-            portal_call_field_error (call, name, "unexpected choice");
+            {
+              g_autoptr(GString) message = g_string_new ("Value must be one of [");
+
+              for (guint j = 0; j < json_array_get_length (choices); j++)
+                g_string_append_printf (message, "%s'%s'", j ? ", " : "",
+                                        portal_object_string (json_array_get_object_element (choices, j), "value"));
+              g_string_append_c (message, ']');
+              portal_call_field_error (call, name, message->str);
+            }
         }
       json_object_set_member (out, name, portal_json_copy (value));
+    }
+}
+
+/* The scheming schema's required fields, when the portal enforces them
+ * (pub_test_portal_set_strict_schema ()). */
+static void
+check_required (PubTestPortal *self,
+                PortalCall    *call,
+                JsonObject    *input,
+                JsonObject    *out)
+{
+  JsonArray *fields = portal_object_array (self->dataset_schema, "dataset_fields");
+
+  if (!self->strict_schema || !portal_has_extension (self, "scheming_datasets"))
+    return;
+  for (guint i = 0; fields && i < json_array_get_length (fields); i++)
+    {
+      JsonObject *field = json_array_get_object_element (fields, i);
+      const char *name = portal_object_string (field, "field_name");
+      JsonNode *value;
+      gboolean missing;
+
+      if (!name || !json_object_get_boolean_member_with_default (field, "required", FALSE) ||
+          g_str_equal (name, "name") || g_str_equal (name, "owner_org"))
+        continue;
+      if (g_str_equal (name, "tag_string"))
+        {
+          missing = json_array_get_length (portal_object_array (out, "tags")) == 0;
+        }
+      else
+        {
+          value = json_object_get_member (input, name);
+          missing = !value || JSON_NODE_HOLDS_NULL (value) ||
+                    (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING &&
+                     !*json_node_get_string (value));
+        }
+      if (missing)
+        portal_call_field_error (call, name, "Missing value");
     }
 }
 
@@ -335,7 +400,6 @@ portal_dataset_save (PubTestPortal *self,
   const char *name = portal_object_string (input, "name");
   const char *owner_org = portal_object_string (input, "owner_org");
   const char *state = portal_object_string (input, "state");
-  const char *message;
   JsonArray *given_resources = portal_object_array (input, "resources");
   JsonArray *old_resources = existing ? portal_object_array (existing, "resources") : NULL;
   JsonArray *resources;
@@ -349,9 +413,7 @@ portal_dataset_save (PubTestPortal *self,
     portal_set_uuid (out, "id");
   id = portal_object_string (out, "id");
 
-  message = check_name (self, name, existing);
-  if (message)
-    portal_call_field_error (call, "name", message);
+  check_name (self, call, name, existing);
   json_object_set_string_member (out, "name", name);
 
   for (guint i = 0; text_fields[i]; i++)
@@ -407,6 +469,7 @@ portal_dataset_save (PubTestPortal *self,
     return NULL;
   build_extras (call, input, out);
   build_schema_fields (self, call, input, out);
+  check_required (self, call, input, out);
 
   resources = json_array_new ();
   json_object_set_array_member (out, "resources", resources);
@@ -449,6 +512,24 @@ portal_dataset_save (PubTestPortal *self,
   return g_steal_pointer (&out);
 }
 
+static gboolean
+can_create_somewhere (PubTestPortal *self,
+                      PortalUser    *user)
+{
+  GHashTableIter iter;
+  PortalOrg *org;
+  gboolean in_some_org = FALSE;
+
+  g_hash_table_iter_init (&iter, self->orgs);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &org))
+    {
+      if (portal_has_permission (self, user, org->id, "create_dataset"))
+        return TRUE;
+      in_some_org = in_some_org || portal_capacity (self, user, org->id);
+    }
+  return !in_some_org;
+}
+
 static JsonNode *
 package_create (PubTestPortal *self,
                 PortalCall    *call)
@@ -457,7 +538,10 @@ package_create (PubTestPortal *self,
   const char *owner_org = portal_param_string (call, "owner_org");
   g_autoptr(JsonObject) saved = NULL;
 
-  if (!call->user)
+  /* Anonymous users, and members of organizations where they can't
+   * publish (ckan.auth.create_dataset_if_not_in_organization only helps
+   * users in no organization). */
+  if (!call->user || (!call->user->sysadmin && !can_create_somewhere (self, call->user)))
     {
       g_autofree char *message = g_strdup_printf ("User %s not authorized to create packages", label);
 

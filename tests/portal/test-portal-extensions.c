@@ -120,7 +120,7 @@ read_csv (PubTestPortal *self,
 
 /* ---- Validation (ckanext-validation, Frictionless v5 reports) ---- */
 
-static void
+static JsonObject *
 add_error (JsonArray  *errors,
            const char *type,
            const char *title,
@@ -134,7 +134,9 @@ add_error (JsonArray  *errors,
   JsonArray *tags = json_array_new ();
 
   json_array_add_string_element (tags, "#table");
-  json_array_add_string_element (tags, tag);
+  json_array_add_string_element (tags, g_str_equal (tag, "#label") ? "#header" : "#row");
+  if (!g_str_equal (tag, "#row"))
+    json_array_add_string_element (tags, tag);
   json_object_set_string_member (error, "type", type);
   json_object_set_string_member (error, "title", title);
   json_object_set_string_member (error, "description", description);
@@ -147,6 +149,44 @@ add_error (JsonArray  *errors,
     json_object_set_int_member (error, "fieldNumber", field_number);
   json_array_add_object_element (errors, error);
   g_free (message);
+  return error;
+}
+
+static JsonArray *
+strv_array (GStrv strv)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; strv && strv[i]; i++)
+    json_array_add_string_element (array, strv[i]);
+  return array;
+}
+
+static void
+describe_cell (JsonObject *error,
+               GStrv       header,
+               GStrv       row,
+               guint       field)
+{
+  g_autofree char *name = g_strdup_printf ("field%u", field + 1);
+
+  json_object_set_array_member (error, "cells", strv_array (row));
+  json_object_set_string_member (error, "cell", field < g_strv_length (row) ? row[field] : "");
+  json_object_set_string_member (error, "fieldName", field < g_strv_length (header) ? header[field] : "");
+}
+
+static void
+describe_label (JsonObject *error,
+                GStrv       header,
+                guint       field)
+{
+  JsonArray *row_numbers = json_array_new ();
+
+  json_array_add_int_element (row_numbers, 1);
+  json_object_set_array_member (error, "labels", strv_array (header));
+  json_object_set_array_member (error, "rowNumbers", row_numbers);
+  json_object_set_string_member (error, "label", header[field]);
+  json_object_set_string_member (error, "fieldName", header[field]);
 }
 
 static JsonObject *
@@ -173,17 +213,17 @@ validation_report (GPtrArray  *rows,
     {
       json_array_add_string_element (labels, header[j]);
       if (!*header[j])
-        add_error (errors, "blank-label", "Blank Label",
-                   "A label in the header row is missing a value. Label should be provided and not be blank.",
-                   g_strdup_printf ("Label in the header in field at position \"%u\" is blank", j + 1),
-                   0, j + 1, "#label");
+        describe_label (add_error (errors, "blank-label", "Blank Label",
+                                   "A label in the header row is missing a value. Label should be provided and not be blank.",
+                                   g_strdup_printf ("Label in the header in field at position \"%u\" is blank", j + 1),
+                                   0, j + 1, "#label"), header, j);
       for (guint k = 0; k < j; k++)
         if (*header[j] && g_str_equal (header[j], header[k]))
-          add_error (errors, "duplicate-label", "Duplicate Label",
-                     "Two columns in the header row have the same value. Column names should be unique.",
-                     g_strdup_printf ("Label \"%s\" in the header at position \"%u\" is duplicated to a label: "
-                                      "at position \"%u\"", header[j], j + 1, k + 1),
-                     0, j + 1, "#label");
+          describe_label (add_error (errors, "duplicate-label", "Duplicate Label",
+                                     "Two columns in the header row have the same value. Column names should be unique.",
+                                     g_strdup_printf ("Label \"%s\" in the header at position \"%u\" is duplicated to a label: "
+                                                      "at position \"%u\"", header[j], j + 1, k + 1),
+                                     0, j + 1, "#label"), header, j);
     }
   for (guint i = 1; rows && i < rows->len; i++)
     {
@@ -201,15 +241,19 @@ validation_report (GPtrArray  *rows,
           continue;
         }
       for (guint j = width; j < n; j++)
-        add_error (errors, "extra-cell", "Extra Cell",
-                   "This row has more values compared to the header row (the first row in the data source).",
-                   g_strdup_printf ("Row at position \"%u\" has an extra value in field at position \"%u\"",
-                                    i + 1, j + 1), i + 1, j + 1, "#cell");
+        describe_cell (add_error (errors, "extra-cell", "Extra Cell",
+                                  "This row has more values compared to the header row (the first row in the data "
+                                  "source). A key concept is that all the rows in tabular data must have the same "
+                                  "number of columns.",
+                                  g_strdup_printf ("Row at position \"%u\" has an extra value in field at position \"%u\"",
+                                                   i + 1, j + 1), i + 1, j + 1, "#cell"), header, row, j);
       for (guint j = n; j < width; j++)
-        add_error (errors, "missing-cell", "Missing Cell",
-                   "This row has less values compared to the header row (the first row in the data source).",
-                   g_strdup_printf ("Row at position \"%u\" has a missing cell in field \"%s\" at position \"%u\"",
-                                    i + 1, header[j], j + 1), i + 1, j + 1, "#cell");
+        describe_cell (add_error (errors, "missing-cell", "Missing Cell",
+                                  "This row has less values compared to the header row (the first row in the data "
+                                  "source). A key concept is that all the rows in tabular data must have the same "
+                                  "number of columns.",
+                                  g_strdup_printf ("Row at position \"%u\" has a missing cell in field \"%s\" at position \"%u\"",
+                                                   i + 1, header[j], j + 1), i + 1, j + 1, "#cell"), header, row, j);
     }
 
   json_object_set_string_member (task_stats, "md5", md5 ? md5 : "");
@@ -272,6 +316,23 @@ run_validation (PubTestPortal *self,
 
 /* ---- xloader / DataPusher ---- */
 
+/* xloader refuses rows wider than the header (observed message). */
+static char *
+load_problem (GPtrArray *rows)
+{
+  guint width = g_strv_length (rows->pdata[0]);
+
+  for (guint i = 1; i < rows->len; i++)
+    {
+      GStrv row = rows->pdata[i];
+
+      if (g_strv_length (row) > width)
+        return g_strdup_printf ("LoaderError(\"Row %u has more values than the %u column(s) in the header. "
+                                "The extra value is: '%s'.\")", i + 1, width, row[width]);
+    }
+  return NULL;
+}
+
 static void
 run_load (PubTestPortal *self,
           const char    *resource_id)
@@ -286,6 +347,7 @@ run_load (PubTestPortal *self,
   g_autofree char *now = portal_now ();
   goffset bytes = 0;
   g_autofree char *format = NULL;
+  g_autofree char *problem = NULL;
 
   if (!status || !resource)
     return;
@@ -296,16 +358,16 @@ run_load (PubTestPortal *self,
     rows = read_csv (self, resource_id, &md5, &bytes);
   log = json_object_new ();
   json_object_set_string_member (log, "timestamp", now);
-  if (!rows || rows->len == 0)
+  if (!rows || rows->len == 0 || (problem = load_problem (rows)))
     {
       JsonObject *error = json_object_new ();
+      const char *text = problem ? problem : "Could not load the file: not an uploaded CSV file";
 
-      json_object_set_string_member (error, "message", "Could not load the file: not an uploaded CSV file");
+      json_object_set_string_member (error, "message", text);
       json_object_set_string_member (status, "status", "error");
-      json_object_set_string_member (status, "error", "Could not load the file: not an uploaded CSV file");
       json_object_set_object_member (task_info, "error", error);
       json_object_set_string_member (log, "level", "ERROR");
-      json_object_set_string_member (log, "message", "Could not load the file: not an uploaded CSV file");
+      json_object_set_string_member (log, "message", text);
     }
   else
     {
@@ -418,7 +480,7 @@ resource_for (PubTestPortal *self,
     return resource;
   if (edit && !portal_call_require_user (call))
     return NULL;
-  message = g_strdup_printf ("User %s not authorized to %s resource %s", label, edit ? "update" : "read", id);
+  message = g_strdup_printf ("User %s not authorized to %s resource %s", label, edit ? "edit" : "read", id);
   portal_call_deny (call, message);
   return NULL;
 }
@@ -437,7 +499,7 @@ resource_validation_run (PubTestPortal *self,
   format = g_ascii_strdown (portal_object_string (resource, "format") ? portal_object_string (resource, "format") : "", -1);
   if (!g_str_equal (format, "csv") && !g_str_equal (format, "xls") && !g_str_equal (format, "xlsx"))
     {
-      portal_call_field_string (call, "format", "Unsupported resource format. Must be one of csv,xlsx,xls");
+      portal_call_field_string (call, "format", "Unsupported resource format.Must be one of csv,xlsx,xls");
       return NULL;
     }
   validation = json_object_new ();
@@ -495,6 +557,9 @@ load_submit (PubTestPortal *self,
   task_info = json_object_new ();
   json_object_set_string_member (status, "status", "pending");
   json_object_set_string_member (status, "job_id", job_id);
+  json_object_set_null_member (status, "job_url");
+  json_object_set_string_member (task_info, "job_type", kind == JOB_XLOADER ? "xloader_to_datastore" : "push_to_datastore");
+  json_object_set_string_member (task_info, "requested_timestamp", now);
   json_object_set_string_member (status, "last_updated", now);
   json_object_set_null_member (status, "error");
   json_object_set_string_member (task_info, "job_id", job_id);
@@ -607,6 +672,7 @@ datastore_info (PubTestPortal *self,
       json_array_add_object_element (out_fields, field);
     }
   meta = json_object_new ();
+  json_object_set_string_member (meta, "id", id);
   json_object_set_int_member (meta, "count", json_array_get_length (portal_object_array (table, "records")));
   json_object_set_string_member (meta, "table_type", "BASE TABLE");
   json_object_set_int_member (meta, "size", 8192);
@@ -689,6 +755,7 @@ datastore_create (PubTestPortal *self,
   json_object_set_boolean_member (resource, "datastore_active", TRUE);
 
   result = json_object_new ();
+  json_object_set_boolean_member (result, "delete_fields", FALSE);
   json_object_set_string_member (result, "resource_id", id);
   json_object_set_member (result, "fields", portal_json_copy (json_object_get_member (table, "fields")));
   json_object_set_string_member (result, "method", "insert");
@@ -813,8 +880,21 @@ datastore_search (PubTestPortal *self,
         }
     }
   result = json_object_new ();
+  json_object_set_boolean_member (result, "include_total", TRUE);
+  json_object_set_string_member (result, "records_format", format ? format : "objects");
+  json_object_set_null_member (result, "total_estimation_threshold");
   json_object_set_string_member (result, "resource_id", id);
   json_object_set_array_member (result, "fields", out_fields);
+  {
+    JsonObject *links = json_object_new ();
+    g_autofree char *start = g_strdup_printf ("/api/3/action/datastore_search?resource_id=%s&limit=%" G_GINT64_FORMAT,
+                                              id, limit);
+    g_autofree char *next = g_strdup_printf ("%s&offset=%" G_GINT64_FORMAT, start, offset + limit);
+
+    json_object_set_string_member (links, "start", start);
+    json_object_set_string_member (links, "next", next);
+    json_object_set_object_member (result, "_links", links);
+  }
   if (g_strcmp0 (format, "csv") == 0 || g_strcmp0 (format, "tsv") == 0)
     {
       json_object_set_string_member (result, "records", text->str);

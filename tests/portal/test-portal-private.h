@@ -78,6 +78,7 @@ struct _PubTestPortal {
   guint job_delay_ms;
   char *upload_dir;
   guint pending_uploads;
+  gboolean strict_schema;
   GList *jobs;                /* validation and load jobs not run yet */
 };
 

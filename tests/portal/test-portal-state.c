@@ -310,8 +310,17 @@ portal_dictize_user (PubTestPortal *self,
   json_object_set_string_member (out, "created", user->created);
   json_object_set_string_member (out, "state", "active");
   json_object_set_boolean_member (out, "sysadmin", user->sysadmin);
-  json_object_set_string_member (out, "image_display_url", "");
+  json_object_set_null_member (out, "image_url");
+  json_object_set_null_member (out, "image_display_url");
+  json_object_set_null_member (out, "last_active");
+  json_object_set_boolean_member (out, "activity_streams_email_notifications", FALSE);
+  json_object_set_null_member (out, "apikey");
   json_object_set_int_member (out, "number_created_packages", created);
+  {
+    g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_MD5, user->email ? user->email : "", -1);
+
+    json_object_set_string_member (out, "email_hash", hash);
+  }
   if (with_email)
     json_object_set_string_member (out, "email", user->email);
   return out;
@@ -335,6 +344,12 @@ portal_record_activity (PubTestPortal *self,
   json_object_set_object_member (data, "package", portal_dictize_dataset (self, dataset));
   json_object_set_string_member (data, "actor", user ? user->name : "");
   json_object_set_object_member (activity, "data", data);
+  {
+    JsonArray *labels = json_array_new ();
+
+    json_array_add_string_element (labels, "public");
+    json_object_set_array_member (activity, "permission_labels", labels);
+  }
   g_ptr_array_add (self->activities, activity);
 }
 
@@ -492,6 +507,7 @@ portal_load_fixture (PubTestPortal  *self,
   if (json_object_has_member (root, "max_resource_size"))
     self->max_upload = json_object_get_int_member (root, "max_resource_size");
   self->require_approval = json_object_get_boolean_member_with_default (root, "comments_require_approval", TRUE);
+  self->strict_schema = json_object_get_boolean_member_with_default (root, "scheming_required", FALSE);
   node = json_object_get_member (root, "licenses");
   if (node && JSON_NODE_HOLDS_ARRAY (node))
     {

@@ -320,6 +320,15 @@ pub_test_portal_set_require_approval (PubTestPortal *self,
 }
 
 void
+pub_test_portal_set_strict_schema (PubTestPortal *self,
+                                   gboolean       strict)
+{
+  g_return_if_fail (PUB_IS_TEST_PORTAL (self));
+
+  self->strict_schema = strict;
+}
+
+void
 pub_test_portal_set_job_delay (PubTestPortal *self,
                                guint          msec)
 {

@@ -69,6 +69,12 @@ void           pub_test_portal_clear_faults (PubTestPortal *self);
 /* ckanext.comments.require_approval (default TRUE, or the fixture's). */
 void           pub_test_portal_set_require_approval (PubTestPortal *self,
                                              gboolean       require);
+/* Enforce the scheming schema's required fields (title, notes, author,
+ * author_email, license_id, tags, private for the fixture's datos.gob.cl-like
+ * schema), as the real portal does. Default: the fixture's
+ * "scheming_required" (FALSE in tests/portal/fixture.json). */
+void           pub_test_portal_set_strict_schema (PubTestPortal *self,
+                                             gboolean       strict);
 /* Background jobs (validation, xloader) finish this long after they were
  * queued; 0 (the default): on the next main loop iteration. */
 void           pub_test_portal_set_job_delay (PubTestPortal *self,
