@@ -425,8 +425,12 @@ encode_query (JsonObject *params)
   json_object_iter_init (&iter, params);
   while (json_object_iter_next (&iter, &name, &node))
     {
-      g_autofree char *value = ckan_client_param_to_string (node);
+      g_autofree char *value = NULL;
 
+      /* "callback" turns CKAN's answer into JSONP and drops the token. */
+      if (g_str_equal (name, "callback"))
+        continue;
+      value = ckan_client_param_to_string (node);
       if (!value)
         continue;
       if (query->len)
@@ -687,10 +691,21 @@ ckan_client_call_async (CkanClient          *self,
   if (flags & CKAN_CALL_WRITE)
     {
       g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
-      g_autoptr(JsonObject) empty = json_object_new ();
+      g_autoptr(JsonObject) body = json_object_new ();
       char *text;
 
-      json_node_set_object (root, params ? params : empty);
+      if (params)
+        {
+          JsonObjectIter iter;
+          const char *name;
+          JsonNode *node;
+
+          json_object_iter_init (&iter, params);
+          while (json_object_iter_next (&iter, &name, &node))
+            if (!g_str_equal (name, "callback"))
+              json_object_set_member (body, name, json_node_ref (node));
+        }
+      json_node_set_object (root, body);
       text = json_to_string (root, FALSE);
       data->body = g_bytes_new_take (text, strlen (text));
     }

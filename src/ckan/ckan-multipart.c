@@ -89,7 +89,8 @@ ckan_multipart_build_head (const char *boundary,
         {
           g_autofree char *value = NULL;
 
-          if (g_str_equal (name, file_field))
+          /* "callback" would turn the answer into JSONP. */
+          if (g_str_equal (name, file_field) || g_str_equal (name, "callback"))
             continue;
           value = ckan_client_param_to_string (node);
           if (!value)

@@ -15,7 +15,7 @@ char   *ckan_multipart_new_boundary (void);
 char   *ckan_multipart_content_type (const char *boundary);
 /* Every field of `fields` as a text part (see ckan_client_param_to_string),
  * then the headers of the file part `file_field`. A field named like the
- * file part is left out. */
+ * file part is left out, and so is "callback". */
 GBytes *ckan_multipart_build_head   (const char *boundary,
                                      JsonObject *fields,
                                      const char *file_field,

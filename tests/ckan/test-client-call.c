@@ -26,6 +26,7 @@ typedef struct {
   char       *api_key;
   char       *cookie;
   char       *content_type;
+  char       *user_agent;
   char       *body;
   GHashTable *params;
 } Fixture;
@@ -124,6 +125,8 @@ action_cb (SoupServer        *server,
   f->cookie = g_strdup (soup_message_headers_get_one (headers, "Cookie"));
   g_free (f->content_type);
   f->content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
+  g_free (f->user_agent);
+  f->user_agent = g_strdup (soup_message_headers_get_one (headers, "User-Agent"));
   g_free (f->body);
   f->body = g_strndup (body->data, body->length);
   g_clear_pointer (&f->params, g_hash_table_unref);
@@ -276,6 +279,7 @@ fixture_teardown (Fixture       *f,
   g_free (f->api_key);
   g_free (f->cookie);
   g_free (f->content_type);
+  g_free (f->user_agent);
   g_free (f->body);
 }
 
@@ -393,6 +397,7 @@ test_read_is_get_with_query (Fixture       *f,
   json_object_set_boolean_member (params, "include_drafts", FALSE);
   json_object_set_double_member (params, "ratio", 0.5);
   json_object_set_null_member (params, "nothing");
+  json_object_set_string_member (params, "callback", "jsonp_cb");
   json_array_add_string_element (facets, "tags");
   json_array_add_string_element (facets, "res_format");
   json_object_set_array_member (params, "facet.field", facets);
@@ -403,6 +408,7 @@ test_read_is_get_with_query (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (result), "ok"), ==, 1);
 
   g_assert_cmpstr (f->method, ==, "GET");
+  g_assert_cmpstr (f->user_agent, ==, "Publicador/" PACKAGE_VERSION);
   g_assert_cmpstr (f->body, ==, "");
   g_assert_nonnull (f->params);
   g_assert_cmpstr (g_hash_table_lookup (f->params, "q"), ==, "agua potable & riego=sí+no");
@@ -433,6 +439,7 @@ test_write_is_json_post (Fixture       *f,
   json_object_set_string_member (params, "name", "mi-conjunto");
   json_object_set_boolean_member (params, "private", TRUE);
   json_object_set_array_member (params, "tags", tags);
+  json_object_set_string_member (params, "callback", "jsonp_cb");
 
   result = call_sync (f->client, "echo", params, CKAN_CALL_WRITE, NULL, &error);
   g_assert_no_error (error);
@@ -448,6 +455,10 @@ test_write_is_json_post (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (sent, "tags"), 0), "name"),
                    ==, "agua");
   g_assert_false (json_object_has_member (sent, "callback"));
+  g_assert_cmpuint (json_object_get_size (sent), ==, 3);
+  /* The caller's object is left as it was. */
+  g_assert_true (json_object_has_member (params, "callback"));
+  g_assert_cmpstr (f->user_agent, ==, "Publicador/" PACKAGE_VERSION);
 }
 
 static void

@@ -487,6 +487,7 @@ test_upload_fields_and_bytes (Fixture       *f,
   json_object_set_null_member (fields, "nothing");
   /* A field named like the file part would confuse CKAN: left out. */
   json_object_set_string_member (fields, "upload", "ignored");
+  json_object_set_string_member (fields, "callback", "jsonp");
 
   result = upload_sync (f, "resource_create", fields, "informe \"final\" año.csv", NULL, &error);
   g_assert_no_error (error);
