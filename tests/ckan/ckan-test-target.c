@@ -161,6 +161,23 @@ ckan_test_wait (GAsyncResult **result)
   return *result;
 }
 
+static gboolean
+flag_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+ckan_test_sleep (guint msec)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (msec, flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 const char *
 ckan_test_field_message (const GError *error,
                          const char   *field)

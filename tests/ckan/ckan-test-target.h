@@ -78,6 +78,10 @@ void            ckan_test_wait_cb             (GObject        *source,
                                                gpointer        user_data);
 GAsyncResult   *ckan_test_wait                (GAsyncResult  **result);
 
+/* Runs the default main context for `msec` (the in-process portal's
+ * background jobs run meanwhile). */
+void            ckan_test_sleep               (guint           msec);
+
 /* The first message for `field` of a validation error, or NULL. */
 const char     *ckan_test_field_message       (const GError   *error,
                                                const char     *field);
