@@ -167,7 +167,8 @@ part_begin (PortalMultipart *mp,
     return;
   if (filename && *filename && g_str_equal (name, "upload"))
     {
-      g_autofree char *file_name = g_strconcat ("file-", g_uuid_string_random (), NULL);
+      g_autofree char *uuid = g_uuid_string_random ();
+      g_autofree char *file_name = g_strconcat ("file-", uuid, NULL);
       g_autoptr(GFile) file = NULL;
 
       if (mp->upload_path)
