@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "ckan-error.h"
@@ -150,15 +151,21 @@ add_error_object (CkanValidationReport *self,
   if (!error->field_name)
     error->field_name = g_strdup (get_string (object, "label"));
 
+  /* The offending cell or label; failing that, the row it is in (goodtables
+   * gives only the row), unless that row is blank. */
   cell = get_string (object, "cell");
+  if (!cell)
+    cell = get_string (object, "label");
   if (cell)
     error->cell = g_strdup (cell);
-  else if (get_array (object, "cells"))
-    error->cell = cells_to_string (get_array (object, "cells"));
-  else if (get_array (object, "row"))
-    error->cell = cells_to_string (get_array (object, "row"));
-  else if (get_array (object, "labels"))
-    error->cell = cells_to_string (get_array (object, "labels"));
+  else if (get_array (object, "cells") || get_array (object, "row"))
+    {
+      g_autofree char *row = cells_to_string (get_array (object, "cells") ? get_array (object, "cells")
+                                                                          : get_array (object, "row"));
+
+      if (strspn (row, ", ") < strlen (row))
+        error->cell = g_steal_pointer (&row);
+    }
 
   if (!error->message)
     error->message = g_strdup (get_string (object, "description"));

@@ -1,0 +1,855 @@
+/* pub-validation-report-view.c
+ *
+ * Copyright 2026 The Publicador authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pub-validation-report-view.h"
+
+#define DEFAULT_MAX_SHOWN 50
+
+enum {
+  GROUP_CRITERIA,
+  GROUP_FINDINGS,
+  GROUP_ERRORS,
+  GROUP_PORTAL,
+  GROUP_AI,
+  N_GROUPS
+};
+
+struct _PubValidationReportView
+{
+  GtkWidget             parent_instance;
+
+  GtkStack             *stack;
+  GtkWidget            *summary_box;
+  GtkLabel             *score_label;
+  GtkLabel             *verdict_label;
+  GtkLabel             *summary_label;
+  AdwPreferencesGroup  *groups[N_GROUPS];
+  GtkWidget            *portal_spinner;
+  GtkWidget            *validate_again_button;
+  GtkWidget            *local_export_button;
+  GtkWidget            *portal_export_button;
+
+  PubCheckResult       *result;
+  CkanValidationReport *local;
+  PubQualityScore      *score;
+  CkanValidationReport *portal;
+  GPtrArray            *rows[N_GROUPS];   /* rows added to each group (owned by it) */
+  GtkFileChooserNative *chooser;
+  GCancellable         *cancellable;
+  guint                 max_shown;
+  gboolean              can_validate_again;
+  gboolean              portal_busy;
+  gboolean              has_ai;
+};
+
+G_DEFINE_FINAL_TYPE (PubValidationReportView, pub_validation_report_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CAN_VALIDATE_AGAIN,
+  PROP_PORTAL_BUSY,
+  PROP_MAX_ERRORS_SHOWN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  VALIDATE_AGAIN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+const char *
+pub_validation_type_title (const char *type)
+{
+  static const struct { const char *type; const char *title; } titles[] = {
+    { "blank-label", N_("Column without a name") },
+    { "duplicate-label", N_("Repeated column name") },
+    { "missing-label", N_("Missing column name") },
+    { "extra-label", N_("Extra column name") },
+    { "incorrect-label", N_("Unexpected column name") },
+    { "blank-header", N_("Empty header") },
+    { "missing-header", N_("Header missing") },
+    { "extra-cell", N_("Extra value in a row") },
+    { "missing-cell", N_("Missing value in a row") },
+    { "blank-row", N_("Empty row") },
+    { "duplicate-row", N_("Repeated row") },
+    { "type-error", N_("Wrong data type") },
+    { "constraint-error", N_("Value breaks a rule") },
+    { "unique-error", N_("Repeated value that should be unique") },
+    { "primary-key", N_("Repeated key") },
+    { "foreign-key", N_("Reference not found") },
+    { "row-constraint", N_("Row breaks a rule") },
+    { "truncated-value", N_("Value cut short") },
+    { "forbidden-value", N_("Value not allowed") },
+    { "sequential-value", N_("Broken sequence") },
+    { "ascii-value", N_("Characters outside ASCII") },
+    { "encoding-error", N_("Encoding problem") },
+    { "format-error", N_("File format problem") },
+    { "source-error", N_("The file could not be read in full") },
+    { "scheme-error", N_("The file could not be reached") },
+    { "personal-data", N_("Personal data") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (g_strcmp0 (type, titles[i].type) == 0)
+      return _(titles[i].title);
+  return NULL;
+}
+
+static void
+group_add (PubValidationReportView *self,
+           guint                    group,
+           GtkWidget               *row)
+{
+  adw_preferences_group_add (self->groups[group], row);
+  g_ptr_array_add (self->rows[group], row);
+}
+
+static void
+group_clear (PubValidationReportView *self,
+             guint                    group)
+{
+  for (guint i = 0; i < self->rows[group]->len; i++)
+    adw_preferences_group_remove (self->groups[group], g_ptr_array_index (self->rows[group], i));
+  g_ptr_array_set_size (self->rows[group], 0);
+}
+
+static GtkWidget *
+plain_row (const char *title,
+           const char *subtitle,
+           const char *icon_name)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
+  if (subtitle)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  if (icon_name)
+    adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon_name);
+  return row;
+}
+
+/* Numbers for people: 12.345 in Spanish, 12,345 in English. */
+static char *
+format_count (guint64 n)
+{
+  return g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
+}
+
+static char *
+error_location (const CkanValidationError *e)
+{
+  const char *name = e->field_name && *e->field_name ? e->field_name : NULL;
+
+  if (e->row_number > 0 && e->field_number > 0 && name)
+    return g_strdup_printf (_("Row %lld, column %d (%s)"), (long long) e->row_number, e->field_number, name);
+  if (e->row_number > 0 && e->field_number > 0)
+    return g_strdup_printf (_("Row %lld, column %d"), (long long) e->row_number, e->field_number);
+  if (e->row_number > 0)
+    return g_strdup_printf (_("Row %lld"), (long long) e->row_number);
+  if (e->field_number > 0 && name)
+    return g_strdup_printf (_("Column %d (%s)"), e->field_number, name);
+  if (e->field_number > 0)
+    return g_strdup_printf (_("Column %d"), e->field_number);
+  if (e->byte_offset >= 0)
+    return g_strdup_printf (_("Byte %lld of the file"), (long long) e->byte_offset);
+  return NULL;
+}
+
+static GtkWidget *
+error_row (const CkanValidationError *e)
+{
+  g_autofree char *location = error_location (e);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
+
+  if (e->cell && *e->cell && e->message)
+    subtitle = g_strdup_printf ("«%s» — %s", e->cell, e->message);
+  else if (e->cell && *e->cell)
+    subtitle = g_strdup_printf ("«%s»", e->cell);
+  else
+    subtitle = g_strdup (e->message);
+
+  if (!location)
+    return plain_row (subtitle, NULL, NULL);
+  row = plain_row (location, subtitle, NULL);
+  gtk_widget_add_css_class (row, "error-row");
+  return row;
+}
+
+static void
+add_report_errors (PubValidationReportView *self,
+                   guint                    group,
+                   CkanValidationReport    *report)
+{
+  g_auto(GStrv) types = ckan_validation_report_dup_types (report);
+
+  if (!types[0])
+    {
+      group_add (self, group, plain_row (_("No errors found"), NULL, "emblem-ok-symbolic"));
+      return;
+    }
+
+  for (guint t = 0; types[t]; t++)
+    {
+      guint64 n = ckan_validation_report_get_n_errors_of_type (report, types[t]);
+      GPtrArray *errors = ckan_validation_report_get_errors_of_type (report, types[t]);
+      guint stored = errors ? errors->len : 0;
+      guint shown = MIN (stored, self->max_shown);
+      const char *title = pub_validation_type_title (types[t]);
+      g_autofree char *count = format_count (n);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *expander = adw_expander_row_new ();
+
+      if (!title && stored)
+        title = ((CkanValidationError *) g_ptr_array_index (errors, 0))->title;
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title ? title : types[t]);
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s error", "%s errors", n), count);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+      adw_expander_row_set_icon_name (ADW_EXPANDER_ROW (expander),
+                                      g_str_equal (types[t], "personal-data") ? "security-high-symbolic"
+                                                                               : "dialog-warning-symbolic");
+      gtk_widget_set_name (expander, types[t]);
+
+      for (guint i = 0; i < shown; i++)
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), error_row (g_ptr_array_index (errors, i)));
+      if (n > shown)
+        {
+          g_autofree char *more_count = format_count (n - shown);
+          g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %s more", "And %s more", n - shown),
+                                                   more_count);
+          GtkWidget *row = plain_row (more, stored > shown ? _("Export the report to see the rest")
+                                                           : _("Only the first ones were kept; correct these and check again"),
+                                      NULL);
+
+          gtk_widget_add_css_class (row, "dim-label");
+          gtk_widget_set_name (row, "more-row");
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+        }
+      group_add (self, group, expander);
+    }
+
+  for (const char * const *w = ckan_validation_report_get_warnings (report); *w; w++)
+    group_add (self, group, plain_row (*w, NULL, "dialog-information-symbolic"));
+}
+
+static const char *
+verdict (double score)
+{
+  if (score >= 9)
+    return _("Very good quality");
+  if (score >= 7)
+    return _("Good quality, with room to improve");
+  if (score >= 5)
+    return _("Needs work before publishing");
+  return _("Not ready to publish");
+}
+
+static void
+update_summary (PubValidationReportView *self)
+{
+  const PubCsvStats *stats = self->result ? pub_check_result_get_stats (self->result) : NULL;
+  double overall;
+  g_autofree char *text = NULL;
+  GString *summary;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->score_label), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->score_label), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->score_label), "error");
+  gtk_widget_set_visible (self->summary_box, self->score != NULL);
+  if (!self->score)
+    return;
+
+  overall = pub_quality_score_get_overall (self->score);
+  text = g_strdup_printf ("%.1f", overall);
+  gtk_label_set_label (self->score_label, text);
+  gtk_widget_add_css_class (GTK_WIDGET (self->score_label),
+                            overall >= 8 ? "success" : overall >= 5 ? "warning" : "error");
+  gtk_label_set_label (self->verdict_label, verdict (overall));
+
+  summary = g_string_new (NULL);
+  if (stats)
+    {
+      g_autofree char *rows = format_count (stats->n_rows);
+      char delimiter[8];
+
+      if (stats->dialect.delimiter == '\t')
+        g_strlcpy (delimiter, _("tab"), sizeof delimiter);
+      else
+        g_snprintf (delimiter, sizeof delimiter, "«%c»", stats->dialect.delimiter);
+      g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%s row", "%s rows", stats->n_rows), rows);
+      g_string_append (summary, " · ");
+      g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u column", "%u columns", stats->n_columns),
+                              stats->n_columns);
+      g_string_append_printf (summary, " · %s · ", stats->encoding == PUB_ENCODING_WINDOWS_1252 ? "Windows-1252"
+                              : pub_encoding_to_charset (stats->encoding));
+      g_string_append_printf (summary, _("separator %s"), delimiter);
+    }
+  else if (self->result)
+    g_string_append_printf (summary, _("Format: %s"), pub_file_format_to_string (pub_check_result_get_format (self->result)));
+  gtk_label_set_label (self->summary_label, summary->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary->len > 0);
+  g_string_free (summary, TRUE);
+}
+
+static void
+update_criteria (PubValidationReportView *self)
+{
+  GPtrArray *findings;
+
+  group_clear (self, GROUP_CRITERIA);
+  group_clear (self, GROUP_FINDINGS);
+  gtk_widget_set_visible (GTK_WIDGET (self->groups[GROUP_CRITERIA]), self->score != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->groups[GROUP_FINDINGS]), self->score != NULL);
+  if (!self->score)
+    return;
+
+  for (guint c = 0; c < PUB_N_CRITERIA; c++)
+    {
+      double value = pub_quality_score_get_criterion (self->score, c);
+      GtkWidget *row = plain_row (pub_quality_criterion_to_label (c), NULL, NULL);
+      GtkWidget *bar = gtk_level_bar_new_for_interval (0, 10);
+      g_autofree char *text = g_strdup_printf ("%.1f", value);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
+      gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW, 4.99);
+      gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH, 7.99);
+      gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL, 10);
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), value);
+      gtk_widget_set_size_request (bar, 160, -1);
+      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      pub_quality_criterion_to_label (c), -1);
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_widget_set_size_request (label, 36, -1);
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      gtk_widget_set_name (row, pub_quality_criterion_to_string (c));
+      group_add (self, GROUP_CRITERIA, row);
+    }
+
+  findings = pub_quality_score_get_findings (self->score);
+  if (!findings->len)
+    group_add (self, GROUP_FINDINGS, plain_row (_("Nothing to improve: the file is ready to publish"), NULL,
+                                                "emblem-ok-symbolic"));
+  for (guint i = 0; i < findings->len; i++)
+    {
+      PubQualityFinding *f = g_ptr_array_index (findings, i);
+      g_autofree char *points = g_strdup_printf ("−%g", f->points);
+      GtkWidget *row = plain_row (f->recommendation, pub_quality_criterion_to_label (f->criterion), NULL);
+      GtkWidget *label = gtk_label_new (points);
+      g_autofree char *a11y = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%g point less", "%g points less",
+                                                            (gulong) f->points), f->points);
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      {
+        g_autofree char *name = g_strconcat ("finding-", f->finding, NULL);
+        gtk_widget_set_name (row, name);
+      }
+      group_add (self, GROUP_FINDINGS, row);
+    }
+}
+
+static void
+update_errors (PubValidationReportView *self)
+{
+  group_clear (self, GROUP_ERRORS);
+  gtk_widget_set_visible (GTK_WIDGET (self->groups[GROUP_ERRORS]), self->local != NULL);
+  if (self->local)
+    add_report_errors (self, GROUP_ERRORS, self->local);
+}
+
+static char *
+format_timestamp (const char *iso)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) time = iso ? g_date_time_new_from_iso8601 (iso, utc) : NULL;
+  g_autoptr(GDateTime) local = time ? g_date_time_to_local (time) : NULL;
+
+  return local ? g_date_time_format (local, "%x %H:%M") : NULL;
+}
+
+static void
+update_portal (PubValidationReportView *self)
+{
+  const char *status;
+  const char *title, *icon;
+  g_autofree char *when = NULL;
+  g_autofree char *subtitle = NULL;
+
+  group_clear (self, GROUP_PORTAL);
+  gtk_widget_set_visible (GTK_WIDGET (self->groups[GROUP_PORTAL]), self->portal || self->can_validate_again);
+  gtk_widget_set_visible (self->validate_again_button, self->can_validate_again);
+  gtk_widget_set_visible (self->portal_spinner, self->portal_busy);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->portal_spinner), self->portal_busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.validate-again",
+                                 self->can_validate_again && !self->portal_busy);
+  gtk_widget_set_visible (self->portal_export_button, self->portal != NULL);
+  if (!self->portal)
+    {
+      group_add (self, GROUP_PORTAL, plain_row (_("The portal has not validated this resource yet"), NULL,
+                                                "dialog-information-symbolic"));
+      return;
+    }
+
+  status = ckan_validation_report_get_status (self->portal);
+  if (g_strcmp0 (status, "created") == 0 || g_strcmp0 (status, "running") == 0)
+    {
+      title = _("The portal is validating the file");
+      icon = "content-loading-symbolic";
+    }
+  else if (g_strcmp0 (status, "error") == 0)
+    {
+      title = _("The portal could not validate the file");
+      icon = "dialog-error-symbolic";
+    }
+  else if (ckan_validation_report_get_valid (self->portal))
+    {
+      title = _("The portal found no errors");
+      icon = "emblem-ok-symbolic";
+    }
+  else
+    {
+      title = _("The portal found errors");
+      icon = "dialog-warning-symbolic";
+    }
+  when = format_timestamp (ckan_validation_report_get_finished (self->portal));
+  if (!when)
+    when = format_timestamp (ckan_validation_report_get_created (self->portal));
+  if (ckan_validation_report_get_job_error (self->portal))
+    subtitle = g_strdup (ckan_validation_report_get_job_error (self->portal));
+  else if (when)
+    subtitle = g_strdup_printf (_("Validated on %s"), when);
+  group_add (self, GROUP_PORTAL, plain_row (title, subtitle, icon));
+
+  if (g_strcmp0 (status, "success") == 0 || g_strcmp0 (status, "failure") == 0 ||
+      ckan_validation_report_get_n_errors (self->portal) > 0 || !status)
+    add_report_errors (self, GROUP_PORTAL, self->portal);
+}
+
+static void
+update (PubValidationReportView *self)
+{
+  gboolean any = self->local || self->score || self->portal || self->can_validate_again || self->has_ai;
+
+  gtk_stack_set_visible_child_name (self->stack, any ? "report" : "empty");
+  gtk_widget_set_visible (self->local_export_button, self->local != NULL);
+  update_summary (self);
+  update_criteria (self);
+  update_errors (self);
+  update_portal (self);
+}
+
+void
+pub_validation_report_view_set_local (PubValidationReportView *self,
+                                      CkanValidationReport    *report,
+                                      PubQualityScore         *score)
+{
+  g_return_if_fail (PUB_IS_VALIDATION_REPORT_VIEW (self));
+
+  g_set_object (&self->local, report);
+  g_set_object (&self->score, score);
+  if (!report && !score)
+    g_clear_object (&self->result);
+  update (self);
+}
+
+void
+pub_validation_report_view_set_result (PubValidationReportView *self,
+                                       PubCheckResult          *result)
+{
+  g_return_if_fail (PUB_IS_VALIDATION_REPORT_VIEW (self));
+
+  g_set_object (&self->result, result);
+  pub_validation_report_view_set_local (self, result ? pub_check_result_get_report (result) : NULL,
+                                        result ? pub_check_result_get_score (result) : NULL);
+}
+
+void
+pub_validation_report_view_set_portal (PubValidationReportView *self,
+                                       CkanValidationReport    *report)
+{
+  g_return_if_fail (PUB_IS_VALIDATION_REPORT_VIEW (self));
+
+  g_set_object (&self->portal, report);
+  update (self);
+}
+
+void
+pub_validation_report_view_set_can_validate_again (PubValidationReportView *self,
+                                                   gboolean                 can)
+{
+  g_return_if_fail (PUB_IS_VALIDATION_REPORT_VIEW (self));
+
+  can = !!can;
+  if (self->can_validate_again == can)
+    return;
+  self->can_validate_again = can;
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_VALIDATE_AGAIN]);
+}
+
+gboolean
+pub_validation_report_view_get_can_validate_again (PubValidationReportView *self)
+{
+  g_return_val_if_fail (PUB_IS_VALIDATION_REPORT_VIEW (self), FALSE);
+  return self->can_validate_again;
+}
+
+void
+pub_validation_report_view_set_portal_busy (PubValidationReportView *self,
+                                            gboolean                 busy)
+{
+  g_return_if_fail (PUB_IS_VALIDATION_REPORT_VIEW (self));
+
+  busy = !!busy;
+  if (self->portal_busy == busy)
+    return;
+  self->portal_busy = busy;
+  update_portal (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTAL_BUSY]);
+}
+
+void
+pub_validation_report_view_set_ai_result (PubValidationReportView *self,
+                                          double                   score,
+                                          const char * const      *recommendations)
+{
+  g_return_if_fail (PUB_IS_VALIDATION_REPORT_VIEW (self));
+
+  group_clear (self, GROUP_AI);
+  self->has_ai = score >= 0 || recommendations;
+  gtk_widget_set_visible (GTK_WIDGET (self->groups[GROUP_AI]), self->has_ai);
+  if (score >= 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("Score %.1f out of 10"), score);
+      group_add (self, GROUP_AI, plain_row (text, NULL, "starred-symbolic"));
+    }
+  for (guint i = 0; recommendations && recommendations[i]; i++)
+    group_add (self, GROUP_AI, plain_row (recommendations[i], NULL, NULL));
+  update (self);
+}
+
+void
+pub_validation_report_view_set_max_errors_shown (PubValidationReportView *self,
+                                                 guint                    max)
+{
+  g_return_if_fail (PUB_IS_VALIDATION_REPORT_VIEW (self));
+
+  if (self->max_shown == max)
+    return;
+  self->max_shown = max;
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_ERRORS_SHOWN]);
+}
+
+static void
+export_written_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+pub_validation_report_view_export_async (PubValidationReportView *self,
+                                         PubReportSource          source,
+                                         PubReportFormat          format,
+                                         GFile                   *file,
+                                         GCancellable            *cancellable,
+                                         GAsyncReadyCallback      callback,
+                                         gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  CkanValidationReport *report;
+  char *text;
+
+  g_return_if_fail (PUB_IS_VALIDATION_REPORT_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pub_validation_report_view_export_async);
+  report = source == PUB_REPORT_PORTAL ? self->portal : self->local;
+  if (!report)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s", _("There is no report to export"));
+      return;
+    }
+  /* The report keeps at most a thousand errors per type: small. */
+  text = format == PUB_REPORT_FORMAT_CSV ? ckan_validation_report_to_csv (report)
+                                         : ckan_validation_report_to_json (report);
+  bytes = g_bytes_new_take (text, strlen (text));
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       cancellable, export_written_cb, g_steal_pointer (&task));
+}
+
+gboolean
+pub_validation_report_view_export_finish (PubValidationReportView *self,
+                                          GAsyncResult            *result,
+                                          GError                 **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  PubValidationReportView *self = PUB_VALIDATION_REPORT_VIEW (source);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay;
+  AdwToast *toast;
+
+  if (!pub_validation_report_view_export_finish (self, result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (!overlay)
+    return;
+  if (error)
+    {
+      g_autofree char *text = g_strdup_printf (_("The report could not be saved: %s"), error->message);
+      toast = adw_toast_new (text);
+    }
+  else
+    toast = adw_toast_new (_("Report exported"));
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     gpointer         user_data)
+{
+  PubValidationReportView *self = user_data;
+  g_autoptr(GFile) file = NULL;
+  PubReportSource source = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "source"));
+  PubReportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "format"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_clear_object (&self->chooser);
+  if (file)
+    pub_validation_report_view_export_async (self, source, format, file, self->cancellable, exported_cb, NULL);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PubValidationReportView *self = PUB_VALIDATION_REPORT_VIEW (widget);
+  const char *target = g_variant_get_string (parameter, NULL);
+  PubReportSource source = g_str_has_prefix (target, "portal") ? PUB_REPORT_PORTAL : PUB_REPORT_LOCAL;
+  PubReportFormat format = g_str_has_suffix (target, "csv") ? PUB_REPORT_FORMAT_CSV : PUB_REPORT_FORMAT_JSON;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *name = NULL;
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Export Report"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  /* The default name is a file name, translated like the rest. */
+  name = g_strdup_printf ("%s.%s", source == PUB_REPORT_PORTAL ? _("portal-validation-report") : _("validation-report"),
+                          format == PUB_REPORT_FORMAT_CSV ? "csv" : "json");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_object_set_data (G_OBJECT (self->chooser), "source", GINT_TO_POINTER (source));
+  g_object_set_data (G_OBJECT (self->chooser), "format", GINT_TO_POINTER (format));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+validate_again_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[VALIDATE_AGAIN], 0);
+}
+
+GtkWidget *
+pub_validation_report_view_new (void)
+{
+  return g_object_new (PUB_TYPE_VALIDATION_REPORT_VIEW, NULL);
+}
+
+static void
+pub_validation_report_view_dispose (GObject *object)
+{
+  PubValidationReportView *self = PUB_VALIDATION_REPORT_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->chooser)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PUB_TYPE_VALIDATION_REPORT_VIEW);
+  g_clear_object (&self->result);
+  g_clear_object (&self->local);
+  g_clear_object (&self->score);
+  g_clear_object (&self->portal);
+
+  G_OBJECT_CLASS (pub_validation_report_view_parent_class)->dispose (object);
+}
+
+static void
+pub_validation_report_view_finalize (GObject *object)
+{
+  PubValidationReportView *self = PUB_VALIDATION_REPORT_VIEW (object);
+
+  for (guint i = 0; i < N_GROUPS; i++)
+    g_ptr_array_unref (self->rows[i]);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (pub_validation_report_view_parent_class)->finalize (object);
+}
+
+static void
+pub_validation_report_view_get_property (GObject    *object,
+                                         guint       prop_id,
+                                         GValue     *value,
+                                         GParamSpec *pspec)
+{
+  PubValidationReportView *self = PUB_VALIDATION_REPORT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_VALIDATE_AGAIN:
+      g_value_set_boolean (value, self->can_validate_again);
+      break;
+    case PROP_PORTAL_BUSY:
+      g_value_set_boolean (value, self->portal_busy);
+      break;
+    case PROP_MAX_ERRORS_SHOWN:
+      g_value_set_uint (value, self->max_shown);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pub_validation_report_view_set_property (GObject      *object,
+                                         guint         prop_id,
+                                         const GValue *value,
+                                         GParamSpec   *pspec)
+{
+  PubValidationReportView *self = PUB_VALIDATION_REPORT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_VALIDATE_AGAIN:
+      pub_validation_report_view_set_can_validate_again (self, g_value_get_boolean (value));
+      break;
+    case PROP_PORTAL_BUSY:
+      pub_validation_report_view_set_portal_busy (self, g_value_get_boolean (value));
+      break;
+    case PROP_MAX_ERRORS_SHOWN:
+      pub_validation_report_view_set_max_errors_shown (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pub_validation_report_view_class_init (PubValidationReportViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pub_validation_report_view_dispose;
+  object_class->finalize = pub_validation_report_view_finalize;
+  object_class->get_property = pub_validation_report_view_get_property;
+  object_class->set_property = pub_validation_report_view_set_property;
+
+  properties[PROP_CAN_VALIDATE_AGAIN] =
+    g_param_spec_boolean ("can-validate-again", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PORTAL_BUSY] =
+    g_param_spec_boolean ("portal-busy", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAX_ERRORS_SHOWN] =
+    g_param_spec_uint ("max-errors-shown", NULL, NULL, 1, G_MAXUINT, DEFAULT_MAX_SHOWN,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The owner runs resource_validation_run and feeds the new report back. */
+  signals[VALIDATE_AGAIN] =
+    g_signal_new ("validate-again", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/publicador/Publicador/ui/pub-validation-report-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, stack);
+  gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, summary_box);
+  gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, score_label);
+  gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, summary_label);
+  gtk_widget_class_bind_template_child_full (widget_class, "criteria_group", FALSE,
+                                             G_STRUCT_OFFSET (PubValidationReportView, groups[GROUP_CRITERIA]));
+  gtk_widget_class_bind_template_child_full (widget_class, "findings_group", FALSE,
+                                             G_STRUCT_OFFSET (PubValidationReportView, groups[GROUP_FINDINGS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "errors_group", FALSE,
+                                             G_STRUCT_OFFSET (PubValidationReportView, groups[GROUP_ERRORS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "portal_group", FALSE,
+                                             G_STRUCT_OFFSET (PubValidationReportView, groups[GROUP_PORTAL]));
+  gtk_widget_class_bind_template_child_full (widget_class, "ai_group", FALSE,
+                                             G_STRUCT_OFFSET (PubValidationReportView, groups[GROUP_AI]));
+  gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, portal_spinner);
+  gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, validate_again_button);
+  gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, local_export_button);
+  gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, portal_export_button);
+
+  gtk_widget_class_install_action (widget_class, "report.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "report.validate-again", NULL, validate_again_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "validationreport");
+}
+
+static void
+pub_validation_report_view_init (PubValidationReportView *self)
+{
+  self->max_shown = DEFAULT_MAX_SHOWN;
+  self->cancellable = g_cancellable_new ();
+  for (guint i = 0; i < N_GROUPS; i++)
+    self->rows[i] = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    PangoAttrList *attrs = pango_attr_list_new ();
+
+    /* The score is the first thing to read: make it big. */
+    pango_attr_list_insert (attrs, pango_attr_scale_new (1.8));
+    gtk_label_set_attributes (self->score_label, attrs);
+    pango_attr_list_unref (attrs);
+  }
+  update (self);
+}
