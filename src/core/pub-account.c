@@ -7,8 +7,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ckan-client-datasets.h"
 #include "ckan-error.h"
 #include "ckan-organization.h"
+#include "ckan-record.h"
 #include "ckan-user.h"
 #include "pub-account.h"
 #include "pub-core-error.h"
@@ -22,6 +24,7 @@ struct _PubAccount
   char            *user_id;
   char            *user_name;
   char            *display_name;
+  char            *token_id;
   gboolean         allow_insecure;
   gboolean         session_only;
   PubAccountState  state;
@@ -78,6 +81,7 @@ pub_account_finalize (GObject *object)
   g_clear_pointer (&self->user_id, g_free);
   g_clear_pointer (&self->user_name, g_free);
   g_clear_pointer (&self->display_name, g_free);
+  g_clear_pointer (&self->token_id, g_free);
 
   G_OBJECT_CLASS (pub_account_parent_class)->finalize (object);
 }
@@ -265,6 +269,14 @@ pub_account_get_state (PubAccount *self)
   return self->state;
 }
 
+const char *
+pub_account_get_token_id (PubAccount *self)
+{
+  g_return_val_if_fail (PUB_IS_ACCOUNT (self), NULL);
+
+  return self->token_id;
+}
+
 gboolean
 pub_account_get_session_only (PubAccount *self)
 {
@@ -357,6 +369,43 @@ pub_account_update_from (PubAccount *self,
   pub_account_set_organizations (self, organizations);
 }
 
+/* CKAN tokens are JWTs whose payload names the token ("jti"); knowing it
+ * lets the tokens page mark the one this app uses. Anything else stays
+ * opaque: no id, nothing lost. */
+static char *
+token_id_from_token (const char *token)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GString) payload = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autofree guchar *decoded = NULL;
+  JsonNode *root;
+  gsize length = 0;
+
+  if (token == NULL)
+    return NULL;
+  parts = g_strsplit (token, ".", 4);
+  if (g_strv_length (parts) != 3)
+    return NULL;
+
+  payload = g_string_new (parts[1]);
+  g_string_replace (payload, "-", "+", 0);
+  g_string_replace (payload, "_", "/", 0);
+  while (payload->len % 4 != 0)
+    g_string_append_c (payload, '=');
+  decoded = g_base64_decode (payload->str, &length);
+  if (decoded == NULL || length == 0)
+    return NULL;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, (const char *) decoded, length, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  return g_strdup (ckan_json_object_get_string_lenient (json_node_get_object (root), "jti"));
+}
+
 void
 pub_account_set_token (PubAccount *self,
                        const char *token,
@@ -365,6 +414,8 @@ pub_account_set_token (PubAccount *self,
   g_return_if_fail (PUB_IS_ACCOUNT (self));
 
   ckan_client_set_token (self->client, token);
+  g_free (self->token_id);
+  self->token_id = token_id_from_token (token);
   if (self->session_only != session_only)
     {
       self->session_only = session_only;
@@ -434,18 +485,13 @@ organizations_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   PubAccount *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
   g_autoptr(GPtrArray) organizations = NULL;
 
-  node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
+  organizations = ckan_client_organization_list_for_user_finish (CKAN_CLIENT (object), result, &error);
   /* The list is a nicety: without it the cached one stays. */
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-    {
-      organizations = ckan_record_list_from_array (CKAN_TYPE_ORGANIZATION,
-                                                   json_node_get_array (node));
-      pub_account_set_organizations (self, organizations);
-    }
-  else if (error != NULL)
+  if (organizations != NULL)
+    pub_account_set_organizations (self, organizations);
+  else
     g_debug ("Organizations of %s not refreshed: %s", self->user_name, error->message);
 
   g_task_return_boolean (task, TRUE);
@@ -459,12 +505,11 @@ verify_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   PubAccount *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
   g_autoptr(CkanUser) user = NULL;
-  g_autoptr(JsonObject) params = NULL;
+  GCancellable *cancellable;
 
-  node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
-  if (node == NULL)
+  user = ckan_client_user_show_finish (CKAN_CLIENT (object), result, &error);
+  if (user == NULL)
     {
       /* "Who am I" asked anonymously is 404 (403 on closed sites): the
        * portal no longer knows this token. */
@@ -480,12 +525,6 @@ verify_cb (GObject      *object,
       return;
     }
 
-  user = ckan_record_new_from_node (CKAN_TYPE_USER, node, &error);
-  if (user == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
   if (g_strcmp0 (ckan_user_get_id (user), self->user_id) != 0)
     {
       set_state (self, PUB_ACCOUNT_STATE_NEEDS_TOKEN);
@@ -496,13 +535,10 @@ verify_cb (GObject      *object,
 
   set_names (self, ckan_user_get_name (user), ckan_user_get_display_name (user));
 
-  params = json_object_new ();
-  json_object_set_string_member (params, "id", self->user_id);
   /* The default permission lists only organizations the user manages. */
-  json_object_set_string_member (params, "permission", "read");
-  ckan_client_call_async (self->client, "organization_list_for_user", params,
-                          CKAN_CALL_READ, g_task_get_cancellable (task),
-                          organizations_cb, g_steal_pointer (&task));
+  cancellable = g_task_get_cancellable (task);
+  ckan_client_organization_list_for_user_async (self->client, self->user_id, "read", cancellable,
+                                                organizations_cb, g_steal_pointer (&task));
 }
 
 void
@@ -525,8 +561,8 @@ pub_account_verify_async (PubAccount          *self,
       return;
     }
 
-  ckan_client_call_async (self->client, "user_show", NULL, CKAN_CALL_READ,
-                          cancellable, verify_cb, g_steal_pointer (&task));
+  ckan_client_user_show_async (self->client, NULL, cancellable, verify_cb,
+                               g_steal_pointer (&task));
 }
 
 gboolean

@@ -54,6 +54,9 @@ const char      *pub_account_get_user_name      (PubAccount    *self);
 const char      *pub_account_get_display_name   (PubAccount    *self);
 gboolean         pub_account_get_allow_insecure (PubAccount    *self);
 PubAccountState  pub_account_get_state          (PubAccount    *self);
+/* The id ("jti") of the token in use, as api_token_list shows it, when the
+ * token carries one; NULL otherwise. Not a secret. */
+const char      *pub_account_get_token_id       (PubAccount    *self);
 /* TRUE when the token lives only in memory (no keyring was available). */
 gboolean         pub_account_get_session_only   (PubAccount    *self);
 /* The organizations the user belongs to (CkanOrganization, with capacity),

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ckan-client-datasets.h"
 #include "ckan-error.h"
 #include "ckan-organization.h"
 #include "ckan-user.h"
@@ -88,6 +89,22 @@ invalid:
   return NULL;
 }
 
+char *
+pub_sign_in_build_token_page_url (const char *portal,
+                                  const char *user_name)
+{
+  g_autofree char *base = pub_sign_in_normalize_url (portal, NULL);
+  g_autofree char *escaped = NULL;
+
+  if (base == NULL)
+    return NULL;
+  if (user_name == NULL || *user_name == '\0')
+    return g_strconcat (base, "/dashboard/datasets", NULL);
+
+  escaped = g_uri_escape_string (user_name, NULL, FALSE);
+  return g_strconcat (base, "/user/", escaped, "/api-tokens", NULL);
+}
+
 static gboolean
 version_at_least_2_10 (const char *version)
 {
@@ -109,9 +126,9 @@ organizations_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   SignIn *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GPtrArray) organizations = NULL;
 
-  node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
+  organizations = ckan_client_organization_list_for_user_finish (CKAN_CLIENT (object), result, &error);
   if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_CANCELLED) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -119,14 +136,8 @@ organizations_cb (GObject      *object,
       return;
     }
   /* Knowing the organizations is welcome but not needed to sign in. */
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_autoptr(GPtrArray) organizations = NULL;
-
-      organizations = ckan_record_list_from_array (CKAN_TYPE_ORGANIZATION,
-                                                   json_node_get_array (node));
-      pub_account_set_organizations (data->account, organizations);
-    }
+  if (organizations != NULL)
+    pub_account_set_organizations (data->account, organizations);
 
   g_task_return_pointer (task, g_steal_pointer (&data->account), g_object_unref);
 }
@@ -139,13 +150,12 @@ user_show_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   SignIn *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
   g_autoptr(CkanUser) user = NULL;
-  g_autoptr(JsonObject) params = NULL;
+  GCancellable *cancellable;
   CkanClient *client;
 
-  node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
-  if (node == NULL)
+  user = ckan_client_user_show_finish (CKAN_CLIENT (object), result, &error);
+  if (user == NULL)
     {
       /* The portal ignores a token it does not know and answers as to an
        * anonymous visitor: "who am I" is then not found (or forbidden). */
@@ -155,14 +165,6 @@ user_show_cb (GObject      *object,
                                  _("The portal did not accept the token."));
       else
         g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  user = ckan_record_new_from_node (CKAN_TYPE_USER, node, &error);
-  if (user == NULL)
-    {
-      g_task_return_new_error (task, PUB_ACCOUNT_ERROR, PUB_ACCOUNT_ERROR_NOT_CKAN,
-                               _("The portal's answer about the user could not be read."));
       return;
     }
 
@@ -183,13 +185,11 @@ user_show_cb (GObject      *object,
   if (data->timeout > 0)
     ckan_client_set_timeout (client, data->timeout);
 
-  params = json_object_new ();
-  json_object_set_string_member (params, "id", ckan_user_get_id (user));
   /* The default permission would list only the organizations they manage. */
-  json_object_set_string_member (params, "permission", "read");
-  ckan_client_call_async (client, "organization_list_for_user", params, CKAN_CALL_READ,
-                          g_task_get_cancellable (task), organizations_cb,
-                          g_steal_pointer (&task));
+  cancellable = g_task_get_cancellable (task);
+  ckan_client_organization_list_for_user_async (client, ckan_user_get_id (user), "read",
+                                                cancellable, organizations_cb,
+                                                g_steal_pointer (&task));
 }
 
 static void
@@ -242,12 +242,12 @@ status_show_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   SignIn *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  JsonObject *status;
+  g_autoptr(CkanCapabilities) status = NULL;
+  GCancellable *cancellable;
   const char *version = NULL;
 
-  node = ckan_client_call_finish (data->client, result, &error);
-  if (node == NULL)
+  status = ckan_client_status_show_finish (data->client, result, &error);
+  if (status == NULL)
     {
       if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_NOT_JSON) ||
           g_error_matches (error, CKAN_ERROR, CKAN_ERROR_NOT_FOUND) ||
@@ -263,10 +263,8 @@ status_show_cb (GObject      *object,
       return;
     }
 
-  status = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  if (status != NULL)
-    version = ckan_json_object_get_string_lenient (status, "ckan_version");
-  if (version == NULL)
+  version = ckan_capabilities_get_ckan_version (status);
+  if (version == NULL || *version == '\0')
     {
       g_task_return_new_error (task, PUB_ACCOUNT_ERROR, PUB_ACCOUNT_ERROR_NOT_CKAN,
                                _("The address does not answer as a CKAN portal."));
@@ -281,9 +279,9 @@ status_show_cb (GObject      *object,
     }
 
   ckan_client_set_token (data->client, data->token);
-  ckan_client_call_async (data->client, "user_show", NULL, CKAN_CALL_READ,
-                          g_task_get_cancellable (task), user_show_cb,
-                          g_steal_pointer (&task));
+  cancellable = g_task_get_cancellable (task);
+  ckan_client_user_show_async (data->client, NULL, cancellable,
+                               user_show_cb, g_steal_pointer (&task));
 }
 
 void
@@ -329,8 +327,8 @@ pub_sign_in_async (const char          *portal_url,
 
   /* Asked without the token: a site that turns out not to be the portal
    * never sees it. */
-  ckan_client_call_async (data->client, "status_show", NULL, CKAN_CALL_READ,
-                          cancellable, status_show_cb, g_steal_pointer (&task));
+  ckan_client_status_show_async (data->client, cancellable, status_show_cb,
+                                 g_steal_pointer (&task));
 }
 
 PubAccount *

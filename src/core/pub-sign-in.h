@@ -15,6 +15,14 @@ G_BEGIN_DECLS
 char       *pub_sign_in_normalize_url (const char          *text,
                                        GError             **error);
 
+/* Where a person makes a token in the browser: the "API Tokens" tab of
+ * their profile when the user name is known ({base}/user/NAME/api-tokens);
+ * otherwise the dashboard, which sends someone signed out to the login page
+ * and then on to a page with a link to their profile. NULL when `portal` is
+ * not an address. */
+char       *pub_sign_in_build_token_page_url (const char *portal,
+                                              const char *user_name);
+
 /* Checks that the address is a CKAN portal (status_show, asked without the
  * token, so a site that is not the portal never sees it), then asks who
  * the token belongs to (user_show) and what organizations they are in.

@@ -9,6 +9,7 @@
 
 #include "pub-application.h"
 #include "pub-preferences-window.h"
+#include "pub-sign-in-page.h"
 #include "pub-window.h"
 
 struct _PubApplication
@@ -16,6 +17,7 @@ struct _PubApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  PubAccountManager *account_manager;
 };
 
 G_DEFINE_FINAL_TYPE (PubApplication, pub_application, ADW_TYPE_APPLICATION)
@@ -28,6 +30,16 @@ pub_application_get_settings (PubApplication *self)
   if (self->settings == NULL)
     self->settings = g_settings_new (BASE_APPLICATION_ID);
   return self->settings;
+}
+
+PubAccountManager *
+pub_application_get_account_manager (PubApplication *self)
+{
+  g_return_val_if_fail (PUB_IS_APPLICATION (self), NULL);
+
+  if (self->account_manager == NULL)
+    self->account_manager = pub_account_manager_new (pub_application_get_settings (self));
+  return self->account_manager;
 }
 
 static GtkWindow *
@@ -44,7 +56,20 @@ get_or_create_window (PubApplication *self)
 static void
 pub_application_activate (GApplication *app)
 {
-  gtk_window_present (get_or_create_window (PUB_APPLICATION (app)));
+  PubApplication *self = PUB_APPLICATION (app);
+  GtkWindow *window = get_or_create_window (self);
+  GSettings *settings = pub_application_get_settings (self);
+
+  gtk_window_present (window);
+
+  /* The first time, offer to sign in; drafting works without an account,
+   * so the welcome can be skipped and is not shown again. */
+  if (!g_settings_get_boolean (settings, "first-run-done") &&
+      g_list_model_get_n_items (G_LIST_MODEL (pub_application_get_account_manager (self))) == 0)
+    {
+      g_settings_set_boolean (settings, "first-run-done", TRUE);
+      pub_sign_in_page_present (window, pub_application_get_account_manager (self), NULL, TRUE);
+    }
 }
 
 static void
@@ -128,6 +153,7 @@ pub_application_finalize (GObject *object)
 {
   PubApplication *self = PUB_APPLICATION (object);
 
+  g_clear_object (&self->account_manager);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (pub_application_parent_class)->finalize (object);

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "pub-account-manager.h"
+
 G_BEGIN_DECLS
 
 #define PUB_TYPE_APPLICATION (pub_application_get_type ())
@@ -15,5 +17,7 @@ G_DECLARE_FINAL_TYPE (PubApplication, pub_application, PUB, APPLICATION, AdwAppl
 
 PubApplication *pub_application_new          (void);
 GSettings      *pub_application_get_settings (PubApplication *self);
+/* The accounts, and the current one whose client every call goes through. */
+PubAccountManager *pub_application_get_account_manager (PubApplication *self);
 
 G_END_DECLS

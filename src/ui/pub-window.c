@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pub-account-switcher.h"
 #include "pub-window.h"
 
 struct _PubWindow
@@ -361,6 +362,7 @@ pub_window_class_init (PubWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PUB_TYPE_ACCOUNT_SWITCHER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/publicador/Publicador/ui/pub-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PubWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PubWindow, leaflet);
