@@ -465,6 +465,41 @@ test_search_all_cancelled (Fixture       *f,
                  g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
 }
 
+static gboolean
+cancel_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Cancelled while a page is on its way (the test portal holds it back). */
+static void
+test_search_all_cancelled_midway (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(CkanSearchParams) params = ckan_search_params_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  CkanClient *client = f->clients[CKAN_TEST_EDITOR];
+  g_autoptr(CkanDataset) one = create_dataset (f, CKAN_TEST_EDITOR, "pagina-1", FALSE);
+  g_autoptr(CkanDataset) two = create_dataset (f, CKAN_TEST_EDITOR, "pagina-2", FALSE);
+  guint calls_before;
+
+  calls_before = pub_test_portal_get_call_count (f->target->portal, "package_search");
+  pub_test_portal_inject_fault (f->target->portal, "package_search", PUB_TEST_FAULT_DELAY, 2000, 10);
+  g_timeout_add (300, cancel_cb, cancellable);
+  SYNC (all,
+        ckan_client_package_search_all_async (client, params, 1, cancellable, ckan_test_wait_cb, &_r),
+        ckan_client_package_search_all_finish (client, _r, &error));
+  g_assert_null (all);
+  g_assert_true (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_CANCELLED) ||
+                 g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  /* It stopped: no request went out after the cancel. */
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->target->portal, "package_search"), <=, calls_before + 1);
+  pub_test_portal_clear_faults (f->target->portal);
+}
+
 static void
 test_bulk_visibility (Fixture       *f,
                       gconstpointer  data)
@@ -531,9 +566,12 @@ test_activity (Fixture       *f,
   g_autoptr(CkanDataset) created = NULL;
   g_autoptr(CkanDataset) patched = NULL;
   g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GPtrArray) dashboard = NULL;
+  g_autoptr(GPtrArray) anonymous_dashboard = NULL;
   g_autoptr(GError) error = NULL;
   CkanClient *client = f->clients[CKAN_TEST_EDITOR];
   gboolean saw_new = FALSE;
+  gboolean saw_on_dashboard = FALSE;
 
   if (!ckan_capabilities_has_activity (caps))
     {
@@ -561,6 +599,23 @@ test_activity (Fixture       *f,
   /* Newest first: the patch. */
   g_assert_cmpstr (ckan_activity_get_activity_type (g_ptr_array_index (activities, 0)), ==, "changed package");
   g_assert_cmpstr (ckan_activity_get_package_title (g_ptr_array_index (activities, 0)), ==, "Cambiado");
+
+  /* The editor's own dashboard carries what they just did. */
+  SYNC (dashboard,
+        ckan_client_dashboard_activity_list_async (client, 0, 20, NULL, ckan_test_wait_cb, &_r),
+        ckan_client_dashboard_activity_list_finish (client, _r, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < dashboard->len; i++)
+    if (g_strcmp0 (ckan_activity_get_object_id (g_ptr_array_index (dashboard, i)), ckan_dataset_get_id (created)) == 0)
+      saw_on_dashboard = TRUE;
+  g_assert_true (saw_on_dashboard);
+
+  /* Anonymous has no dashboard. */
+  SYNC (anonymous_dashboard,
+        ckan_client_dashboard_activity_list_async (f->clients[CKAN_TEST_ANONYMOUS], 0, 20, NULL, ckan_test_wait_cb, &_r),
+        ckan_client_dashboard_activity_list_finish (f->clients[CKAN_TEST_ANONYMOUS], _r, &error));
+  g_assert_null (anonymous_dashboard);
+  g_assert_error (error, CKAN_ERROR, CKAN_ERROR_AUTHORIZATION);
 }
 
 static void
@@ -662,6 +717,9 @@ main (int   argc,
   ADD ("delete", test_delete);
   ADD ("search-and-paging", test_search_and_paging);
   ADD ("search-all-cancelled", test_search_all_cancelled);
+  /* Only the test portal can be told to answer slowly. */
+  if (g_getenv ("PUB_CKAN_URL") == NULL)
+    ADD ("search-all-cancelled-midway", test_search_all_cancelled_midway);
   ADD ("bulk-visibility", test_bulk_visibility);
   ADD ("activity", test_activity);
   ADD ("capabilities", test_capabilities);
