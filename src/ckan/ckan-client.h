@@ -44,7 +44,11 @@ void         ckan_client_set_timeout        (CkanClient        *self,
                                              guint              seconds);
 
 /* The one call primitive. params may be NULL; it is not modified. The result
- * is the envelope's "result" member (may be a JSON null). */
+ * is the envelope's "result" member (may be a JSON null).
+ * Every failure is a CKAN_ERROR (see ckan-error.h for the extra data it
+ * carries); cancelling gives CKAN_ERROR_CANCELLED, never G_IO_ERROR.
+ * Use a client from the thread whose thread-default main context was current
+ * when it was created: callbacks and progress arrive there. */
 void         ckan_client_call_async         (CkanClient        *self,
                                              const char        *action,
                                              JsonObject        *params,
@@ -58,7 +62,13 @@ JsonNode    *ckan_client_call_finish        (CkanClient        *self,
 
 /* A multipart POST (resource_create, resource_patch) streaming `file` as the
  * part "upload"; text fields from `fields` (strings, numbers, booleans). The
- * body is read from disk as it is sent, never held whole in memory. */
+ * body is read from disk as it is sent, never held whole in memory.
+ * filename NULL: the file's own name. Progress counts the file's bytes.
+ * Never retried. Fails with CKAN_ERROR_FILE_CHANGED when the file cannot be
+ * read or changes (size, time, identity) before its last byte is sent; with
+ * CKAN_ERROR_TIMEOUT after the client's timeout without a byte sent, or
+ * CKAN_CLIENT_UPLOAD_ANSWER_TIMEOUT (120 s) without an answer after the
+ * last one; a slow upload that keeps moving is never cut. */
 void         ckan_client_upload_async       (CkanClient        *self,
                                              const char        *action,
                                              JsonObject        *fields,
