@@ -148,6 +148,20 @@ call_get (Fixture    *f,
 }
 
 Reply *
+call_get_header (Fixture    *f,
+                 const char *action,
+                 const char *query,
+                 const char *header,
+                 const char *value)
+{
+  g_autofree char *url = action_url (f, action, query);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), header, value);
+  return send (f, msg);
+}
+
+Reply *
 call_raw (Fixture    *f,
           const char *method,
           const char *path,
@@ -208,8 +222,7 @@ result_node (Reply *reply)
       g_error ("expected success, got %u: %s", reply->status, text);
     }
   g_assert_cmpuint (reply->status, ==, 200);
-  g_assert_true (g_str_has_suffix (json_object_get_string_member (root, "help"), "/help_show?name=") ||
-                 strstr (json_object_get_string_member (root, "help"), "/api/3/action/help_show?name="));
+  g_assert_nonnull (strstr (json_object_get_string_member (root, "help"), "/api/3/action/help_show?name="));
   return json_object_get_member (root, "result");
 }
 
@@ -229,6 +242,44 @@ reply_result_array (Reply *reply)
 
   g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
   return json_node_get_array (node);
+}
+
+void
+reply_result_null (Reply *reply)
+{
+  g_assert_true (JSON_NODE_HOLDS_NULL (result_node (reply)));
+}
+
+const char *
+reply_error_message (Reply      *reply,
+                     guint       status,
+                     const char *type)
+{
+  return json_object_get_string_member (reply_error (reply, status, type), "message");
+}
+
+void
+run_pending (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+flag_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+wait_ms (guint msec)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (msec, flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 JsonObject *

@@ -52,6 +52,12 @@ Reply      *call_raw            (Fixture       *f,
                                  const char    *content_type,
                                  GBytes        *body,
                                  const char    *token);
+/* GET with one extra request header (e.g. X-CKAN-API-Key). */
+Reply      *call_get_header     (Fixture       *f,
+                                 const char    *action,
+                                 const char    *query,
+                                 const char    *header,
+                                 const char    *value);
 /* multipart/form-data: `fields` (NULL-terminated name, value pairs) and an
  * "upload" part with `filename` and `content` when content is not NULL. */
 Reply      *call_multipart      (Fixture       *f,
@@ -64,12 +70,23 @@ Reply      *call_multipart      (Fixture       *f,
 /* The envelope, asserting success / failure. */
 JsonObject *reply_result_object (Reply         *reply);
 JsonArray  *reply_result_array  (Reply         *reply);
+void        reply_result_null   (Reply         *reply);
+/* The error object, asserting the status and __type. */
 JsonObject *reply_error         (Reply         *reply,
                                  guint          status,
                                  const char    *type);
 /* The first message of a Validation Error field. */
 const char *reply_field_message (Reply         *reply,
                                  const char    *field);
+
+/* error.message */
+const char *reply_error_message (Reply         *reply,
+                                 guint          status,
+                                 const char    *type);
+/* Runs the main context until nothing is pending (queued jobs ran). */
+void        run_pending         (void);
+/* Runs the main context for `msec` milliseconds. */
+void        wait_ms             (guint          msec);
 
 /* Creates a dataset as `user` and returns its id (asserts success). */
 char       *create_dataset      (Fixture       *f,
