@@ -14,9 +14,39 @@ struct _CkanActivity
 
 G_DEFINE_FINAL_TYPE (CkanActivity, ckan_activity, CKAN_TYPE_RECORD)
 
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_USER_ID,
+  PROP_OBJECT_ID,
+  PROP_ACTIVITY_TYPE,
+  PROP_TIMESTAMP,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 ckan_activity_class_init (CkanActivityClass *klass)
 {
+  G_OBJECT_CLASS (klass)->get_property = ckan_record_get_member_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_USER_ID] =
+    g_param_spec_string ("user-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OBJECT_ID] =
+    g_param_spec_string ("object-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTIVITY_TYPE] =
+    g_param_spec_string ("activity-type", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIMESTAMP] =
+    g_param_spec_boxed ("timestamp", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 }
 
 static void

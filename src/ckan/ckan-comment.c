@@ -17,6 +17,21 @@ struct _CkanComment
 
 G_DEFINE_FINAL_TYPE (CkanComment, ckan_comment, CKAN_TYPE_RECORD)
 
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_THREAD_ID,
+  PROP_CONTENT,
+  PROP_AUTHOR_ID,
+  PROP_STATE,
+  PROP_REPLY_TO_ID,
+  PROP_CREATED_AT,
+  PROP_MODIFIED_AT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 ckan_comment_parse (CkanRecord *record)
 {
@@ -47,6 +62,34 @@ ckan_comment_class_init (CkanCommentClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = ckan_comment_dispose;
   CKAN_RECORD_CLASS (klass)->parse = ckan_comment_parse;
+
+  G_OBJECT_CLASS (klass)->get_property = ckan_record_get_member_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_THREAD_ID] =
+    g_param_spec_string ("thread-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTENT] =
+    g_param_spec_string ("content", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AUTHOR_ID] =
+    g_param_spec_string ("author-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] =
+    g_param_spec_string ("state", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REPLY_TO_ID] =
+    g_param_spec_string ("reply-to-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREATED_AT] =
+    g_param_spec_boxed ("created-at", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED_AT] =
+    g_param_spec_boxed ("modified-at", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 }
 
 static void

@@ -19,6 +19,27 @@ struct _CkanDataset
 
 G_DEFINE_FINAL_TYPE (CkanDataset, ckan_dataset, CKAN_TYPE_RECORD)
 
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_TITLE,
+  PROP_DISPLAY_TITLE,
+  PROP_NOTES,
+  PROP_AUTHOR,
+  PROP_AUTHOR_EMAIL,
+  PROP_LICENSE_ID,
+  PROP_OWNER_ORG,
+  PROP_STATE,
+  PROP_PRIVATE,
+  PROP_METADATA_CREATED,
+  PROP_METADATA_MODIFIED,
+  PROP_NUM_RESOURCES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 ckan_dataset_parse (CkanRecord *record)
 {
@@ -75,6 +96,24 @@ ckan_dataset_dispose (GObject *object)
 }
 
 static void
+ckan_dataset_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  CkanDataset *self = CKAN_DATASET (object);
+
+  switch (prop_id)
+    {
+    case PROP_DISPLAY_TITLE:
+      g_value_set_string (value, ckan_dataset_get_display_title (self));
+      break;
+    default:
+      ckan_record_get_member_property (object, prop_id, value, pspec);
+    }
+}
+
+static void
 ckan_dataset_class_init (CkanDatasetClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -84,6 +123,52 @@ ckan_dataset_class_init (CkanDatasetClass *klass)
   object_class->finalize = ckan_dataset_finalize;
   record_class->parse = ckan_dataset_parse;
   record_class->serialize = ckan_dataset_serialize;
+
+  G_OBJECT_CLASS (klass)->get_property = ckan_dataset_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DISPLAY_TITLE] =
+    g_param_spec_string ("display-title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NOTES] =
+    g_param_spec_string ("notes", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AUTHOR] =
+    g_param_spec_string ("author", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AUTHOR_EMAIL] =
+    g_param_spec_string ("author-email", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LICENSE_ID] =
+    g_param_spec_string ("license-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OWNER_ORG] =
+    g_param_spec_string ("owner-org", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] =
+    g_param_spec_string ("state", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PRIVATE] =
+    g_param_spec_boolean ("private", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_METADATA_CREATED] =
+    g_param_spec_boxed ("metadata-created", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_METADATA_MODIFIED] =
+    g_param_spec_boxed ("metadata-modified", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NUM_RESOURCES] =
+    g_param_spec_int64 ("num-resources", NULL, NULL, -1, G_MAXINT64, -1,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 }
 
 static void
@@ -447,6 +532,7 @@ ckan_dataset_set_name (CkanDataset *self,
                        const char *value)
 {
   ckan_record_set_string (CKAN_RECORD (self), "name", value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_TITLE]);
 }
 
 void
@@ -454,6 +540,7 @@ ckan_dataset_set_title (CkanDataset *self,
                         const char *value)
 {
   ckan_record_set_string (CKAN_RECORD (self), "title", value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_TITLE]);
 }
 
 void

@@ -14,9 +14,35 @@ struct _CkanLicense
 
 G_DEFINE_FINAL_TYPE (CkanLicense, ckan_license, CKAN_TYPE_RECORD)
 
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_URL,
+  PROP_OD_CONFORMANCE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 ckan_license_class_init (CkanLicenseClass *klass)
 {
+  G_OBJECT_CLASS (klass)->get_property = ckan_record_get_member_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_URL] =
+    g_param_spec_string ("url", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OD_CONFORMANCE] =
+    g_param_spec_string ("od-conformance", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 }
 
 static void

@@ -14,9 +14,61 @@ struct _CkanOrganization
 
 G_DEFINE_FINAL_TYPE (CkanOrganization, ckan_organization, CKAN_TYPE_RECORD)
 
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_TITLE,
+  PROP_DISPLAY_NAME,
+  PROP_CAPACITY,
+  PROP_PACKAGE_COUNT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+ckan_organization_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CkanOrganization *self = CKAN_ORGANIZATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DISPLAY_NAME:
+      g_value_set_string (value, ckan_organization_get_display_name (self));
+      break;
+    default:
+      ckan_record_get_member_property (object, prop_id, value, pspec);
+    }
+}
+
 static void
 ckan_organization_class_init (CkanOrganizationClass *klass)
 {
+  G_OBJECT_CLASS (klass)->get_property = ckan_organization_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DISPLAY_NAME] =
+    g_param_spec_string ("display-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAPACITY] =
+    g_param_spec_string ("capacity", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PACKAGE_COUNT] =
+    g_param_spec_int64 ("package-count", NULL, NULL, -1, G_MAXINT64, -1,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 }
 
 static void

@@ -400,12 +400,39 @@ ckan_record_set_member (CkanRecord *self,
                         JsonNode   *node)
 {
   CkanRecordPrivate *priv = ckan_record_get_instance_private (self);
+  g_autofree char *property = NULL;
 
   g_return_if_fail (CKAN_IS_RECORD (self));
   g_return_if_fail (key != NULL && node != NULL);
 
   g_hash_table_remove (priv->datetimes, key);
   json_object_set_member (priv->object, key, node);
+
+  property = g_strdelimit (g_strdup (key), "_", '-');
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (self), property) != NULL)
+    g_object_notify (G_OBJECT (self), property);
+}
+
+void
+ckan_record_get_member_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  CkanRecord *self = CKAN_RECORD (object);
+  g_autofree char *key = g_strdelimit (g_strdup (pspec->name), "-", '_');
+  GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
+
+  if (type == G_TYPE_STRING)
+    g_value_set_string (value, ckan_record_get_string (self, key));
+  else if (type == G_TYPE_BOOLEAN)
+    g_value_set_boolean (value, ckan_record_get_boolean (self, key, FALSE));
+  else if (type == G_TYPE_INT64)
+    g_value_set_int64 (value, ckan_record_get_int (self, key, -1));
+  else if (type == G_TYPE_DATE_TIME)
+    g_value_set_boxed (value, ckan_record_get_datetime (self, key));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 void

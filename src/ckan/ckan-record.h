@@ -85,6 +85,15 @@ void         ckan_record_set_member      (CkanRecord  *self,
                                           const char  *key,
                                           JsonNode    *node);
 
+/* For subclasses, as GObjectClass.get_property: a read-only property named
+ * after a member ("metadata-modified" reads "metadata_modified") of type
+ * string, boolean, int64 (-1 when absent) or GDateTime. Setters notify the
+ * property of the member they change. */
+void         ckan_record_get_member_property (GObject    *object,
+                                              guint       prop_id,
+                                              GValue     *value,
+                                              GParamSpec *pspec);
+
 /* Helpers shared by the records and the action wrappers. */
 JsonObject  *ckan_json_object_deep_copy  (JsonObject  *object);
 GDateTime   *ckan_parse_timestamp        (const char  *text);

@@ -14,9 +14,61 @@ struct _CkanUser
 
 G_DEFINE_FINAL_TYPE (CkanUser, ckan_user, CKAN_TYPE_RECORD)
 
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_FULLNAME,
+  PROP_DISPLAY_NAME,
+  PROP_EMAIL,
+  PROP_SYSADMIN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+ckan_user_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CkanUser *self = CKAN_USER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DISPLAY_NAME:
+      g_value_set_string (value, ckan_user_get_display_name (self));
+      break;
+    default:
+      ckan_record_get_member_property (object, prop_id, value, pspec);
+    }
+}
+
 static void
 ckan_user_class_init (CkanUserClass *klass)
 {
+  G_OBJECT_CLASS (klass)->get_property = ckan_user_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FULLNAME] =
+    g_param_spec_string ("fullname", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DISPLAY_NAME] =
+    g_param_spec_string ("display-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EMAIL] =
+    g_param_spec_string ("email", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SYSADMIN] =
+    g_param_spec_boolean ("sysadmin", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 }
 
 static void

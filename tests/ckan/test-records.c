@@ -550,6 +550,65 @@ test_small_records (void)
 }
 
 static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  GHashTable *seen = user_data;
+
+  g_hash_table_insert (seen, g_strdup (pspec->name),
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (seen, pspec->name)) + 1));
+}
+
+/* Properties read the same members as the getters, so list views can bind
+ * them, and setters notify. */
+static void
+test_properties (void)
+{
+  g_autoptr(JsonObject) object = load_fixture ("dataset.json");
+  g_autoptr(CkanDataset) dataset = ckan_dataset_new_from_json (object, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  CkanResource *link = ckan_dataset_get_resource (dataset, "r-0002");
+  g_autofree char *title = NULL;
+  g_autofree char *display_title = NULL;
+  g_autofree char *display_name = NULL;
+  g_autoptr(GDateTime) modified = NULL;
+  gboolean private_ = TRUE;
+  gint64 size = 0;
+  gint64 num_resources = 0;
+
+  g_object_get (dataset,
+                "title", &title,
+                "private", &private_,
+                "metadata-modified", &modified,
+                "num-resources", &num_resources,
+                NULL);
+  g_assert_cmpstr (title, ==, "Presupuesto municipal 2025");
+  g_assert_false (private_);
+  g_assert_true (g_date_time_equal (modified, ckan_dataset_get_metadata_modified (dataset)));
+  g_assert_cmpint (num_resources, ==, 2);
+
+  g_object_get (link, "size", &size, NULL);
+  g_assert_cmpint (size, ==, -1);
+  g_object_get (ckan_dataset_get_organization (dataset), "display-name", &display_name, NULL);
+  g_assert_cmpstr (display_name, ==, "Municipio de Ejemplo");
+
+  g_signal_connect (dataset, "notify", G_CALLBACK (count_notify_cb), seen);
+  ckan_dataset_set_title (dataset, "");
+  ckan_dataset_set_notes (dataset, "Otra descripción");
+  ckan_dataset_set_extra (dataset, "fuente", "X");
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (seen, "title")), ==, 1);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (seen, "display-title")), ==, 1);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (seen, "notes")), ==, 1);
+  /* Members without a property notify nothing. */
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 3);
+
+  /* An empty title falls back to the name. */
+  g_object_get (dataset, "display-title", &display_title, NULL);
+  g_assert_cmpstr (display_title, ==, "presupuesto-municipal-2025");
+}
+
+static void
 test_record_list_skips_bad_entries (void)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -581,6 +640,7 @@ main (int   argc,
   g_test_add_func ("/ckan/records/search-params", test_search_params);
   g_test_add_func ("/ckan/records/small-records", test_small_records);
   g_test_add_func ("/ckan/records/list-skips-bad-entries", test_record_list_skips_bad_entries);
+  g_test_add_func ("/ckan/records/properties", test_properties);
 
   return g_test_run ();
 }
