@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "pub-application.h"
+#include "pub-new-dataset-window.h"
 #include "pub-preferences-window.h"
 #include "pub-sign-in-page.h"
 #include "pub-window.h"
@@ -70,6 +71,22 @@ pub_application_activate (GApplication *app)
       g_settings_set_boolean (settings, "first-run-done", TRUE);
       pub_sign_in_page_present (window, pub_application_get_account_manager (self), NULL, TRUE);
     }
+}
+
+/* `publicador file.csv` and "Open With": a new draft with those files. */
+static void
+pub_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  GtkWindow *window = get_or_create_window (PUB_APPLICATION (app));
+  g_autoptr(GSList) list = NULL;
+
+  gtk_window_present (window);
+  for (int i = n_files - 1; i >= 0; i--)
+    list = g_slist_prepend (list, files[i]);
+  pub_new_dataset_window_open (window, NULL, list);
 }
 
 static void
@@ -168,6 +185,7 @@ pub_application_class_init (PubApplicationClass *klass)
   object_class->finalize = pub_application_finalize;
 
   app_class->activate = pub_application_activate;
+  app_class->open = pub_application_open;
   app_class->startup = pub_application_startup;
 }
 
@@ -181,7 +199,7 @@ pub_application_new (void)
 {
   return g_object_new (PUB_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/publicador/Publicador",
                        NULL);
 }

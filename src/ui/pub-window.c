@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "pub-account-switcher.h"
+#include "pub-drafts-view.h"
+#include "pub-new-dataset-window.h"
 #include "pub-window.h"
 
 struct _PubWindow
@@ -40,6 +42,7 @@ typedef struct
   const char *icon_name;
   const char *title;
   const char *description;
+  GtkWidget *(*create_page) (void);
 } PubSection;
 
 /* Until a section's own issue fills it, its page says plainly what will be
@@ -49,6 +52,7 @@ static const PubSection sections[] = {
     "drafts", "document-edit-symbolic", N_("Drafts"),
     N_("Datasets you are preparing are kept here, saved on this computer as you type. "
        "You can work without a connection and publish when you are ready."),
+    pub_drafts_view_new_for_window,
   },
   {
     "datasets", "folder-documents-symbolic", N_("My Datasets"),
@@ -373,6 +377,8 @@ pub_window_class_init (PubWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.new-dataset", NULL, pub_new_dataset_window_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-dataset", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
@@ -389,7 +395,10 @@ pub_window_init (PubWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
       gtk_list_box_append (self->sidebar_list, create_sidebar_row (&sections[i]));
-      gtk_stack_add_named (self->stack, create_placeholder_page (&sections[i]), sections[i].name);
+      gtk_stack_add_named (self->stack,
+                           sections[i].create_page ? sections[i].create_page ()
+                                                   : create_placeholder_page (&sections[i]),
+                           sections[i].name);
     }
 
 #if DEVELOPMENT

@@ -1,0 +1,476 @@
+/* pub-drafts-view.c
+ *
+ * Copyright 2026 The Publicador authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pub-drafts-view.h"
+#include "pub-new-dataset-window.h"
+
+struct _PubDraftsView
+{
+  AdwBin         parent_instance;
+
+  PubDraftStore *store;
+
+  GtkStack      *stack;
+  GtkListBox    *list;
+};
+
+G_DEFINE_FINAL_TYPE (PubDraftsView, pub_drafts_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  OPEN_DRAFT,
+  RETRY_DRAFT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+char *
+pub_drafts_view_describe_state (PubDraft *draft)
+{
+  g_autoptr(GHashTable) problems = NULL;
+  guint n_resources = g_list_model_get_n_items (pub_draft_get_resources (draft));
+
+  switch (pub_draft_get_state (draft))
+    {
+    case PUB_DRAFT_STATE_EDITING:
+      problems = pub_draft_validate (draft);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Being written: %u thing left to complete",
+                                           "Being written: %u things left to complete",
+                                           g_hash_table_size (problems)),
+                              g_hash_table_size (problems));
+    case PUB_DRAFT_STATE_READY:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Ready to publish, with %u file or link",
+                                           "Ready to publish, with %u files or links",
+                                           n_resources),
+                              n_resources);
+    case PUB_DRAFT_STATE_PUBLISHING:
+      return g_strdup_printf (_("Publishing… %.0f %%"), 100.0 * pub_draft_get_progress (draft));
+    case PUB_DRAFT_STATE_FAILED:
+      if (pub_draft_get_last_error (draft) != NULL)
+        return g_strdup_printf (_("Not published: %s"), pub_draft_get_last_error (draft));
+      return g_strdup (_("Publishing stopped before it finished. Retry to go on where it stopped."));
+    case PUB_DRAFT_STATE_PUBLISHED:
+      return g_strdup (_("Published"));
+    case PUB_DRAFT_STATE_DAMAGED:
+      return g_strdup_printf (_("Can’t be opened: %s"), pub_draft_get_last_error (draft));
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const char *
+state_icon (PubDraftState state)
+{
+  switch (state)
+    {
+    case PUB_DRAFT_STATE_EDITING: return "document-edit-symbolic";
+    case PUB_DRAFT_STATE_READY: return "document-send-symbolic";
+    case PUB_DRAFT_STATE_PUBLISHING: return "emblem-synchronizing-symbolic";
+    case PUB_DRAFT_STATE_FAILED: return "dialog-warning-symbolic";
+    case PUB_DRAFT_STATE_PUBLISHED: return "emblem-ok-symbolic";
+    case PUB_DRAFT_STATE_DAMAGED: return "dialog-error-symbolic";
+    default: g_assert_not_reached ();
+    }
+}
+
+typedef struct
+{
+  GtkWidget *row;
+  GtkWidget *icon;
+  GtkWidget *retry;
+  GtkWidget *portal_link;
+} RowWidgets;
+
+static void
+update_row (GtkWidget *row,
+            PubDraft  *draft)
+{
+  RowWidgets *w = g_object_get_data (G_OBJECT (row), "widgets");
+  PubDraftState state = pub_draft_get_state (draft);
+  g_autofree char *title = g_markup_escape_text (pub_draft_get_display_title (draft), -1);
+  g_autofree char *subtitle = pub_drafts_view_describe_state (draft);
+  g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
+  gtk_image_set_from_icon_name (GTK_IMAGE (w->icon), state_icon (state));
+  gtk_widget_set_visible (w->retry, state == PUB_DRAFT_STATE_FAILED);
+  gtk_widget_set_visible (w->portal_link, state == PUB_DRAFT_STATE_PUBLISHED &&
+                                          pub_draft_get_remote_url (draft) != NULL);
+  if (state == PUB_DRAFT_STATE_FAILED || state == PUB_DRAFT_STATE_DAMAGED)
+    gtk_widget_add_css_class (w->icon, "error");
+  else
+    gtk_widget_remove_css_class (w->icon, "error");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), state != PUB_DRAFT_STATE_DAMAGED);
+}
+
+static void
+draft_notify_cb (GtkWidget  *row,
+                 GParamSpec *pspec,
+                 PubDraft   *draft)
+{
+  update_row (row, draft);
+}
+
+static void
+retry_clicked_cb (GtkButton     *button,
+                  PubDraftsView *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
+
+  g_signal_emit (self, signals[RETRY_DRAFT], 0, g_object_get_data (G_OBJECT (row), "draft"));
+}
+
+static void
+portal_clicked_cb (GtkButton     *button,
+                   PubDraftsView *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
+  PubDraft *draft = g_object_get_data (G_OBJECT (row), "draft");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                pub_draft_get_remote_url (draft), GDK_CURRENT_TIME);
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  PubDraftsView *self = user_data;
+  PubDraft *draft = item;
+  GtkWidget *row = adw_action_row_new ();
+  RowWidgets *w = g_new0 (RowWidgets, 1);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) open_item = NULL, duplicate_item = NULL, delete_item = NULL;
+  GtkWidget *menu_button;
+  const char *id = pub_draft_get_id (draft);
+
+  w->row = row;
+  g_object_set_data_full (G_OBJECT (row), "widgets", w, g_free);
+  g_object_set_data_full (G_OBJECT (row), "draft", g_object_ref (draft), g_object_unref);
+  gtk_widget_set_name (row, id);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+
+  w->icon = gtk_image_new ();
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), w->icon);
+
+  w->retry = gtk_button_new_with_mnemonic (_("_Retry"));
+  gtk_widget_set_valign (w->retry, GTK_ALIGN_CENTER);
+  g_signal_connect (w->retry, "clicked", G_CALLBACK (retry_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), w->retry);
+
+  w->portal_link = gtk_button_new_from_icon_name ("web-browser-symbolic");
+  gtk_widget_set_valign (w->portal_link, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (w->portal_link, "flat");
+  gtk_widget_set_tooltip_text (w->portal_link, _("Open on the Portal"));
+  g_signal_connect (w->portal_link, "clicked", G_CALLBACK (portal_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), w->portal_link);
+
+  if (!pub_draft_is_damaged (draft))
+    {
+      open_item = g_menu_item_new (_("_Open"), NULL);
+      g_menu_item_set_action_and_target (open_item, "drafts.open", "s", id);
+      g_menu_append_item (menu, open_item);
+      duplicate_item = g_menu_item_new (_("_Duplicate"), NULL);
+      g_menu_item_set_action_and_target (duplicate_item, "drafts.duplicate", "s", id);
+      g_menu_append_item (menu, duplicate_item);
+    }
+  delete_item = g_menu_item_new (_("_Delete…"), NULL);
+  g_menu_item_set_action_and_target (delete_item, "drafts.delete", "s", id);
+  g_menu_append_item (menu, delete_item);
+
+  menu_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
+  gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (menu_button, "flat");
+  gtk_widget_set_tooltip_text (menu_button, _("More"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), menu_button);
+
+  g_signal_connect_object (draft, "notify::state", G_CALLBACK (draft_notify_cb), row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (draft, "notify::display-title", G_CALLBACK (draft_notify_cb), row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (draft, "notify::progress", G_CALLBACK (draft_notify_cb), row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (draft, "changed", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+  update_row (row, draft);
+  return row;
+}
+
+static void
+row_activated_cb (PubDraftsView *self,
+                  GtkListBoxRow *row,
+                  GtkListBox    *list)
+{
+  PubDraft *draft = g_object_get_data (G_OBJECT (row), "draft");
+
+  if (draft != NULL && !pub_draft_is_damaged (draft))
+    g_signal_emit (self, signals[OPEN_DRAFT], 0, draft);
+}
+
+static void
+update_visible_page (PubDraftsView *self)
+{
+  GListModel *drafts = pub_draft_store_get_drafts (self->store);
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (drafts) > 0 ? "list" : "empty");
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  PubDraftsView *self = PUB_DRAFTS_VIEW (widget);
+  PubDraft *draft = pub_draft_store_find (self->store, g_variant_get_string (param, NULL));
+
+  if (draft != NULL)
+    g_signal_emit (self, signals[OPEN_DRAFT], 0, draft);
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  PubDraftsView *self = PUB_DRAFTS_VIEW (widget);
+  PubDraft *draft = pub_draft_store_find (self->store, g_variant_get_string (param, NULL));
+
+  if (draft != NULL && !pub_draft_is_damaged (draft))
+    pub_draft_store_duplicate (self->store, draft);
+}
+
+static void
+deleted_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pub_draft_store_delete_finish (PUB_DRAFT_STORE (object), result, &error))
+    g_warning ("%s", error->message);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PubDraftsView    *self)
+{
+  PubDraft *draft = g_object_get_data (G_OBJECT (dialog), "draft");
+
+  if (g_strcmp0 (response, "delete") == 0)
+    pub_draft_store_delete_async (self->store, draft, NULL, deleted_cb, NULL);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  PubDraftsView *self = PUB_DRAFTS_VIEW (widget);
+  PubDraft *draft = pub_draft_store_find (self->store, g_variant_get_string (param, NULL));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+  const char *body;
+
+  if (draft == NULL)
+    return;
+
+  if (pub_draft_get_state (draft) == PUB_DRAFT_STATE_PUBLISHED)
+    body = _("The draft is deleted from this computer. The dataset stays on the portal.");
+  else if (pub_draft_get_remote_id (draft) != NULL)
+    body = _("The draft is deleted from this computer. The part already sent stays on the portal "
+             "as a private dataset; delete it there if you don’t need it.");
+  else
+    body = _("Everything written in it is deleted from this computer. Your data files are not touched.");
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   NULL, body);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Delete “%s”?"),
+                                     pub_draft_get_display_title (draft));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "draft", g_object_ref (draft), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pub_draft_store_load_finish (PUB_DRAFT_STORE (object), result, &error))
+    g_warning ("The drafts could not be listed: %s", error->message);
+}
+
+static void
+pub_drafts_view_constructed (GObject *object)
+{
+  PubDraftsView *self = PUB_DRAFTS_VIEW (object);
+  GListModel *drafts;
+
+  G_OBJECT_CLASS (pub_drafts_view_parent_class)->constructed (object);
+
+  if (self->store == NULL)
+    self->store = g_object_ref (pub_draft_store_get_default ());
+  drafts = pub_draft_store_get_drafts (self->store);
+  gtk_list_box_bind_model (self->list, drafts, create_row, self, NULL);
+  g_signal_connect_object (drafts, "items-changed", G_CALLBACK (update_visible_page), self, G_CONNECT_SWAPPED);
+  update_visible_page (self);
+  if (!pub_draft_store_is_loaded (self->store))
+    pub_draft_store_load_async (self->store, NULL, loaded_cb, NULL);
+}
+
+static void
+pub_drafts_view_dispose (GObject *object)
+{
+  PubDraftsView *self = PUB_DRAFTS_VIEW (object);
+
+  if (self->list != NULL)
+    gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
+  /* The bin's child is a template child: let the bin drop it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PUB_TYPE_DRAFTS_VIEW);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (pub_drafts_view_parent_class)->dispose (object);
+}
+
+static void
+pub_drafts_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  PubDraftsView *self = PUB_DRAFTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pub_drafts_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  PubDraftsView *self = PUB_DRAFTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pub_drafts_view_class_init (PubDraftsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = pub_drafts_view_constructed;
+  object_class->dispose = pub_drafts_view_dispose;
+  object_class->get_property = pub_drafts_view_get_property;
+  object_class->set_property = pub_drafts_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, PUB_TYPE_DRAFT_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A draft to continue in the wizard. */
+  signals[OPEN_DRAFT] = g_signal_new ("open-draft", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, PUB_TYPE_DRAFT);
+  /* A failed publication to go on with. */
+  signals[RETRY_DRAFT] = g_signal_new ("retry-draft", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, PUB_TYPE_DRAFT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/publicador/Publicador/ui/pub-drafts-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PubDraftsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, PubDraftsView, list);
+
+  gtk_widget_class_install_action (widget_class, "drafts.open", "s", open_action);
+  gtk_widget_class_install_action (widget_class, "drafts.duplicate", "s", duplicate_action);
+  gtk_widget_class_install_action (widget_class, "drafts.delete", "s", delete_action);
+}
+
+static void
+pub_drafts_view_init (PubDraftsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+pub_drafts_view_new (PubDraftStore *store)
+{
+  return g_object_new (PUB_TYPE_DRAFTS_VIEW, "store", store, NULL);
+}
+
+PubDraftStore *
+pub_drafts_view_get_store (PubDraftsView *self)
+{
+  g_return_val_if_fail (PUB_IS_DRAFTS_VIEW (self), NULL);
+  return self->store;
+}
+
+static GtkWindow *
+root_window (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+open_in_wizard_cb (PubDraftsView *self,
+                   PubDraft      *draft)
+{
+  pub_new_dataset_window_open (root_window (GTK_WIDGET (self)), draft, NULL);
+}
+
+GtkWidget *
+pub_drafts_view_new_for_window (void)
+{
+  GtkWidget *view = pub_drafts_view_new (NULL);
+
+  g_signal_connect (view, "open-draft", G_CALLBACK (open_in_wizard_cb), NULL);
+  g_signal_connect (view, "retry-draft", G_CALLBACK (open_in_wizard_cb), NULL);
+  return view;
+}

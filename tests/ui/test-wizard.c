@@ -1,0 +1,317 @@
+/* test-wizard.c: the two-step wizard, driven through its widgets, offline
+ *
+ * Copyright 2026 The Publicador authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "drafts-test-utils.h"
+#include "pub-new-dataset-window.h"
+#include "pub-tag-editor.h"
+
+typedef struct
+{
+  char                *dir;
+  PubDraftStore       *store;
+  PubNewDatasetWindow *window;
+} Fixture;
+
+static GtkWidget *
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *found = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (found);
+  return GTK_WIDGET (found);
+}
+
+#define EDITOR_CHILD(f, name) \
+  child (pub_new_dataset_window_get_metadata_editor ((f)->window), PUB_TYPE_DATASET_METADATA_EDITOR, name)
+
+static void
+store_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  g_assert_true (pub_draft_store_flush_finish (PUB_DRAFT_STORE (object), result, NULL));
+  *done = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+flush_store (PubDraftStore *store)
+{
+  gboolean done = FALSE;
+
+  pub_draft_store_flush_async (store, NULL, store_done_cb, &done);
+  iterate_until (is_true, &done);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(PubDraft) earlier = pub_draft_new ();
+  g_autoptr(JsonNode) orgs = json_from_string ("[{\"name\": \"min-salud\", \"title\": \"Ministerio de Salud\"},"
+                                               " {\"name\": \"ine\", \"title\": \"Instituto Nacional de Estadísticas\"}]",
+                                               NULL);
+
+  fixture->dir = g_dir_make_tmp ("wizard-XXXXXX", NULL);
+  fixture->store = pub_draft_store_new (fixture->dir);
+  pub_draft_store_set_save_delay (fixture->store, 50);
+
+  /* An earlier draft remembers the organizations from a session online. */
+  pub_draft_set_field (earlier, "title", "Anterior");
+  pub_draft_add_tag (earlier, "salud pública");
+  pub_draft_set_cache (earlier, "organizations", orgs);
+  pub_draft_store_add (fixture->store, earlier);
+
+  fixture->window = pub_new_dataset_window_new (NULL, fixture->store, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  iterate_until (widget_is_mapped, fixture->window);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  flush_store (fixture->store);
+  g_clear_object (&fixture->store);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static void
+type_text (GtkWidget  *editable,
+           const char *text)
+{
+  gtk_widget_grab_focus (editable);
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+  flush_events ();
+}
+
+static void
+select_value (GtkWidget  *combo,
+              const char *label)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (combo));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label))
+        {
+          adw_combo_row_set_selected (ADW_COMBO_ROW (combo), i);
+          return;
+        }
+    }
+  g_error ("No choice “%s”", label);
+}
+
+static char *
+write_data_file (const char *dir,
+                 const char *name,
+                 const char *contents)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+static gboolean
+resources_hashed (gpointer data)
+{
+  GListModel *resources = pub_draft_get_resources (data);
+
+  for (guint i = 0; i < g_list_model_get_n_items (resources); i++)
+    {
+      g_autoptr(PubDraftResource) resource = g_list_model_get_item (resources, i);
+
+      if (pub_draft_resource_get_sha256 (resource) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_wizard_offline (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  PubDatasetMetadataEditor *editor = pub_new_dataset_window_get_metadata_editor (fixture->window);
+  PubDraft *draft = pub_new_dataset_window_get_draft (fixture->window);
+  PubTagEditor *tags = PUB_TAG_EDITOR (EDITOR_CHILD (fixture, "tag_editor"));
+  GtkTextBuffer *notes = gtk_text_view_get_buffer (GTK_TEXT_VIEW (EDITOR_CHILD (fixture, "notes_view")));
+  g_autofree char *csv = write_data_file (fixture->dir, "población.csv", "region,habitantes\nÑuble,480609\n");
+  g_autofree char *xlsx = write_data_file (fixture->dir, "anexo.xlsx", "PK\003\004 not really a workbook");
+  g_autofree char *draft_path = NULL;
+  g_autoslist(GFile) files = NULL;
+  g_autoptr(PubDraft) on_disk = NULL;
+  g_autoptr(PubDraftResource) first = NULL;
+  g_autoptr(PubDraftResource) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) suggestions = NULL;
+
+  g_assert_cmpstr (pub_new_dataset_window_get_step (fixture->window), ==, "metadata");
+  save_screenshot (GTK_WIDGET (fixture->window), "wizard-step1-empty.png");
+
+  /* Title: the web address name follows it, transliterated. */
+  type_text (EDITOR_CHILD (fixture, "title_row"), "Año 2024: Población de Ñuble");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (EDITOR_CHILD (fixture, "name_row"))), ==,
+                   "ano-2024-poblacion-de-nuble");
+  g_assert_cmpstr (pub_draft_get_field (draft, "name"), ==, "ano-2024-poblacion-de-nuble");
+  /* No account: the name can't be checked, and says so. */
+  g_assert_cmpint (pub_dataset_metadata_editor_get_name_availability (editor), ==, PUB_NAME_UNCHECKED);
+
+  /* Next with fields missing: stays, and each one says what it needs. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.next", NULL);
+  flush_events ();
+  g_assert_cmpstr (pub_new_dataset_window_get_step (fixture->window), ==, "metadata");
+  g_assert_nonnull (pub_dataset_metadata_editor_get_field_error (editor, "notes"));
+  g_assert_nonnull (pub_dataset_metadata_editor_get_field_error (editor, "owner_org"));
+  g_assert_nonnull (pub_dataset_metadata_editor_get_field_error (editor, "tags"));
+  g_assert_null (pub_dataset_metadata_editor_get_field_error (editor, "title"));
+  g_assert_true (gtk_widget_has_css_class (EDITOR_CHILD (fixture, "author_row"), "error"));
+  save_screenshot (GTK_WIDGET (fixture->window), "wizard-step1-errors.png");
+
+  gtk_text_buffer_set_text (notes, "Población estimada por comuna.\n\n**Fuente**: INE.", -1);
+  type_text (EDITOR_CHILD (fixture, "author_row"), "Unidad de Estudios");
+  type_text (EDITOR_CHILD (fixture, "author_email_row"), "estudios@");
+  g_assert_nonnull (pub_dataset_metadata_editor_get_field_error (editor, "author_email"));
+  type_text (EDITOR_CHILD (fixture, "author_email_row"), "estudios@salud.cl");
+  g_assert_null (pub_dataset_metadata_editor_get_field_error (editor, "author_email"));
+  g_assert_false (gtk_widget_has_css_class (EDITOR_CHILD (fixture, "author_email_row"), "error"));
+
+  /* Offline, the organizations come from what an earlier draft learned. */
+  select_value (EDITOR_CHILD (fixture, "owner_org_row"), "Ministerio de Salud");
+  select_value (EDITOR_CHILD (fixture, "visibility_row"), "Public");
+  select_value (EDITOR_CHILD (fixture, "license_row"), "Creative Commons Attribution");
+  select_value (EDITOR_CHILD (fixture, "frequency_row"), "Yearly");
+  type_text (EDITOR_CHILD (fixture, "period_row"), "2024");
+  type_text (EDITOR_CHILD (fixture, "source_url_row"), "https://www.ine.gob.cl");
+
+  /* Tags: typed with a comma, and offered from other drafts. */
+  type_text (GTK_WIDGET (pub_tag_editor_get_entry (tags)), "población,");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pub_tag_editor_get_entry (tags))), ==, "");
+  type_text (GTK_WIDGET (pub_tag_editor_get_entry (tags)), "SAL");
+  suggestions = pub_tag_editor_dup_suggestions (tags);
+  g_assert_cmpstrv (suggestions, ((const char *[]) { "salud pública", NULL }));
+  g_signal_emit_by_name (pub_tag_editor_get_entry (tags), "apply");
+  type_text (GTK_WIDGET (pub_tag_editor_get_entry (tags)), "");
+  g_assert_cmpstrv (pub_draft_get_tags (draft), ((const char *[]) { "población", "SAL", NULL }));
+  pub_draft_remove_tag (draft, "SAL");
+  flush_events ();
+
+  g_assert_cmpstr (pub_draft_get_field (draft, "owner_org"), ==, "min-salud");
+  g_assert_cmpstr (pub_draft_get_field (draft, "visibility"), ==, "public");
+  g_assert_cmpstr (pub_draft_get_field (draft, "license_id"), ==, "cc-by");
+  g_assert_cmpstr (pub_draft_get_field (draft, "frequency"), ==, "1y");
+  save_screenshot (GTK_WIDGET (fixture->window), "wizard-step1-filled.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.next", NULL);
+  flush_events ();
+  g_assert_cmpstr (pub_new_dataset_window_get_step (fixture->window), ==, "resources");
+  save_screenshot (GTK_WIDGET (fixture->window), "wizard-step2-empty.png");
+
+  /* Two files, through the code path of the file chooser and of a drop. */
+  files = g_slist_append (files, g_file_new_for_path (csv));
+  files = g_slist_append (files, g_file_new_for_path (xlsx));
+  g_assert_cmpuint (pub_resource_list_editor_add_files (pub_new_dataset_window_get_resource_editor (fixture->window),
+                                                        files), ==, 2);
+  iterate_until (resources_hashed, draft);
+  first = g_list_model_get_item (pub_draft_get_resources (draft), 0);
+  pub_draft_resource_set_description (first, "Habitantes por región");
+  g_assert_cmpint (pub_draft_get_state (draft), ==, PUB_DRAFT_STATE_READY);
+  save_screenshot (GTK_WIDGET (fixture->window), "wizard-step2-files.png");
+
+  /* Everything is on disk without anyone pressing Save. */
+  flush_store (fixture->store);
+  draft_path = g_strdup_printf ("%s/%s.json", fixture->dir, pub_draft_get_id (draft));
+  on_disk = pub_draft_store_read_file (draft_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pub_draft_get_field (on_disk, "title"), ==, "Año 2024: Población de Ñuble");
+  g_assert_cmpstr (pub_draft_get_field (on_disk, "name"), ==, "ano-2024-poblacion-de-nuble");
+  g_assert_cmpstr (pub_draft_get_field (on_disk, "notes"), ==, "Población estimada por comuna.\n\n**Fuente**: INE.");
+  g_assert_cmpstr (pub_draft_get_field (on_disk, "author_email"), ==, "estudios@salud.cl");
+  g_assert_cmpstr (pub_draft_get_field (on_disk, "owner_org"), ==, "min-salud");
+  g_assert_cmpstr (pub_draft_get_field (on_disk, "period"), ==, "2024");
+  g_assert_cmpstrv (pub_draft_get_tags (on_disk), ((const char *[]) { "población", NULL }));
+  g_assert_cmpuint (g_list_model_get_n_items (pub_draft_get_resources (on_disk)), ==, 2);
+  g_clear_object (&first);
+  first = g_list_model_get_item (pub_draft_get_resources (on_disk), 0);
+  second = g_list_model_get_item (pub_draft_get_resources (on_disk), 1);
+  g_assert_cmpstr (pub_draft_resource_get_name (first), ==, "población.csv");
+  g_assert_cmpstr (pub_draft_resource_get_format (first), ==, "CSV");
+  g_assert_cmpstr (pub_draft_resource_get_description (first), ==, "Habitantes por región");
+  g_assert_cmpint (pub_draft_resource_get_size (first), ==, strlen ("region,habitantes\nÑuble,480609\n"));
+  g_assert_cmpuint (strlen (pub_draft_resource_get_sha256 (first)), ==, 64);
+  g_assert_cmpstr (pub_draft_resource_get_format (second), ==, "XLSX");
+  g_assert_cmpint (pub_draft_get_state (on_disk), ==, PUB_DRAFT_STATE_READY);
+
+  /* Back keeps everything; publishing without an account is refused. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.back", NULL);
+  g_assert_cmpstr (pub_new_dataset_window_get_step (fixture->window), ==, "metadata");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (EDITOR_CHILD (fixture, "author_row"))), ==,
+                   "Unidad de Estudios");
+}
+
+static void
+test_wizard_name_edited_by_hand (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  PubDraft *draft = pub_new_dataset_window_get_draft (fixture->window);
+
+  type_text (EDITOR_CHILD (fixture, "title_row"), "Camión");
+  g_assert_cmpstr (pub_draft_get_field (draft, "name"), ==, "camion");
+  type_text (EDITOR_CHILD (fixture, "name_row"), "flota-2024");
+  type_text (EDITOR_CHILD (fixture, "title_row"), "Camiones municipales");
+  g_assert_cmpstr (pub_draft_get_field (draft, "name"), ==, "flota-2024");
+
+  type_text (EDITOR_CHILD (fixture, "name_row"), "Flota 2024");
+  g_assert_nonnull (pub_dataset_metadata_editor_get_field_error (pub_new_dataset_window_get_metadata_editor (fixture->window),
+                                                                 "name"));
+}
+
+static void
+test_wizard_empty_draft_not_kept (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("wizard-XXXXXX", NULL);
+  g_autoptr(PubDraftStore) store = pub_draft_store_new (dir);
+  PubNewDatasetWindow *window = pub_new_dataset_window_new (NULL, store, NULL, NULL);
+  GListModel *drafts = pub_draft_store_get_drafts (store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (widget_is_mapped, window);
+  g_assert_cmpuint (g_list_model_get_n_items (drafts), ==, 1);
+  gtk_window_close (GTK_WINDOW (window));
+  flush_store (store);
+  g_assert_cmpuint (g_list_model_get_n_items (drafts), ==, 0);
+  remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/wizard/offline", Fixture, NULL, fixture_setup, test_wizard_offline, fixture_teardown);
+  g_test_add ("/wizard/name-edited-by-hand", Fixture, NULL, fixture_setup,
+              test_wizard_name_edited_by_hand, fixture_teardown);
+  g_test_add_func ("/wizard/empty-draft-not-kept", test_wizard_empty_draft_not_kept);
+
+  return g_test_run ();
+}
