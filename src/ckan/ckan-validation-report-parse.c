@@ -116,7 +116,8 @@ cells_to_string (JsonArray *cells)
 static void
 add_error_object (CkanValidationReport *self,
                   JsonObject           *object,
-                  const char           *task)
+                  const char           *task,
+                  gboolean              legacy)
 {
   const char *type = get_string (object, "type");
   CkanValidationError *error;
@@ -126,7 +127,10 @@ add_error_object (CkanValidationReport *self,
     type = get_string (object, "code");
   if (!type)
     type = "error";
-  type = normalize_type (type);
+  /* "blank-header" meant a blank label in goodtables; today it is a blank
+   * header row: rename only in legacy reports. */
+  if (legacy)
+    type = normalize_type (type);
 
   error = ckan_validation_error_new (type, 0, 0, NULL, NULL, get_string (object, "message"));
   error->title = g_strdup (get_string (object, "title"));
@@ -176,14 +180,15 @@ add_error_object (CkanValidationReport *self,
 static void
 add_errors (CkanValidationReport *self,
             JsonArray            *errors,
-            const char           *task)
+            const char           *task,
+            gboolean              legacy)
 {
   for (guint i = 0; errors && i < json_array_get_length (errors); i++)
     {
       JsonNode *node = json_array_get_element (errors, i);
 
       if (JSON_NODE_HOLDS_OBJECT (node))
-        add_error_object (self, json_node_get_object (node), task);
+        add_error_object (self, json_node_get_object (node), task, legacy);
     }
 }
 
@@ -260,7 +265,7 @@ parse_report (CkanValidationReport *self,
   if (json_object_has_member (report, "valid"))
     ckan_validation_report_set_valid (self, json_object_get_boolean_member_with_default (report, "valid", FALSE));
   add_warnings (self, get_array (report, "warnings"));
-  add_errors (self, get_array (report, "errors"), NULL);
+  add_errors (self, get_array (report, "errors"), NULL, shape == CKAN_VALIDATION_SHAPE_GOODTABLES);
 
   for (guint i = 0; i < n_tasks; i++)
     {
@@ -270,7 +275,8 @@ parse_report (CkanValidationReport *self,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       task = json_node_get_object (node);
-      add_errors (self, get_array (task, "errors"), n_tasks > 1 ? task_name (task) : NULL);
+      add_errors (self, get_array (task, "errors"), n_tasks > 1 ? task_name (task) : NULL,
+                  shape == CKAN_VALIDATION_SHAPE_GOODTABLES);
       add_warnings (self, get_array (task, "warnings"));
 
       task_stats = get_object (task, "stats");
@@ -323,8 +329,10 @@ parse_string (const char *json,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
 
-  if (!json_parser_load_from_data (parser, json, length, &local_error))
+  if (!json_parser_load_from_data (parser, json, length, &local_error) || !json_parser_get_root (parser))
     {
+      if (!local_error)
+        local_error = g_error_new_literal (JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE, "empty");
       g_set_error (error, CKAN_ERROR, CKAN_ERROR_NOT_JSON,
                    _("The portal's validation report could not be read: %s"),
                    local_error->message);

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Build the libFuzzer targets with clang, AddressSanitizer and
+# UndefinedBehaviorSanitizer, and run each for a bounded time (CI calls this).
+# A crash leaves its input in $build/fuzz-artifacts/ and fails the script:
+# turn it into a regression test under tests/data/checks/fuzz-regressions/.
+#   run-fuzz.sh [--seconds N] [--build-dir DIR] [--target NAME]
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=$top/_build-fuzz
+seconds=60
+targets=(fuzz-check-csv fuzz-validation-report)
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --seconds) seconds=$2; shift 2 ;;
+    --build-dir) build=$2; shift 2 ;;
+    --target) targets=("$2"); shift 2 ;;
+    *) echo "run-fuzz.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+
+if [ ! -f "$build/build.ninja" ]; then
+  # Coverage instrumentation everywhere, the fuzzer's main only in the targets.
+  CC=clang meson setup "$build" "$top" -Dfuzzing=true -Dui_tests=false -Dwerror=false \
+    -Db_sanitize=address,undefined -Db_lundef=false -Dc_args=-fsanitize=fuzzer-no-link
+fi
+ninja -C "$build" "${targets[@]/#/tests/fuzz/}"
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:allocator_may_return_null=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export LSAN_OPTIONS=suppressions=$top/build-aux/lsan.supp:print_suppressions=0
+export G_DEBUG=fatal-criticals
+
+mkdir -p "$build/fuzz-artifacts"
+status=0
+for target in "${targets[@]}"; do
+  corpus=$build/fuzz-corpus/$target
+  mkdir -p "$corpus"
+  case $target in
+    fuzz-check-csv) seeds=("$top/tests/data/checks" "$top/tests/data/checks/fuzz-regressions") ;;
+    *) seeds=("$top/tests/data/checks") ;;
+  esac
+  existing=()
+  for s in "${seeds[@]}"; do [ -d "$s" ] && existing+=("$s"); done
+  echo "== $target for ${seconds}s"
+  "$build/tests/fuzz/$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$build/fuzz-artifacts/$target-" \
+    "$corpus" "${existing[@]}" || status=1
+done
+exit $status
