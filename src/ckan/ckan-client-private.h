@@ -12,6 +12,7 @@
 
 G_BEGIN_DECLS
 
+#define CKAN_CLIENT_USER_AGENT "Publicador/" PACKAGE_VERSION
 #define CKAN_CLIENT_DEFAULT_TIMEOUT 30
 #define CKAN_CLIENT_DEFAULT_ATTEMPTS 3
 #define CKAN_CLIENT_DEFAULT_RETRY_BASE_MS 1000
@@ -29,9 +30,6 @@ void         ckan_client_set_retry_base_delay_ms (CkanClient  *self,
 void         ckan_client_set_max_attempts        (CkanClient  *self,
                                                   guint        attempts);
 SoupSession *ckan_client_get_session             (CkanClient  *self);
-/* Uploads go through their own session with no socket timeout: their
- * silence is watched by the upload itself (see ckan-client-upload.c). */
-SoupSession *ckan_client_get_upload_session      (CkanClient  *self);
 guint        ckan_client_get_timeout             (CkanClient  *self);
 /* A message for `action` with the token headers and no redirects followed.
  * query may be NULL (already form-encoded). */

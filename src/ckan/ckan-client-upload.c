@@ -16,16 +16,67 @@
 /* How often the watchdog looks at the upload. */
 #define WATCHDOG_PERIOD_MS 200
 
+/* The body is sent by libsoup's blocking API in a worker thread, with a
+ * session of its own: libsoup writes a request body in 8 KiB pieces, and
+ * doing that with the async API costs two main loop iterations per piece,
+ * on the thread that draws the window. */
+
+/* The caller's progress function, shared with the sending thread; reports
+ * are delivered on the caller's context until the upload is over. */
+typedef struct {
+  CkanProgressFunc  func;
+  gpointer          data;
+  GDestroyNotify    destroy;
+  GMainContext     *context;
+  int               closed;      /* atomic */
+  goffset           delivered;   /* caller's context only */
+} Progress;
+
+typedef struct {
+  Progress *progress;
+  goffset   sent;
+  goffset   total;
+} Report;
+
+static void
+progress_clear (Progress *progress)
+{
+  if (progress->destroy)
+    progress->destroy (progress->data);
+  g_main_context_unref (progress->context);
+}
+
+static void
+report_free (Report *report)
+{
+  g_atomic_rc_box_release_full (report->progress, (GDestroyNotify) progress_clear);
+  g_free (report);
+}
+
+static gboolean
+deliver_report_cb (gpointer user_data)
+{
+  Report *report = user_data;
+  Progress *progress = report->progress;
+
+  if (!g_atomic_int_get (&progress->closed) && report->sent >= progress->delivered)
+    {
+      progress->delivered = report->sent;
+      progress->func (report->sent, report->total, progress->data);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 typedef struct {
   char             *action;
   char             *boundary;
-  CkanProgressFunc  progress;
-  gpointer          progress_data;
-  GDestroyNotify    progress_destroy;
+  Progress         *progress;    /* NULL without a progress function */
   CkanUploadStream *stream;
   SoupMessage      *msg;
   gulong            wrote_id;
   gulong            wrote_body_id;
+
+  /* The sending thread's own. */
   goffset           body_sent;
   goffset           reported;
   gint64            last_report;
@@ -33,18 +84,25 @@ typedef struct {
   /* libsoup's socket timeout cannot tell a stalled upload from a slow one
    * whose bytes sit in socket buffers while the portal works, so the upload
    * session has none and this watchdog cancels `internal` instead: after
-   * `idle_timeout` without a byte sent, or `answer_timeout` after the last
-   * byte without an answer. */
+   * `idle_timeout_ms` without a byte sent, or `answer_timeout_ms` after the
+   * last byte without an answer. Times are ms since `start`. */
   GCancellable     *caller;
   GCancellable     *internal;
   gulong            caller_cancel_id;
   GSource          *watchdog;
-  gint64            idle_timeout;
-  gint64            answer_timeout;
-  gint64            last_activity;
-  gint64            body_done_at;
+  gint64            start;
+  int               idle_timeout_ms;
+  int               answer_timeout_ms;
+  int               activity_ms;   /* atomic */
+  int               body_done_ms;  /* atomic, 0 until the last byte */
   gboolean          timed_out;
 } UploadData;
+
+static int
+elapsed_ms (UploadData *data)
+{
+  return (int) MIN ((g_get_monotonic_time () - data->start) / 1000, G_MAXINT);
+}
 
 static void
 upload_stop_watchdog (UploadData *data)
@@ -55,9 +113,17 @@ upload_stop_watchdog (UploadData *data)
 }
 
 static void
+upload_close_progress (UploadData *data)
+{
+  if (data->progress)
+    g_atomic_int_set (&data->progress->closed, TRUE);
+}
+
+static void
 upload_data_free (UploadData *data)
 {
   upload_stop_watchdog (data);
+  upload_close_progress (data);
   if (data->caller_cancel_id)
     g_cancellable_disconnect (data->caller, data->caller_cancel_id);
   g_clear_object (&data->caller);
@@ -68,15 +134,15 @@ upload_data_free (UploadData *data)
     g_signal_handler_disconnect (data->msg, data->wrote_body_id);
   g_clear_object (&data->msg);
   g_clear_object (&data->stream);
-  if (data->progress_destroy)
-    data->progress_destroy (data->progress_data);
+  if (data->progress)
+    g_atomic_rc_box_release_full (data->progress, (GDestroyNotify) progress_clear);
   g_free (data->boundary);
   g_free (data->action);
   g_free (data);
 }
 
-/* Reports file bytes (not multipart framing), so the figures match the
- * file's size as the person sees it. */
+/* In the sending thread. Reports file bytes (not multipart framing), so the
+ * figures match the file's size as the person sees it. */
 static void
 wrote_body_data_cb (SoupMessage *msg,
                     guint        chunk_size,
@@ -85,10 +151,11 @@ wrote_body_data_cb (SoupMessage *msg,
   UploadData *data = user_data;
   goffset file_size = ckan_upload_stream_get_file_size (data->stream);
   goffset file_sent;
+  Report *report;
   gint64 now;
 
   data->body_sent += chunk_size;
-  data->last_activity = g_get_monotonic_time ();
+  g_atomic_int_set (&data->activity_ms, elapsed_ms (data));
   if (!data->progress)
     return;
 
@@ -101,29 +168,36 @@ wrote_body_data_cb (SoupMessage *msg,
 
   data->last_report = now;
   data->reported = file_sent;
-  data->progress (file_sent, file_size, data->progress_data);
+  report = g_new (Report, 1);
+  report->progress = g_atomic_rc_box_acquire (data->progress);
+  report->sent = file_sent;
+  report->total = file_size;
+  g_main_context_invoke_full (data->progress->context, G_PRIORITY_DEFAULT, deliver_report_cb,
+                              report, (GDestroyNotify) report_free);
 }
 
+/* In the sending thread. */
 static void
 wrote_body_cb (SoupMessage *msg,
                gpointer     user_data)
 {
   UploadData *data = user_data;
 
-  data->body_done_at = g_get_monotonic_time ();
+  g_atomic_int_set (&data->body_done_ms, MAX (elapsed_ms (data), 1));
 }
 
 static gboolean
 watchdog_cb (gpointer user_data)
 {
   UploadData *data = user_data;
-  gint64 now = g_get_monotonic_time ();
+  int now = elapsed_ms (data);
+  int body_done = g_atomic_int_get (&data->body_done_ms);
   gboolean late;
 
-  if (data->body_done_at)
-    late = now - data->body_done_at > data->answer_timeout;
+  if (body_done)
+    late = now - body_done > data->answer_timeout_ms;
   else
-    late = now - data->last_activity > data->idle_timeout;
+    late = now - g_atomic_int_get (&data->activity_ms) > data->idle_timeout_ms;
   if (!late)
     return G_SOURCE_CONTINUE;
 
@@ -150,6 +224,7 @@ upload_return_error (GTask  *task,
   const GError *failure = data->stream ? ckan_upload_stream_get_failure (data->stream) : NULL;
 
   upload_stop_watchdog (data);
+  upload_close_progress (data);
   /* The file changing wins over how libsoup reported the aborted body. */
   if (failure)
     {
@@ -177,6 +252,8 @@ upload_read_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
   JsonNode *node;
+  UploadData *data = g_task_get_task_data (task);
+  goffset file_size;
 
   node = ckan_response_read_finish (result, &error);
   if (!node)
@@ -184,7 +261,44 @@ upload_read_cb (GObject      *source,
       upload_return_error (task, error);
       return;
     }
+
+  /* The last report, if the throttled ones have not said it yet. */
+  file_size = ckan_upload_stream_get_file_size (data->stream);
+  if (data->progress && data->body_sent == ckan_upload_stream_get_length (data->stream) &&
+      data->progress->delivered < file_size)
+    {
+      data->progress->delivered = file_size;
+      data->progress->func (file_size, file_size, data->progress->data);
+    }
+  upload_close_progress (data);
   g_task_return_pointer (task, node, (GDestroyNotify) json_node_unref);
+}
+
+static void
+send_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  UploadData *data = task_data;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  SoupSession *session;
+  GError *error = NULL;
+  GBytes *body;
+
+  /* A session for this thread alone: never shared, never kept. */
+  g_main_context_push_thread_default (context);
+  session = soup_session_new_with_options ("user-agent", CKAN_CLIENT_USER_AGENT,
+                                           "timeout", 0,
+                                           NULL);
+  body = soup_session_send_and_read (session, data->msg, cancellable, &error);
+  g_object_unref (session);
+  g_main_context_pop_thread_default (context);
+
+  if (body)
+    g_task_return_pointer (task, body, (GDestroyNotify) g_bytes_unref);
+  else
+    g_task_return_error (task, error);
 }
 
 static void
@@ -198,7 +312,7 @@ upload_sent_cb (GObject      *source,
   UploadData *data = g_task_get_task_data (task);
   GCancellable *cancellable;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  body = g_task_propagate_pointer (G_TASK (result), &error);
   upload_stop_watchdog (data);
   if (!body)
     {
@@ -225,6 +339,7 @@ upload_opened_cb (GObject      *source,
                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  g_autoptr(GTask) send_task = NULL;
   g_autofree char *content_type = NULL;
   GError *error = NULL;
   CkanClient *self = g_task_get_source_object (task);
@@ -258,16 +373,20 @@ upload_opened_cb (GObject      *source,
       data->caller_cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb),
                                                       g_object_ref (data->internal), g_object_unref);
     }
-  data->idle_timeout = (gint64) ckan_client_get_timeout (self) * G_USEC_PER_SEC;
-  data->answer_timeout = (gint64) MAX (ckan_client_get_timeout (self), CKAN_CLIENT_UPLOAD_ANSWER_TIMEOUT) * G_USEC_PER_SEC;
-  data->last_activity = g_get_monotonic_time ();
+  data->idle_timeout_ms = (int) ckan_client_get_timeout (self) * 1000;
+  data->answer_timeout_ms = (int) MAX (ckan_client_get_timeout (self), CKAN_CLIENT_UPLOAD_ANSWER_TIMEOUT) * 1000;
+  data->start = g_get_monotonic_time ();
   data->watchdog = g_timeout_source_new (WATCHDOG_PERIOD_MS);
   g_source_set_callback (data->watchdog, watchdog_cb, data, NULL);
   g_source_attach (data->watchdog, g_task_get_context (task));
 
-  /* Never retried: a second upload could create a second resource. */
-  soup_session_send_and_read_async (ckan_client_get_upload_session (self), data->msg, G_PRIORITY_DEFAULT,
-                                    data->internal, upload_sent_cb, g_steal_pointer (&task));
+  /* Never retried: a second upload could create a second resource. From
+   * here until upload_sent_cb the message belongs to the sending thread. */
+  send_task = g_task_new (NULL, data->internal, upload_sent_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (send_task, send_thread);
+  g_task_set_check_cancellable (send_task, FALSE);
+  g_task_set_task_data (send_task, data, NULL);
+  g_task_run_in_thread (send_task, send_thread);
 }
 
 void
@@ -303,9 +422,18 @@ ckan_client_upload_async (CkanClient          *self,
   data = g_new0 (UploadData, 1);
   data->action = g_strdup (action);
   data->boundary = ckan_multipart_new_boundary ();
-  data->progress = progress;
-  data->progress_data = progress_data;
-  data->progress_destroy = progress_destroy;
+  if (progress)
+    {
+      data->progress = g_atomic_rc_box_new0 (Progress);
+      data->progress->func = progress;
+      data->progress->data = progress_data;
+      data->progress->destroy = progress_destroy;
+      data->progress->context = g_main_context_ref_thread_default ();
+    }
+  else if (progress_destroy)
+    {
+      progress_destroy (progress_data);
+    }
   g_task_set_task_data (task, data, (GDestroyNotify) upload_data_free);
 
   /* CKAN needs a non-empty file name to see an upload at all. */

@@ -18,7 +18,6 @@ struct _CkanClient
   char        *base_url;   /* normalized, no trailing slash */
   char        *token;      /* memory only; wiped before it is freed */
   SoupSession *session;
-  SoupSession *upload_session;
   guint        timeout;
   guint        retry_base_delay_ms;
   guint        max_attempts;
@@ -63,9 +62,6 @@ ckan_client_dispose (GObject *object)
   if (self->session)
     soup_session_abort (self->session);
   g_clear_object (&self->session);
-  if (self->upload_session)
-    soup_session_abort (self->upload_session);
-  g_clear_object (&self->upload_session);
 
   G_OBJECT_CLASS (ckan_client_parent_class)->dispose (object);
 }
@@ -155,12 +151,9 @@ ckan_client_init (CkanClient *self)
   self->max_attempts = CKAN_CLIENT_DEFAULT_ATTEMPTS;
   /* No SoupCookieJar on purpose: a CKAN session cookie would win over the
    * token and turn on CSRF checks. */
-  self->session = soup_session_new_with_options ("user-agent", "Publicador/" PACKAGE_VERSION,
+  self->session = soup_session_new_with_options ("user-agent", CKAN_CLIENT_USER_AGENT,
                                                  "timeout", self->timeout,
                                                  NULL);
-  self->upload_session = soup_session_new_with_options ("user-agent", "Publicador/" PACKAGE_VERSION,
-                                                        "timeout", 0,
-                                                        NULL);
 }
 
 static gboolean
@@ -312,14 +305,6 @@ ckan_client_get_session (CkanClient *self)
   g_return_val_if_fail (CKAN_IS_CLIENT (self), NULL);
 
   return self->session;
-}
-
-SoupSession *
-ckan_client_get_upload_session (CkanClient *self)
-{
-  g_return_val_if_fail (CKAN_IS_CLIENT (self), NULL);
-
-  return self->upload_session;
 }
 
 guint

@@ -93,6 +93,22 @@ fail (CkanUploadStream  *self,
   return FALSE;
 }
 
+/* A cancelled read is not a changed file. Takes local_error. */
+static gboolean
+fail_or_cancel (CkanUploadStream  *self,
+                GError            *local_error,
+                GError           **error)
+{
+  g_autoptr(GError) owned = local_error;
+
+  if (g_error_matches (owned, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&owned));
+      return FALSE;
+    }
+  return fail (self, owned->message, error);
+}
+
 /* Runs in a worker thread (or the caller's, for a sync read). */
 static gboolean
 fill_buffer (CkanUploadStream  *self,
@@ -110,14 +126,7 @@ fill_buffer (CkanUploadStream  *self,
       gssize n = g_input_stream_read (G_INPUT_STREAM (self->input), self->buffer + got, want - got,
                                       cancellable, &local_error);
       if (n < 0)
-        {
-          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
-          return fail (self, local_error->message, error);
-        }
+        return fail_or_cancel (self, g_steal_pointer (&local_error), error);
       if (n == 0)
         return fail (self, "the file became shorter", error);
       got += n;
@@ -134,7 +143,7 @@ fill_buffer (CkanUploadStream  *self,
   /* The open file: size and time (a truncation or an edit in place). */
   info = g_file_input_stream_query_info (self->input, FILE_ATTRIBUTES, cancellable, &local_error);
   if (!info)
-    return fail (self, local_error->message, error);
+    return fail_or_cancel (self, g_steal_pointer (&local_error), error);
   if (!info_matches (self, info, FALSE))
     return fail (self, "the file was modified", error);
 
@@ -146,7 +155,7 @@ fill_buffer (CkanUploadStream  *self,
       info = g_file_query_info (self->file, FILE_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
                                 cancellable, &local_error);
       if (!info)
-        return fail (self, local_error->message, error);
+        return fail_or_cancel (self, g_steal_pointer (&local_error), error);
       if (!info_matches (self, info, TRUE))
         return fail (self, "the file was replaced or modified", error);
     }

@@ -635,7 +635,9 @@ test_upload_cancelled (Fixture       *f,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *sha = write_file (f, "cancelado.csv", 32 * 1024 * 1024);
 
+  /* A slow link, so the cancel lands while the body is on its way. */
   f->streaming = TRUE;
+  f->rate = 8 * 1024 * 1024;
   f->cancel_on_progress = g_object_ref (cancellable);
   result = upload_sync (f, "resource_create", NULL, NULL, cancellable, &error);
   g_assert_null (result);
@@ -656,6 +658,7 @@ test_upload_file_changed (Fixture       *f,
   g_autofree char *sha = write_file (f, "cambia.csv", 16 * 1024 * 1024);
 
   f->streaming = TRUE;
+  f->rate = 8 * 1024 * 1024;
   f->change = change;
   result = upload_sync (f, "resource_create", NULL, NULL, NULL, &error);
   g_assert_null (result);
