@@ -80,6 +80,7 @@ struct _PubTestPortal {
   guint pending_uploads;
   gboolean strict_schema;
   GList *jobs;                /* validation and load jobs not run yet */
+  GList *delays;              /* answers held back by a delay fault */
 };
 
 /* A multipart/form-data body parsed as it arrives (test-portal-multipart.c). */
@@ -160,6 +161,7 @@ PubTestFault portal_take_fault        (PubTestPortal     *self,
                                        guint             *value);
 void         portal_count_call        (PubTestPortal     *self,
                                        const char        *action);
+void         portal_cancel_delays     (PubTestPortal     *self);
 gboolean     portal_load_fixture      (PubTestPortal     *self,
                                        const char        *path,
                                        GError           **error);

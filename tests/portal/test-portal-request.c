@@ -14,7 +14,7 @@
 
 /* Per request, from its headers on. */
 typedef struct {
-  PubTestPortal *portal;
+  PubTestPortal *portal;   /* weak */
   char *action;            /* NULL: not an API path */
   PubTestFault fault;
   guint fault_value;
@@ -28,11 +28,11 @@ portal_message_free (gpointer data)
 {
   PortalMessage *state = data;
 
-  if (state->multipart)
+  if (state->multipart && state->portal)
     state->portal->pending_uploads--;
   g_clear_pointer (&state->multipart, portal_multipart_free);
   g_free (state->action);
-  g_clear_object (&state->portal);
+  g_clear_weak_pointer (&state->portal);
   g_free (state);
 }
 
@@ -181,7 +181,8 @@ portal_early_handler_cb (SoupServer        *server,
     return;
 
   state = g_new0 (PortalMessage, 1);
-  state->portal = g_object_ref (self);
+  /* Weak: a request the client dropped must not keep the portal alive. */
+  g_set_weak_pointer (&state->portal, self);
   state->action = g_steal_pointer (&action);
   g_object_set_data_full (G_OBJECT (msg), "portal-message", state, portal_message_free);
 
@@ -423,19 +424,36 @@ answer (PubTestPortal     *self,
 typedef struct {
   PubTestPortal *portal;
   SoupServerMessage *msg;
+  guint source;
 } Delayed;
 
 static gboolean
 delayed_answer_cb (gpointer user_data)
 {
   Delayed *delayed = user_data;
+  PubTestPortal *self = delayed->portal;
   PortalMessage *state = g_object_get_data (G_OBJECT (delayed->msg), "portal-message");
 
-  answer (delayed->portal, delayed->msg, state, TRUE);
+  self->delays = g_list_remove (self->delays, delayed);
+  answer (self, delayed->msg, state, TRUE);
   g_object_unref (delayed->msg);
-  g_object_unref (delayed->portal);
   g_free (delayed);
   return G_SOURCE_REMOVE;
+}
+
+/* Answers still waiting on a delay fault are dropped with the portal. */
+void
+portal_cancel_delays (PubTestPortal *self)
+{
+  for (GList *l = self->delays; l; l = l->next)
+    {
+      Delayed *delayed = l->data;
+
+      g_source_remove (delayed->source);
+      g_object_unref (delayed->msg);
+      g_free (delayed);
+    }
+  g_clear_pointer (&self->delays, g_list_free);
 }
 
 static void
@@ -560,10 +578,11 @@ portal_handler_cb (SoupServer        *server,
       return;
     case PUB_TEST_FAULT_DELAY:
       delayed = g_new0 (Delayed, 1);
-      delayed->portal = g_object_ref (self);
+      delayed->portal = self;
       delayed->msg = g_object_ref (msg);
       soup_server_message_pause (msg);
-      g_timeout_add (state->fault_value, delayed_answer_cb, delayed);
+      delayed->source = g_timeout_add (state->fault_value, delayed_answer_cb, delayed);
+      self->delays = g_list_prepend (self->delays, delayed);
       return;
     case PUB_TEST_FAULT_NONE:
     default:

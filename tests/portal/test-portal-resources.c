@@ -135,6 +135,7 @@ portal_resource_build (PubTestPortal *self,
   json_object_set_null_member (out, "cache_last_updated");
   json_object_set_null_member (out, "mimetype_inner");
   json_object_set_null_member (out, "resource_type");
+  json_object_set_boolean_member (out, "datastore_contains_all_records_of_source_file", FALSE);
   json_object_set_boolean_member (out, "datastore_active",
                                   existing && json_object_get_boolean_member_with_default (existing, "datastore_active", FALSE));
   for (guint i = 0; existing && i < 2; i++)

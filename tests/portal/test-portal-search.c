@@ -494,7 +494,11 @@ portal_package_search (PubTestPortal *self,
   json_object_set_object_member (result, "facets", facets);
   json_object_set_array_member (result, "results", results);
   json_object_set_string_member (result, "sort", sort && *sort ? sort : "score desc, metadata_modified desc");
-  json_object_set_object_member (result, "search_facets", search_facets);
+  /* Observed: no search_facets unless facet.field was asked for. */
+  if (facet_fields)
+    json_object_set_object_member (result, "search_facets", search_facets);
+  else
+    json_object_unref (search_facets);
   return portal_node_object (result);
 }
 

@@ -74,6 +74,7 @@ pub_test_portal_finalize (GObject *object)
   PubTestPortal *self = PUB_TEST_PORTAL (object);
 
   portal_cancel_jobs (self);
+  portal_cancel_delays (self);
   if (self->server)
     soup_server_disconnect (self->server);
   g_clear_object (&self->server);

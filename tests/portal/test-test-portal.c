@@ -516,6 +516,7 @@ test_search_filters (Fixture       *f,
   g_autoptr(Reply) to_draft = call_post (f, "editor", "package_patch", "{\"id\": \"%s\", \"state\": \"draft\"}", draft_id);
   g_autofree char *other_id = create_dataset (f, "admin", "agua-potable", "\"notes\": \"Cobertura de agua\"");
   g_autoptr(Reply) unknown = call_get (f, NULL, "package_search", "q=*:*&foo=bar");
+  g_autoptr(Reply) no_facets = call_get (f, NULL, "package_search", NULL);
   g_autoptr(Reply) bad_sort = call_get (f, NULL, "package_search", "sort=bogus");
   g_autoptr(Reply) bad_rows = call_get (f, NULL, "package_search", "rows=muchas");
   g_autoptr(Reply) facets = call_get (f, NULL, "package_search", "facet.field=%5B%22tags%22,%22organization%22%5D");
@@ -540,6 +541,7 @@ test_search_filters (Fixture       *f,
   g_assert_cmpuint (search_count (f, NULL, "q=nada-coincide"), ==, 0);
   g_assert_cmpuint (search_count (f, NULL, "fq=tags:aire"), ==, 1);
 
+  g_assert_false (json_object_has_member (reply_result_object (no_facets), "search_facets"));
   g_assert_cmpstr (reply_error_message (unknown, 400, "Search Query Error"), ==,
                    "Search Query is invalid: \"Invalid search parameters: ['foo']\"");
   g_assert_cmpstr (reply_error_message (bad_sort, 400, "Search Query Error"), ==,
@@ -706,6 +708,39 @@ test_faults (Fixture       *f,
   reply_result_object (recovered);
 }
 
+static void
+abandoned_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* A client that gives up on a delayed answer leaves nothing behind: the
+ * portal is finalized in tear-down. */
+static void
+test_faults_delay_abandoned (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *url = g_strdup_printf ("%s/api/3/action/status_show", pub_test_portal_get_url (f->portal));
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  gboolean done = FALSE;
+
+  pub_test_portal_inject_fault (f->portal, "status_show", PUB_TEST_FAULT_DELAY, 60000, 1);
+  soup_session_send_and_read_async (f->session, msg, G_PRIORITY_DEFAULT, cancellable, abandoned_cb, &done);
+  while (pub_test_portal_get_call_count (f->portal, "status_show") == 0)
+    g_main_context_iteration (NULL, TRUE);
+  wait_ms (50);
+  g_cancellable_cancel (cancellable);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -730,6 +765,7 @@ main (int   argc,
   ADD ("/portal/search/paging-and-sort", test_search_paging_and_sort);
   g_test_add_func ("/portal/search/rows-clamp", test_search_rows_clamp);
   ADD ("/portal/faults/responses", test_faults);
+  ADD ("/portal/faults/delay-abandoned", test_faults_delay_abandoned);
 #undef ADD
   add_resource_tests ();
   add_extension_tests ();
