@@ -40,10 +40,17 @@ ckan_search_params_new (void)
   return self;
 }
 
+static gpointer
+copy_string (gconstpointer string,
+             gpointer      data)
+{
+  return g_strdup (string);
+}
+
 static GPtrArray *
 copy_strings (GPtrArray *strings)
 {
-  return g_ptr_array_copy (strings, (GCopyFunc) (void (*) (void)) g_strdup, NULL);
+  return g_ptr_array_copy (strings, copy_string, NULL);
 }
 
 CkanSearchParams *
@@ -159,6 +166,8 @@ ckan_search_params_set_facet_limit (CkanSearchParams *self,
   self->facet_limit = limit;
 }
 
+/* Each filter becomes a required clause ("+field:value"), as CKAN writes
+ * its own: Solr then needs every one whatever its default operator. */
 static char *
 join_filters (GPtrArray *filters)
 {
@@ -168,8 +177,15 @@ join_filters (GPtrArray *filters)
     return g_strdup (g_ptr_array_index (filters, 0));
 
   for (guint i = 0; i < filters->len; i++)
-    g_string_append_printf (joined, "%s(%s)", i > 0 ? " AND " : "",
-                            (const char *) g_ptr_array_index (filters, i));
+    {
+      const char *filter = g_ptr_array_index (filters, i);
+
+      if (i > 0)
+        g_string_append_c (joined, ' ');
+      if (*filter != '+' && *filter != '-')
+        g_string_append_c (joined, '+');
+      g_string_append (joined, filter);
+    }
   return g_string_free (g_steal_pointer (&joined), FALSE);
 }
 

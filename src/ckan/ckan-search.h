@@ -28,7 +28,8 @@ CkanSearchParams *ckan_search_params_copy                (const CkanSearchParams
 void              ckan_search_params_free                (CkanSearchParams       *self);
 void              ckan_search_params_set_query           (CkanSearchParams       *self,
                                                           const char             *q);
-/* A Solr filter, such as owner_org:"<uuid>"; several filters all apply. */
+/* One Solr filter clause, such as owner_org:"<uuid>" or tags:(a OR b);
+ * several filters all apply. */
 void              ckan_search_params_add_filter          (CkanSearchParams       *self,
                                                           const char             *fq);
 void              ckan_search_params_set_sort            (CkanSearchParams       *self,
@@ -50,8 +51,9 @@ void              ckan_search_params_add_facet_field     (CkanSearchParams      
                                                           const char             *field);
 void              ckan_search_params_set_facet_limit     (CkanSearchParams       *self,
                                                           int                     limit);
-/* The action's parameters. Filters go as one fq joined with AND: that reads
- * the same as fq_list on every CKAN and survives a GET query string. */
+/* The action's parameters. Filters go as one fq of required clauses
+ * ("+a +b"): CKAN leaves fq_list unvalidated and a GET query string can't
+ * carry it as a list. */
 JsonObject       *ckan_search_params_to_json             (const CkanSearchParams *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CkanSearchParams, ckan_search_params_free)
 

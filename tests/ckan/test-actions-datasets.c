@@ -446,6 +446,49 @@ test_search_and_paging (Fixture       *f,
     g_assert_false (ckan_dataset_get_private (g_ptr_array_index (anonymous, i)));
 }
 
+/* Two filters, so both portals read the joined fq. */
+static gboolean
+search_finds (Fixture      *f,
+              CkanTestRole  role,
+              CkanDataset  *dataset,
+              gboolean      include_drafts)
+{
+  g_autoptr(CkanSearchParams) params = ckan_search_params_new ();
+  const char *id = ckan_dataset_get_id (dataset);
+  g_autofree char *by_id = g_strdup_printf ("id:\"%s\"", id);
+  g_autofree char *by_org = g_strdup_printf ("owner_org:\"%s\"", ckan_dataset_get_owner_org (dataset));
+  g_autoptr(CkanSearchResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CkanClient *client = f->clients[role];
+
+  ckan_search_params_add_filter (params, by_id);
+  ckan_search_params_add_filter (params, by_org);
+  ckan_search_params_set_include_private (params, TRUE);
+  ckan_search_params_set_include_drafts (params, include_drafts);
+  SYNC (result,
+        ckan_client_package_search_async (client, params, NULL, ckan_test_wait_cb, &_r),
+        ckan_client_package_search_finish (client, _r, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ckan_search_result_get_count (result), <=, 1);
+  return contains_dataset (ckan_search_result_get_results (result), id);
+}
+
+/* The API creates datasets active; a draft is kept out of sight by a
+ * patch and found again only with include_drafts. */
+static void
+test_search_drafts (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(CkanDataset) created = create_dataset (f, CKAN_TEST_EDITOR, "borrador", FALSE);
+  const char *id = ckan_dataset_get_id (created);
+  g_autoptr(CkanDataset) draft = patch_dataset (f, CKAN_TEST_EDITOR, id, "{\"state\": \"draft\"}");
+
+  g_assert_cmpstr (ckan_dataset_get_state (draft), ==, "draft");
+  g_assert_true (search_finds (f, CKAN_TEST_EDITOR, draft, TRUE));
+  g_assert_false (search_finds (f, CKAN_TEST_EDITOR, draft, FALSE));
+  g_assert_false (search_finds (f, CKAN_TEST_ANONYMOUS, draft, TRUE));
+}
+
 static void
 test_search_all_cancelled (Fixture       *f,
                            gconstpointer  data)
@@ -716,6 +759,7 @@ main (int   argc,
   ADD ("plain-string-tags", test_plain_string_tags_are_sent_as_objects);
   ADD ("delete", test_delete);
   ADD ("search-and-paging", test_search_and_paging);
+  ADD ("search-drafts", test_search_drafts);
   ADD ("search-all-cancelled", test_search_all_cancelled);
   /* Only the test portal can be told to answer slowly. */
   if (g_getenv ("PUB_CKAN_URL") == NULL)

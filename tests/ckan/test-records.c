@@ -463,6 +463,7 @@ test_search_params (void)
 
   ckan_search_params_set_query (params, "agua");
   ckan_search_params_add_filter (params, "creator_user_id:u1");
+  ckan_search_params_add_filter (params, "-state:deleted");
   ckan_search_params_set_sort (params, "metadata_modified desc");
   ckan_search_params_set_start (params, 20);
   ckan_search_params_set_rows (params, 10);
@@ -476,7 +477,7 @@ test_search_params (void)
 
   full = ckan_search_params_to_json (copy);
   g_assert_cmpstr (json_object_get_string_member (full, "q"), ==, "agua");
-  g_assert_cmpstr (json_object_get_string_member (full, "fq"), ==, "(owner_org:\"abc\") AND (creator_user_id:u1)");
+  g_assert_cmpstr (json_object_get_string_member (full, "fq"), ==, "+owner_org:\"abc\" +creator_user_id:u1 -state:deleted");
   g_assert_cmpstr (json_object_get_string_member (full, "sort"), ==, "metadata_modified desc");
   g_assert_cmpint (json_object_get_int_member (full, "start"), ==, 20);
   g_assert_cmpint (json_object_get_int_member (full, "rows"), ==, 10);
