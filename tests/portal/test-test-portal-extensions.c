@@ -332,6 +332,78 @@ test_comments_approval (Fixture       *f,
   anonymous_create = call_post (f, NULL, "comments_comment_create",
                                 "{\"subject_id\": \"%s\", \"subject_type\": \"package\", \"content\": \"anon\"}", subject);
   reply_error (anonymous_create, 500, "Internal Server Error");
+
+  {
+    g_autoptr(Reply) editor_delete = call_post (f, "editor", "comments_comment_delete", "{\"id\": \"%s\"}", comment_id);
+    g_autoptr(Reply) sysadmin_delete = call_post (f, "sysadmin", "comments_comment_delete", "{\"id\": \"%s\"}", comment_id);
+    g_autoptr(Reply) gone = call_post (f, NULL, "comments_comment_show", "{\"id\": \"%s\"}", comment_id);
+    g_autoptr(Reply) again = call_post (f, "editor", "comments_thread_create",
+                                        "{\"subject_id\": \"%s\", \"subject_type\": \"package\"}", subject);
+    g_autoptr(Reply) fresh = call_post (f, "editor", "comments_thread_create",
+                                        "{\"subject_id\": \"otro\", \"subject_type\": \"package\"}");
+    g_autoptr(Reply) bad_type = call_post (f, "editor", "comments_thread_create",
+                                           "{\"subject_id\": \"otro\", \"subject_type\": \"planeta\"}");
+
+    reply_error (editor_delete, 403, "Authorization Error");
+    g_assert_cmpstr (json_object_get_string_member (reply_result_object (sysadmin_delete), "id"), ==, comment_id);
+    g_assert_cmpstr (reply_error_message (gone, 404, "Not Found Error"), ==, "Not found: Comment not found");
+    reply_error (again, 409, "Validation Error");
+    g_assert_cmpstr (json_object_get_string_member (reply_result_object (fresh), "subject_type"), ==, "package");
+    reply_field_message (bad_type, "subject_type");
+  }
+}
+
+static void
+test_misc_actions (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(Reply) tags = call_get (f, NULL, "tag_autocomplete", "q=AI");
+  g_autoptr(Reply) private_tags = call_get (f, NULL, "tag_autocomplete", "q=presu");
+  g_autoptr(Reply) schema = call_get (f, NULL, "scheming_dataset_schema_show", "type=dataset");
+  g_autoptr(Reply) org = call_get (f, NULL, "organization_show", "id=" ORG);
+  g_autoptr(Reply) deleted = NULL;
+  g_autoptr(Reply) deleted_anon = NULL;
+  g_autoptr(Reply) deleted_admin = NULL;
+  g_autoptr(Reply) with_deleted = NULL;
+  g_autoptr(Reply) pushed = NULL;
+  g_autofree char *id = create_dataset (f, "editor", "efimero", NULL);
+  JsonArray *fields;
+  gboolean frequency = FALSE;
+
+  g_assert_cmpuint (json_array_get_length (reply_result_array (tags)), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (reply_result_array (tags), 0), ==, "aire");
+  /* Tags of private datasets are not suggested. */
+  g_assert_cmpuint (json_array_get_length (reply_result_array (private_tags)), ==, 0);
+  fields = json_object_get_array_member (reply_result_object (schema), "dataset_fields");
+  for (guint i = 0; i < json_array_get_length (fields); i++)
+    {
+      JsonObject *field = json_array_get_object_element (fields, i);
+
+      if (g_strcmp0 (json_object_get_string_member (field, "field_name"), "frequency") == 0)
+        frequency = json_array_get_length (json_object_get_array_member (field, "choices")) == 7;
+    }
+  g_assert_true (frequency);
+  g_assert_cmpstr (json_object_get_string_member (reply_result_object (org), "title"), ==, "Ministerio de Prueba");
+
+  deleted = call_post (f, "editor", "package_delete", "{\"id\": \"%s\"}", id);
+  reply_result_null (deleted);
+  deleted_anon = call_get (f, NULL, "package_show", "id=efimero");
+  reply_error (deleted_anon, 403, "Authorization Error");
+  deleted_admin = call_get (f, "admin", "package_show", "id=efimero");
+  g_assert_cmpstr (json_object_get_string_member (reply_result_object (deleted_admin), "state"), ==, "deleted");
+  with_deleted = call_get (f, "sysadmin", "package_search", "include_deleted=true&fq=state:deleted");
+  g_assert_cmpint (json_object_get_int_member (reply_result_object (with_deleted), "count"), ==, 1);
+
+  /* A portal with DataPusher instead of xloader. */
+  pub_test_portal_set_extension (f->portal, "datapusher", TRUE);
+  {
+    JsonObject *air = pub_test_portal_dup_dataset (f->portal, "calidad-del-aire");
+    const char *resource_id = json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (air, "resources"), 0), "id");
+
+    pushed = call_post (f, "editor", "datapusher_submit", "{\"resource_id\": \"%s\"}", resource_id);
+    g_assert_true (json_node_get_boolean (json_object_get_member (json_node_get_object (pushed->json), "result")));
+    json_object_unref (air);
+  }
 }
 
 /* ---- Validation, xloader, DataStore ---- */
@@ -501,5 +573,6 @@ add_extension_tests (void)
   ADD ("/portal/comments/approval", test_comments_approval);
   ADD ("/portal/validation/report", test_validation_report);
   ADD ("/portal/xloader/datastore", test_xloader_and_datastore);
+  ADD ("/portal/misc/actions", test_misc_actions);
 #undef ADD
 }
