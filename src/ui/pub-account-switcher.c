@@ -27,6 +27,7 @@ struct _PubAccountSwitcher
   GtkLabel          *reauth_label;
   GtkStack          *stack;
   GtkMenuButton     *menu_button;
+  GtkWidget         *menu_content;
   AdwAvatar         *avatar;
   GtkLabel          *name_label;
   GtkLabel          *portal_label;
@@ -318,14 +319,16 @@ sign_out_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A window built from a template gets its application after its children
+ * are in place, so look for the manager when first shown. */
 static void
-pub_account_switcher_root (GtkWidget *widget)
+pub_account_switcher_map (GtkWidget *widget)
 {
   PubAccountSwitcher *self = PUB_ACCOUNT_SWITCHER (widget);
   GtkWindow *window;
   GtkApplication *app;
 
-  GTK_WIDGET_CLASS (pub_account_switcher_parent_class)->root (widget);
+  GTK_WIDGET_CLASS (pub_account_switcher_parent_class)->map (widget);
 
   if (self->manager != NULL)
     return;
@@ -417,7 +420,7 @@ pub_account_switcher_class_init (PubAccountSwitcherClass *klass)
   object_class->get_property = pub_account_switcher_get_property;
   object_class->set_property = pub_account_switcher_set_property;
 
-  widget_class->root = pub_account_switcher_root;
+  widget_class->map = pub_account_switcher_map;
 
   properties[PROP_MANAGER] =
     g_param_spec_object ("manager", NULL, NULL,
@@ -432,6 +435,7 @@ pub_account_switcher_class_init (PubAccountSwitcherClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PubAccountSwitcher, reauth_label);
   gtk_widget_class_bind_template_child (widget_class, PubAccountSwitcher, stack);
   gtk_widget_class_bind_template_child (widget_class, PubAccountSwitcher, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PubAccountSwitcher, menu_content);
   gtk_widget_class_bind_template_child (widget_class, PubAccountSwitcher, avatar);
   gtk_widget_class_bind_template_child (widget_class, PubAccountSwitcher, name_label);
   gtk_widget_class_bind_template_child (widget_class, PubAccountSwitcher, portal_label);
@@ -448,8 +452,16 @@ pub_account_switcher_class_init (PubAccountSwitcherClass *klass)
 static void
 pub_account_switcher_init (PubAccountSwitcher *self)
 {
+  GtkWidget *wrapper;
+
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* GtkMenuButton centres its child in a box of its own; the account row
+   * reads better flush left, like the sidebar rows above it. */
+  wrapper = gtk_widget_get_parent (self->menu_content);
+  if (GTK_IS_BOX (wrapper))
+    gtk_widget_set_halign (wrapper, GTK_ALIGN_FILL);
   update_current (self);
 }
 

@@ -128,7 +128,7 @@ create_token_row (PubTokensPage *self,
 
       gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (tag, "caption");
-      gtk_widget_add_css_class (tag, "pub-tag");
+      gtk_widget_add_css_class (tag, "dim-label");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
     }
 
