@@ -232,3 +232,21 @@ ckan_test_show_dataset (CkanClient  *client,
                   ckan_client_package_show_finish (client, _r, error));
   return dataset;
 }
+
+CkanDataset *
+ckan_test_patch_dataset (CkanClient *client,
+                         const char *id,
+                         const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  CkanDataset *dataset;
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  CKAN_TEST_SYNC (dataset,
+                  ckan_client_package_patch_async (client, id, json_node_get_object (json_parser_get_root (parser)),
+                                                   NULL, ckan_test_wait_cb, &_r),
+                  ckan_client_package_patch_finish (client, _r, &error));
+  g_assert_no_error (error);
+  return dataset;
+}

@@ -71,6 +71,11 @@ CkanDataset    *ckan_test_show_dataset        (CkanClient     *client,
                                                const char     *id,
                                                GError        **error);
 
+/* package_patch with the changes given as JSON text; asserts success. */
+CkanDataset    *ckan_test_patch_dataset       (CkanClient     *client,
+                                               const char     *id,
+                                               const char     *json);
+
 /* Runs the default main context until the callback given as
  * ckan_test_wait_cb with &result has been called. */
 void            ckan_test_wait_cb             (GObject        *source,
