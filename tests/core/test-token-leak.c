@@ -1,0 +1,290 @@
+/* test-token-leak.c: the token never lands in a file or a log line
+ *
+ * Copyright 2026 The Publicador authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Signs in against the test portal, makes a few calls, signs out; then
+ * reads every file under a private HOME and XDG tree (settings written by
+ * the keyfile backend, the file keyring, caches) and every log message,
+ * debug included, and expects the token nowhere.
+ */
+#include "config.h"
+
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+#include <glib/gstdio.h>
+
+#include "ckan-client-datasets.h"
+#include "ckan-client-tokens.h"
+#include "ckan-error.h"
+#include "pub-account-manager.h"
+#include "pub-sign-in.h"
+#include "test-portal.h"
+
+static char *scratch_dir;
+static GString *captured_log;
+static guint warnings_seen;
+
+static GLogWriterOutput
+capture_writer (GLogLevelFlags   log_level,
+                const GLogField *fields,
+                gsize            n_fields,
+                gpointer         user_data)
+{
+  g_autofree char *line = g_log_writer_format_fields (log_level, fields, n_fields, FALSE);
+
+  g_string_append (captured_log, line);
+  g_string_append_c (captured_log, '\n');
+  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    warnings_seen++;
+  return G_LOG_WRITER_HANDLED;
+}
+
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static gboolean
+contains_bytes (const char *haystack,
+                gsize       length,
+                const char *needle)
+{
+  gsize needle_length = strlen (needle);
+
+  for (gsize i = 0; i + needle_length <= length; i++)
+    {
+      if (memcmp (haystack + i, needle, needle_length) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every regular file under `dir`: how many were read, and which hold the
+ * needle. */
+static void
+scan_tree (const char *dir,
+           const char *needle,
+           guint      *n_files,
+           GPtrArray  *leaks)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (handle == NULL)
+    return;
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        continue;
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          scan_tree (path, needle, n_files, leaks);
+          continue;
+        }
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        {
+          g_autofree char *contents = NULL;
+          gsize length = 0;
+
+          g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+          (*n_files)++;
+          if (contains_bytes (contents, length, needle))
+            g_ptr_array_add (leaks, g_strdup (path));
+        }
+    }
+}
+
+static void
+assert_no_leak (const char *token,
+                guint       min_files)
+{
+  g_autoptr(GPtrArray) leaks = g_ptr_array_new_with_free_func (g_free);
+  guint n_files = 0;
+
+  scan_tree (scratch_dir, token, &n_files, leaks);
+  for (guint i = 0; i < leaks->len; i++)
+    g_test_message ("token found in %s", (char *) g_ptr_array_index (leaks, i));
+  g_assert_cmpuint (leaks->len, ==, 0);
+  /* The scan saw the files the app wrote, not an empty tree. */
+  g_assert_cmpuint (n_files, >=, min_files);
+
+  g_assert_false (contains_bytes (captured_log->str, captured_log->len, token));
+}
+
+static void
+test_no_token_anywhere (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PubTestPortal) portal = NULL;
+  g_autoptr(GSettingsBackend) backend = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(PubAccountManager) manager = NULL;
+  g_autoptr(PubAccount) candidate = NULL;
+  g_autoptr(PubAccount) account = NULL;
+  g_autoptr(GAsyncResult) signed_in = NULL;
+  g_autoptr(GAsyncResult) added = NULL;
+  g_autoptr(GAsyncResult) verified = NULL;
+  g_autoptr(GAsyncResult) listed = NULL;
+  g_autoptr(GAsyncResult) created = NULL;
+  g_autoptr(GAsyncResult) denied = NULL;
+  g_autoptr(GAsyncResult) signed_out = NULL;
+  g_autoptr(GPtrArray) tokens = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonObject) params = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *settings_path = NULL;
+  g_autofree char *settings_text = NULL;
+  g_autofree char *second_token = NULL;
+
+  portal = pub_test_portal_new (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (pub_test_portal_listen (portal, 0, &error));
+  token = g_strdup (pub_test_portal_get_token (portal, "editor"));
+  g_assert_nonnull (token);
+  g_assert_cmpuint (strlen (token), >, 16);
+
+  /* Settings really written to disk, where a leak would stay. */
+  settings_path = g_build_filename (g_get_user_config_dir (), "publicador", "settings.ini", NULL);
+  {
+    g_autofree char *parent = g_path_get_dirname (settings_path);
+
+    g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+  }
+  backend = g_keyfile_settings_backend_new (settings_path, "/io/github/publicador/Publicador/", "publicador");
+  settings = g_settings_new_with_backend (BASE_APPLICATION_ID, backend);
+  manager = pub_account_manager_new (settings);
+
+  pub_sign_in_async (pub_test_portal_get_url (portal), token, FALSE, 0, NULL, result_cb, &signed_in);
+  candidate = pub_sign_in_finish (wait_for (&signed_in), &error);
+  g_assert_no_error (error);
+
+  pub_account_manager_add_async (manager, candidate, token, FALSE, NULL, result_cb, &added);
+  account = pub_account_manager_add_finish (manager, wait_for (&added), &error);
+  g_assert_no_error (error);
+
+  /* A few calls of the kinds the app makes. */
+  pub_account_verify_async (account, NULL, result_cb, &verified);
+  g_assert_true (pub_account_verify_finish (account, wait_for (&verified), &error));
+  g_assert_no_error (error);
+
+  ckan_client_api_token_list_async (pub_account_get_client (account),
+                                    pub_account_get_user_id (account), NULL, result_cb, &listed);
+  tokens = ckan_client_api_token_list_finish (pub_account_get_client (account), wait_for (&listed), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tokens->len, >=, 1);
+
+  ckan_client_api_token_create_async (pub_account_get_client (account),
+                                      pub_account_get_user_name (account), "leak-test",
+                                      NULL, result_cb, &created);
+  second_token = ckan_client_api_token_create_finish (pub_account_get_client (account),
+                                                      wait_for (&created), &error);
+  g_assert_no_error (error);
+
+  /* A refused write goes through the error paths and their messages. */
+  params = json_object_new ();
+  json_object_set_string_member (params, "name", "no-permitido");
+  json_object_set_string_member (params, "owner_org", "organizacion-que-no-existe");
+  ckan_client_call_async (pub_account_get_client (account), "package_create", params,
+                          CKAN_CALL_WRITE, NULL, result_cb, &denied);
+  node = ckan_client_call_finish (pub_account_get_client (account), wait_for (&denied), &error);
+  g_assert_null (node);
+  g_assert_nonnull (error);
+  pub_account_check_error (account, error);
+  g_clear_error (&error);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  /* While signed in: the account list is on disk, the token is not. */
+  g_settings_sync ();
+  g_assert_true (g_file_get_contents (settings_path, &settings_text, NULL, NULL));
+  g_assert_nonnull (strstr (settings_text, "Eduardo Editor"));
+  assert_no_leak (token, 1);
+  assert_no_leak (second_token, 1);
+
+  pub_account_manager_sign_out_async (manager, account, NULL, result_cb, &signed_out);
+  g_assert_true (pub_account_manager_sign_out_finish (manager, wait_for (&signed_out), &error));
+  g_assert_no_error (error);
+  g_settings_sync ();
+
+  assert_no_leak (token, 1);
+  assert_no_leak (second_token, 1);
+
+  /* The debug output was captured: the scan above looked at something. */
+  g_assert_true (strstr (captured_log->str, "user_show") != NULL);
+  g_assert_cmpuint (warnings_seen, ==, 0);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (path);
+      else
+        g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char *dirs[][2] = {
+    { "HOME", "home" },
+    { "XDG_CONFIG_HOME", "config" },
+    { "XDG_DATA_HOME", "data" },
+    { "XDG_CACHE_HOME", "cache" },
+    { "XDG_STATE_HOME", "state" },
+  };
+  g_autofree char *keyring = NULL;
+  int ret;
+
+  /* A private tree for everything the run writes, set before GLib caches
+   * any of these directories. */
+  scratch_dir = g_dir_make_tmp ("pub-token-leak-XXXXXX", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (scratch_dir, dirs[i][1], NULL);
+
+      g_mkdir_with_parents (path, 0700);
+      g_setenv (dirs[i][0], path, TRUE);
+    }
+  keyring = g_build_filename (scratch_dir, "data", "keyrings", "publicador-test.keyring", NULL);
+  g_setenv ("SECRET_BACKEND", "file", TRUE);
+  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
+  g_setenv ("SECRET_FILE_TEST_PASSWORD", "test-password", TRUE);
+  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+
+  captured_log = g_string_new (NULL);
+  g_log_set_writer_func (capture_writer, NULL, NULL);
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/core/token-leak/no-token-anywhere", test_no_token_anywhere);
+  ret = g_test_run ();
+
+  remove_tree (scratch_dir);
+  g_free (scratch_dir);
+  g_string_free (captured_log, TRUE);
+  return ret;
+}
