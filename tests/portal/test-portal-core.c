@@ -188,30 +188,15 @@ tag_autocomplete (PubTestPortal *self,
   return json_node_init_array (json_node_alloc (), result);
 }
 
-static gboolean
-action_exists (PubTestPortal *self,
-               const char    *name)
-{
-  const PortalAction *tables[] = {
-    portal_core_actions, portal_dataset_actions, portal_resource_actions,
-    portal_extension_actions, portal_comment_actions,
-  };
-
-  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
-    for (const PortalAction *a = tables[t]; a->name; a++)
-      if (g_str_equal (a->name, name))
-        return !a->extension || portal_has_extension (self, a->extension);
-  return FALSE;
-}
-
 static JsonNode *
 help_show (PubTestPortal *self,
            PortalCall    *call)
 {
   const char *name = portal_param_string (call, "name");
   g_autofree char *doc = NULL;
+  const PortalAction *action;
 
-  if (!name || !action_exists (self, name))
+  if (!name || !portal_lookup_action (self, name, &action))
     {
       portal_call_not_found (call, "Action function not found");
       return NULL;

@@ -143,6 +143,7 @@ extern const PortalAction portal_core_actions[];
 extern const PortalAction portal_dataset_actions[];
 extern const PortalAction portal_resource_actions[];
 extern const PortalAction portal_extension_actions[];
+extern const PortalAction portal_datastore_actions[];
 extern const PortalAction portal_comment_actions[];
 
 /* The server (test-portal-request.c) and the fixture (test-portal-state.c). */
@@ -166,7 +167,11 @@ gboolean     portal_load_fixture      (PubTestPortal     *self,
                                        const char        *path,
                                        GError           **error);
 
-/* Failing a call. */
+gboolean     portal_lookup_action     (PubTestPortal       *self,
+                                       const char          *name,
+                                       const PortalAction **out);
+
+/* Failing a call (test-portal-call.c). */
 void        portal_call_fail          (PortalCall *call,
                                        guint       status,
                                        const char *type,
@@ -276,6 +281,12 @@ void        portal_forget_resource    (PubTestPortal *self,
 
 /* Extensions (test-portal-extensions.c). */
 void        portal_cancel_jobs        (PubTestPortal *self);
+/* The resource of parameter `key`, readable (or editable) by the caller;
+ * NULL with the call failed. */
+JsonObject *portal_resource_for       (PubTestPortal *self,
+                                       PortalCall    *call,
+                                       const char    *key,
+                                       gboolean       edit);
 
 /* JSON and time helpers (test-portal-util.c). */
 char       *portal_now                (void);
