@@ -21,6 +21,7 @@ struct _PubCheckResult
   PubQualityScore      *score;
   PubFileFormat         format;
   PubTableChecker      *checker;
+  GFile                *file;
 };
 
 G_DEFINE_FINAL_TYPE (PubCheckResult, pub_check_result, G_TYPE_OBJECT)
@@ -32,6 +33,7 @@ pub_check_result_dispose (GObject *object)
 
   g_clear_object (&self->report);
   g_clear_object (&self->score);
+  g_clear_object (&self->file);
   g_clear_pointer (&self->checker, pub_table_checker_free);
   G_OBJECT_CLASS (pub_check_result_parent_class)->dispose (object);
 }
@@ -73,6 +75,13 @@ pub_check_result_get_stats (PubCheckResult *self)
 {
   g_return_val_if_fail (PUB_IS_CHECK_RESULT (self), NULL);
   return self->checker ? pub_table_checker_get_stats (self->checker) : NULL;
+}
+
+GFile *
+pub_check_result_get_file (PubCheckResult *self)
+{
+  g_return_val_if_fail (PUB_IS_CHECK_RESULT (self), NULL);
+  return self->file;
 }
 
 gboolean
@@ -257,6 +266,7 @@ pub_check_file_sync (GFile                 *file,
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *name = NULL;
   Progress progress = { progress_func, progress_data, 0 };
+  PubCheckResult *result;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -267,8 +277,11 @@ pub_check_file_sync (GFile                 *file,
   if (!info)
     return NULL;
   name = g_file_get_basename (file);
-  return check_stream (G_INPUT_STREAM (in), g_file_info_get_size (info), name, options,
-                       &progress, cancellable, error);
+  result = check_stream (G_INPUT_STREAM (in), g_file_info_get_size (info), name, options,
+                         &progress, cancellable, error);
+  if (result)
+    result->file = g_object_ref (file);
+  return result;
 }
 
 PubCheckResult *

@@ -34,6 +34,8 @@ PubQualityScore      *pub_check_result_get_score    (PubCheckResult *self);
 PubFileFormat         pub_check_result_get_format   (PubCheckResult *self);
 /* CSV only; NULL otherwise. Column types, empty shares, dialect, encoding. */
 const PubCsvStats    *pub_check_result_get_stats    (PubCheckResult *self);
+/* The file checked; NULL for pub_check_data. */
+GFile                *pub_check_result_get_file     (PubCheckResult *self);
 /* TRUE when the file is text but not UTF-8: offer
  * pub_check_write_utf8_copy_async (see pub-check-encoding.h). */
 gboolean              pub_check_result_wants_utf8_copy (PubCheckResult *self);

@@ -34,6 +34,7 @@ struct _PubValidationReportView
   GtkWidget            *validate_again_button;
   GtkWidget            *local_export_button;
   GtkWidget            *portal_export_button;
+  GtkWidget            *utf8_copy_button;
 
   PubCheckResult       *result;
   CkanValidationReport *local;
@@ -62,6 +63,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   VALIDATE_AGAIN,
+  UTF8_COPY_SAVED,
   N_SIGNALS
 };
 
@@ -300,6 +302,9 @@ update_summary (PubValidationReportView *self)
     }
   else if (self->result)
     g_string_append_printf (summary, _("Format: %s"), pub_file_format_to_string (pub_check_result_get_format (self->result)));
+  gtk_widget_set_visible (self->utf8_copy_button,
+                          self->result && pub_check_result_get_file (self->result) &&
+                          pub_check_result_wants_utf8_copy (self->result));
   gtk_label_set_label (self->summary_label, summary->str);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary->len > 0);
   g_string_free (summary, TRUE);
@@ -688,6 +693,60 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+typedef struct {
+  PubValidationReportView *self;
+  GFile                   *dest;
+} CopyData;
+
+static void
+utf8_copy_written_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  CopyData *data = user_data;
+  g_autoptr(PubValidationReportView) self = data->self;
+  g_autoptr(GFile) dest = data->dest;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (dest);
+  g_autofree char *text = NULL;
+  GtkWidget *overlay;
+
+  g_free (data);
+  if (!pub_check_write_utf8_copy_finish (result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  gtk_widget_set_sensitive (self->utf8_copy_button, TRUE);
+  if (error)
+    text = g_strdup_printf (_("The UTF-8 copy could not be saved: %s"), error->message);
+  else
+    text = g_strdup_printf (_("Saved “%s”: publish it instead of the original"), name);
+  g_signal_emit (self, signals[UTF8_COPY_SAVED], 0, error ? NULL : dest);
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+}
+
+static void
+utf8_copy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PubValidationReportView *self = PUB_VALIDATION_REPORT_VIEW (widget);
+  const PubCsvStats *stats;
+  GFile *file;
+  CopyData *data;
+
+  if (!self->result || !(file = pub_check_result_get_file (self->result)) ||
+      !(stats = pub_check_result_get_stats (self->result)))
+    return;
+  data = g_new0 (CopyData, 1);
+  data->self = g_object_ref (self);
+  data->dest = pub_check_utf8_copy_destination (file);
+  gtk_widget_set_sensitive (self->utf8_copy_button, FALSE);
+  pub_check_write_utf8_copy_async (file, stats->encoding, data->dest, self->cancellable,
+                                   utf8_copy_written_cb, data);
+}
+
 static void
 validate_again_action (GtkWidget  *widget,
                        const char *action_name,
@@ -807,6 +866,11 @@ pub_validation_report_view_class_init (PubValidationReportViewClass *klass)
     g_signal_new ("validate-again", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /* The UTF-8 copy was written (the GFile of the copy). */
+  signals[UTF8_COPY_SAVED] =
+    g_signal_new ("utf8-copy-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/publicador/Publicador/ui/pub-validation-report-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, stack);
   gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, summary_box);
@@ -827,9 +891,11 @@ pub_validation_report_view_class_init (PubValidationReportViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, validate_again_button);
   gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, local_export_button);
   gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, portal_export_button);
+  gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, utf8_copy_button);
 
   gtk_widget_class_install_action (widget_class, "report.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "report.validate-again", NULL, validate_again_action);
+  gtk_widget_class_install_action (widget_class, "report.utf8-copy", NULL, utf8_copy_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "validationreport");

@@ -203,6 +203,7 @@ test_local_report (void)
   g_assert_nonnull (strstr (text, "Empty row"));
   g_assert_nonnull (strstr (text, "Personal data"));
   g_assert_nonnull (strstr (text, "1121 rows · 5 columns · UTF-8 · separator «,»"));
+  g_assert_null (strstr (text, "Save a _UTF-8 Copy"));
   if (!strstr (text, "Row 1002, column 2 (monto)"))
     g_error ("not shown in:\n%s", text);
   g_assert_nonnull (strstr (text, "«mil» — The value does not fit the column's type (whole number)"));
@@ -368,6 +369,64 @@ test_export (void)
 }
 
 static void
+copy_saved_cb (PubValidationReportView *view,
+               GFile                   *dest,
+               gpointer                 user_data)
+{
+  g_assert_nonnull (dest);
+  *(GFile **) user_data = g_object_ref (dest);
+}
+
+static void
+test_utf8_copy (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pub-report-XXXXXX", NULL);
+  g_autofree char *src = g_build_filename (TEST_DATA_DIR, "checks", "latin1.csv", NULL);
+  g_autofree char *path = g_build_filename (dir, "comunas.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *dest_name = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) dest = NULL;
+  g_autoptr(PubCheckResult) result = NULL;
+  g_autoptr(PubCheckResult) utf8 = NULL;
+  GtkWidget *view = pub_validation_report_view_new ();
+  GtkWidget *window;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (src, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) len, NULL));
+  result = pub_check_file_sync (file, NULL, NULL, NULL, NULL, NULL);
+  g_assert_nonnull (result);
+  g_signal_connect (view, "utf8-copy-saved", G_CALLBACK (copy_saved_cb), &dest);
+  pub_validation_report_view_set_result (PUB_VALIDATION_REPORT_VIEW (view), result);
+  window = show_in_window (view, 800, 700);
+  {
+    g_autofree char *text = text_of (view);
+
+    /* Offered for a Windows-1252 file, and only then. */
+    g_assert_nonnull (strstr (text, "Save a _UTF-8 Copy"));
+    g_assert_nonnull (strstr (text, "Windows-1252"));
+  }
+  save_screenshot (window, "report-latin1.png");
+
+  g_assert_true (gtk_widget_activate_action (view, "report.utf8-copy", NULL));
+  while (!dest)
+    g_main_context_iteration (NULL, TRUE);
+  dest_name = g_file_get_basename (dest);
+  g_assert_cmpstr (dest_name, ==, "comunas-utf8.csv");
+  /* The copy checks as UTF-8 and nothing is left to convert. */
+  utf8 = pub_check_file_sync (dest, NULL, NULL, NULL, NULL, NULL);
+  g_assert_cmpint (pub_check_result_get_stats (utf8)->encoding, ==, PUB_ENCODING_UTF8);
+  g_assert_cmpstr (pub_check_result_get_stats (utf8)->columns[1].name, ==, "población");
+  g_assert_false (pub_check_result_wants_utf8_copy (utf8));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_file_delete (dest, NULL, NULL);
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (dir);
+}
+
+static void
 test_ai_result (void)
 {
   static const char *recommendations[] = { "Agregue una descripción de cada columna", NULL };
@@ -407,6 +466,7 @@ main (int   argc,
   g_test_add_func ("/ui/validation-report-view/validate-again", test_validate_again);
   g_test_add_func ("/ui/validation-report-view/export", test_export);
   g_test_add_func ("/ui/validation-report-view/ai", test_ai_result);
+  g_test_add_func ("/ui/validation-report-view/utf8-copy", test_utf8_copy);
 
   return g_test_run ();
 }
