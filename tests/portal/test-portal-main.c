@@ -9,6 +9,45 @@
 
 #include "test-portal.h"
 
+static const struct {
+  const char *name;
+  PubTestFault fault;
+} fault_names[] = {
+  { "500", PUB_TEST_FAULT_HTTP_500_JSON },
+  { "502", PUB_TEST_FAULT_HTML_502 },
+  { "413", PUB_TEST_FAULT_HTML_413 },
+  { "html-200", PUB_TEST_FAULT_HTML_200 },
+  { "429", PUB_TEST_FAULT_RATE_LIMIT_429 },
+  { "503", PUB_TEST_FAULT_UNAVAILABLE_503 },
+  { "delay", PUB_TEST_FAULT_DELAY },
+  { "close", PUB_TEST_FAULT_CLOSE_AFTER_BYTES },
+};
+
+/* ACTION:KIND[:VALUE[:TIMES]], ACTION "*" for any. */
+static gboolean
+add_fault (PubTestPortal *portal,
+           const char    *spec)
+{
+  g_auto(GStrv) parts = g_strsplit (spec, ":", 4);
+  guint64 value = 0;
+  guint64 times = 1;
+
+  if (g_strv_length (parts) < 2)
+    return FALSE;
+  if (parts[2] && !g_ascii_string_to_unsigned (parts[2], 10, 0, G_MAXUINT, &value, NULL))
+    return FALSE;
+  if (parts[2] && parts[3] && !g_ascii_string_to_unsigned (parts[3], 10, 1, G_MAXUINT, &times, NULL))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (fault_names); i++)
+    if (g_str_equal (parts[1], fault_names[i].name))
+      {
+        pub_test_portal_inject_fault (portal, g_str_equal (parts[0], "*") ? NULL : parts[0],
+                                      fault_names[i].fault, (guint) value, (guint) times);
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static gboolean
 quit_cb (gpointer user_data)
 {
@@ -27,13 +66,21 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *fixture = NULL;
   g_autofree char *prefix = NULL;
+  g_auto(GStrv) faults = NULL;
   gint64 max_upload = 0;
+  gboolean strict = FALSE;
+  int job_delay = 2000;
   int port = 8080;
   GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port, "Port on 127.0.0.1 (0: any free one)", "N" },
     { "fixture", 'f', 0, G_OPTION_ARG_FILENAME, &fixture, "Fixture JSON file", "FILE" },
     { "prefix", 0, 0, G_OPTION_ARG_STRING, &prefix, "Path the portal lives under, e.g. /data", "PATH" },
     { "max-upload", 0, 0, G_OPTION_ARG_INT64, &max_upload, "Largest upload in bytes (default 10 MB)", "BYTES" },
+    { "strict-schema", 0, 0, G_OPTION_ARG_NONE, &strict, "Require the schema's required fields, like datos.gob.cl", NULL },
+    { "job-delay", 0, 0, G_OPTION_ARG_INT, &job_delay, "Milliseconds validation and DataStore jobs take (default 2000)", "MS" },
+    { "fault", 0, 0, G_OPTION_ARG_STRING_ARRAY, &faults,
+      "Make calls fail: ACTION:KIND[:VALUE[:TIMES]], ACTION * for any, KIND one of 500, 502, 413, html-200, "
+      "429, 503 (VALUE: Retry-After seconds), delay (VALUE: ms), close (VALUE: body bytes)", "SPEC" },
     { NULL }
   };
 
@@ -61,6 +108,14 @@ main (int   argc,
     pub_test_portal_set_prefix (portal, prefix);
   if (max_upload > 0)
     pub_test_portal_set_max_upload (portal, max_upload);
+  pub_test_portal_set_strict_schema (portal, strict);
+  pub_test_portal_set_job_delay (portal, (guint) MAX (job_delay, 0));
+  for (guint i = 0; faults && faults[i]; i++)
+    if (!add_fault (portal, faults[i]))
+      {
+        g_printerr ("Invalid --fault %s\n", faults[i]);
+        return 2;
+      }
   if (!pub_test_portal_listen (portal, (guint) port, &error))
     {
       g_printerr ("Could not listen on port %d: %s\n", port, error->message);
