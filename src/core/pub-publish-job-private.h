@@ -1,0 +1,58 @@
+/* pub-publish-job-private.h: the job's state, shared by its steps
+ *
+ * Copyright 2026 The Publicador authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "pub-publish-job.h"
+
+G_BEGIN_DECLS
+
+typedef void (*StepFunc) (PubPublishJob *self);
+
+struct _PubPublishJob
+{
+  GObject         parent_instance;
+
+  PubDraft       *draft;
+  CkanClient     *client;
+  PubDraftStore  *store;
+
+  GTask          *task;          /* while running */
+  JsonObject     *dataset;       /* what the portal last said it holds */
+  GHashTable     *claimed;       /* remote resource ids matched to ours */
+  guint           index;         /* the resource being handled */
+  StepFunc        resume;        /* what to do when the network is back */
+  gulong          network_handler;
+  gulong          cancel_handler;
+
+  PubPublishStep  step;
+  char           *current_name;
+  double          file_fraction;
+  double          fraction;
+  double          speed;
+  gint64          seconds_left;
+  gboolean        waiting;
+  goffset         total_bytes;
+  goffset         done_bytes;
+  gint64          upload_started;
+};
+
+GCancellable *_pub_publish_job_job_cancellable (PubPublishJob  *self);
+void          _pub_publish_job_set_step        (PubPublishJob  *self,
+                                                PubPublishStep  step);
+void          _pub_publish_job_set_current_name (PubPublishJob *self,
+                                                const char     *name);
+/* A dropped network is waited out (then `retry` runs); else the job stops. */
+void          _pub_publish_job_handle_error    (PubPublishJob  *self,
+                                                GError         *error,
+                                                StepFunc        retry);
+/* Saves the draft, then runs `next` (NULL: the job is done). */
+void          _pub_publish_job_save_then       (PubPublishJob  *self,
+                                                StepFunc        next);
+void          _pub_publish_job_lookup_by_id    (PubPublishJob  *self);
+void          _pub_publish_job_next_resource   (PubPublishJob  *self);
+void          _pub_publish_job_set_visibility  (PubPublishJob  *self);
+
+G_END_DECLS

@@ -1,0 +1,693 @@
+/* pub-publish-job.c
+ *
+ * Copyright 2026 The Publicador authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ckan-error.h"
+#include "pub-publish-job-private.h"
+
+G_DEFINE_FINAL_TYPE (PubPublishJob, pub_publish_job, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STEP,
+  PROP_CURRENT_NAME,
+  PROP_FILE_FRACTION,
+  PROP_FRACTION,
+  PROP_SPEED,
+  PROP_SECONDS_LEFT,
+  PROP_WAITING_FOR_NETWORK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean wait_cancelled_idle (gpointer user_data);
+static void lookup_by_name (PubPublishJob *self);
+static void create_dataset (PubPublishJob *self);
+
+GCancellable *
+_pub_publish_job_job_cancellable (PubPublishJob *self)
+{
+  return g_task_get_cancellable (self->task);
+}
+
+void
+_pub_publish_job_set_step (PubPublishJob  *self,
+          PubPublishStep  step)
+{
+  pub_draft_set_publish_step (self->draft, step);
+  if (self->step == step)
+    return;
+  self->step = step;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
+}
+
+void
+_pub_publish_job_set_current_name (PubPublishJob *self,
+                  const char    *name)
+{
+  if (g_strcmp0 (self->current_name, name) == 0)
+    return;
+  g_free (self->current_name);
+  self->current_name = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_NAME]);
+}
+
+static void
+set_waiting (PubPublishJob *self,
+             gboolean       waiting)
+{
+  if (self->waiting == waiting)
+    return;
+  self->waiting = waiting;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAITING_FOR_NETWORK]);
+}
+
+static void
+finish (PubPublishJob *self,
+        GError        *error)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&self->task);
+  GNetworkMonitor *monitor = g_network_monitor_get_default ();
+
+  g_clear_signal_handler (&self->network_handler, monitor);
+  if (self->cancel_handler != 0)
+    g_cancellable_disconnect (g_task_get_cancellable (task), self->cancel_handler);
+  self->cancel_handler = 0;
+  set_waiting (self, FALSE);
+  _pub_publish_job_set_current_name (self, NULL);
+  pub_draft_set_publishing (self->draft, FALSE);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* What a person reads in the Drafts list and the wizard: the step, the
+ * file, what happened, and what to do. */
+static void
+fail (PubPublishJob *self,
+      GError        *error)
+{
+  g_autofree char *message = NULL;
+  const char *what = error->message;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_error_matches (error, CKAN_ERROR, CKAN_ERROR_CANCELLED))
+    message = g_strdup (_("Publishing was cancelled. Press Retry to go on where it stopped."));
+  else if (self->step == PUB_PUBLISH_STEP_UPLOAD_RESOURCES && self->current_name != NULL)
+    message = g_strdup_printf (_("Uploading “%s” failed. %s Press Retry to go on from this file; "
+                                 "what was already sent is kept."), self->current_name, what);
+  else if (self->step == PUB_PUBLISH_STEP_SET_VISIBILITY)
+    message = g_strdup_printf (_("The files are on the portal, but setting the dataset’s visibility failed. "
+                                 "%s Press Retry to finish."), what);
+  else if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_VALIDATION))
+    message = g_strdup_printf (_("The portal did not accept the dataset. %s"), what);
+  else
+    message = g_strdup_printf (_("Creating the dataset on the portal failed. %s "
+                                 "Press Retry; nothing will be created twice."), what);
+
+  pub_draft_set_last_error (self->draft, message);
+  finish (self, error);
+}
+
+static void
+network_changed_cb (PubPublishJob   *self,
+                    gboolean         available,
+                    GNetworkMonitor *monitor)
+{
+  StepFunc resume;
+
+  if (!available || self->resume == NULL)
+    return;
+  g_clear_signal_handler (&self->network_handler, monitor);
+  set_waiting (self, FALSE);
+  resume = g_steal_pointer (&self->resume);
+  resume (self);
+}
+
+static void
+cancelled_cb (GCancellable  *cancellable,
+              PubPublishJob *self)
+{
+  /* Only matters while waiting: a running request fails by itself. May
+   * come from another thread, so the job is stopped from the main loop. */
+  g_idle_add (wait_cancelled_idle, g_object_ref (self));
+}
+
+static gboolean
+wait_cancelled_idle (gpointer user_data)
+{
+  PubPublishJob *self = user_data;
+
+  if (self->task != NULL && self->resume != NULL)
+    {
+      self->resume = NULL;
+      fail (self, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled")));
+    }
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs `next` now, or when the network comes back. */
+static void
+when_online (PubPublishJob *self,
+             StepFunc       next)
+{
+  GNetworkMonitor *monitor = g_network_monitor_get_default ();
+
+  if (next == NULL)
+    {
+      finish (self, NULL);
+      return;
+    }
+  if (g_cancellable_is_cancelled (_pub_publish_job_job_cancellable (self)))
+    {
+      fail (self, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled")));
+      return;
+    }
+  if (g_network_monitor_get_network_available (monitor))
+    {
+      next (self);
+      return;
+    }
+  self->resume = next;
+  set_waiting (self, TRUE);
+  if (self->network_handler == 0)
+    self->network_handler = g_signal_connect_swapped (monitor, "network-changed",
+                                                      G_CALLBACK (network_changed_cb), self);
+}
+
+/* A dropped network is waited out; anything else stops the job. */
+void
+_pub_publish_job_handle_error (PubPublishJob *self,
+              GError        *error,
+              StepFunc       retry)
+{
+  if ((g_error_matches (error, CKAN_ERROR, CKAN_ERROR_NETWORK) ||
+       g_error_matches (error, CKAN_ERROR, CKAN_ERROR_TIMEOUT)) &&
+      !g_network_monitor_get_network_available (g_network_monitor_get_default ()))
+    {
+      g_error_free (error);
+      when_online (self, retry);
+      return;
+    }
+  fail (self, error);
+}
+
+/* Saving */
+
+typedef struct
+{
+  PubPublishJob *self;
+  StepFunc       next;
+} SaveData;
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  SaveData *data = user_data;
+  PubPublishJob *self = data->self;
+  StepFunc next = data->next;
+  GError *error = NULL;
+
+  g_free (data);
+  if (!pub_draft_store_flush_finish (PUB_DRAFT_STORE (object), result, &error))
+    {
+      /* Without the record on disk a crash could duplicate; stop here. */
+      fail (self, error);
+      g_object_unref (self);
+      return;
+    }
+  when_online (self, next);
+  g_object_unref (self);
+}
+
+/* The remote ids are on disk before the next request can create anything. */
+void
+_pub_publish_job_save_then (PubPublishJob *self,
+           StepFunc       next)
+{
+  SaveData *data;
+
+  if (self->store == NULL)
+    {
+      when_online (self, next);
+      return;
+    }
+  data = g_new0 (SaveData, 1);
+  data->self = g_object_ref (self);
+  data->next = next;
+  pub_draft_store_flush_async (self->store, NULL, saved_cb, data);
+}
+
+/* Step 1: the dataset */
+
+static void
+adopt_dataset (PubPublishJob *self,
+               JsonNode      *node)
+{
+  const char *id, *name;
+  g_autofree char *url = NULL;
+
+  g_clear_pointer (&self->dataset, json_object_unref);
+  self->dataset = json_object_ref (json_node_get_object (node));
+  id = json_object_get_string_member_with_default (self->dataset, "id", NULL);
+  name = json_object_get_string_member_with_default (self->dataset, "name", id);
+  url = g_strdup_printf ("%s/dataset/%s", ckan_client_get_base_url (self->client), name);
+  pub_draft_set_remote_id (self->draft, id);
+  pub_draft_set_remote_url (self->draft, url);
+}
+
+static gboolean
+is_deleted (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_OBJECT (node) &&
+         g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (node), "state", NULL),
+                    "deleted") == 0;
+}
+
+static void
+start_uploads (PubPublishJob *self)
+{
+  _pub_publish_job_set_step (self, PUB_PUBLISH_STEP_UPLOAD_RESOURCES);
+  self->index = 0;
+  self->done_bytes = 0;
+  g_hash_table_remove_all (self->claimed);
+  _pub_publish_job_save_then (self, _pub_publish_job_next_resource);
+}
+
+static void
+shown_by_id_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  PubPublishJob *self = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  GError *error = NULL;
+
+  node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) && !is_deleted (node))
+    {
+      adopt_dataset (self, node);
+      start_uploads (self);
+      return;
+    }
+  if (node != NULL || g_error_matches (error, CKAN_ERROR, CKAN_ERROR_NOT_FOUND))
+    {
+      /* Deleted on the portal since: this draft makes a new one. */
+      g_clear_error (&error);
+      pub_draft_set_remote_id (self->draft, NULL);
+      lookup_by_name (self);
+      return;
+    }
+  _pub_publish_job_handle_error (self, error, _pub_publish_job_lookup_by_id);
+}
+
+void
+_pub_publish_job_lookup_by_id (PubPublishJob *self)
+{
+  g_autoptr(JsonObject) params = json_object_new ();
+
+  if (pub_draft_get_remote_id (self->draft) == NULL)
+    {
+      lookup_by_name (self);
+      return;
+    }
+  json_object_set_string_member (params, "id", pub_draft_get_remote_id (self->draft));
+  ckan_client_call_async (self->client, "package_show", params, CKAN_CALL_READ,
+                          _pub_publish_job_job_cancellable (self), shown_by_id_cb, self);
+}
+
+/* Found by name: ours only if an earlier run may have created it (its
+ * answer lost), with this title, in this organization. */
+static gboolean
+looks_like_ours (PubPublishJob *self,
+                 JsonObject    *dataset)
+{
+  const char *org = pub_draft_get_field (self->draft, PUB_DRAFT_FIELD_OWNER_ORG);
+  JsonNode *organization = json_object_get_member (dataset, "organization");
+  const char *org_name = NULL;
+
+  if (pub_draft_get_publish_step (self->draft) < PUB_PUBLISH_STEP_CREATE_DATASET ||
+      g_strcmp0 (json_object_get_string_member_with_default (dataset, "title", NULL),
+                 pub_draft_get_field (self->draft, PUB_DRAFT_FIELD_TITLE)) != 0)
+    return FALSE;
+  if (organization != NULL && JSON_NODE_HOLDS_OBJECT (organization))
+    org_name = json_object_get_string_member_with_default (json_node_get_object (organization), "name", NULL);
+  return g_strcmp0 (org, org_name) == 0 ||
+         g_strcmp0 (org, json_object_get_string_member_with_default (dataset, "owner_org", NULL)) == 0;
+}
+
+static void
+shown_by_name_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  PubPublishJob *self = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  GError *error = NULL;
+
+  node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) && !is_deleted (node) &&
+      looks_like_ours (self, json_node_get_object (node)))
+    {
+      adopt_dataset (self, node);
+      start_uploads (self);
+      return;
+    }
+  /* Free, or someone else's: create, and let the portal say if the name
+   * is taken (its 409 goes under the name field). */
+  if (node != NULL || g_error_matches (error, CKAN_ERROR, CKAN_ERROR_NOT_FOUND) ||
+      g_error_matches (error, CKAN_ERROR, CKAN_ERROR_AUTHORIZATION))
+    {
+      g_clear_error (&error);
+      _pub_publish_job_set_step (self, PUB_PUBLISH_STEP_CREATE_DATASET);
+      _pub_publish_job_save_then (self, create_dataset);
+      return;
+    }
+  _pub_publish_job_handle_error (self, error, lookup_by_name);
+}
+
+static void
+lookup_by_name (PubPublishJob *self)
+{
+  g_autoptr(JsonObject) params = json_object_new ();
+
+  json_object_set_string_member (params, "id", pub_draft_get_field (self->draft, PUB_DRAFT_FIELD_NAME));
+  ckan_client_call_async (self->client, "package_show", params, CKAN_CALL_READ,
+                          _pub_publish_job_job_cancellable (self), shown_by_name_cb, self);
+}
+
+static JsonObject *
+build_dataset_params (PubDraft *draft)
+{
+  JsonObject *params = json_object_new ();
+  g_auto(GStrv) fields = pub_draft_dup_field_names (draft);
+  const char * const *tags = pub_draft_get_tags (draft);
+  JsonArray *tag_list = json_array_new ();
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      if (g_str_equal (fields[i], PUB_DRAFT_FIELD_VISIBILITY))
+        continue;
+      json_object_set_string_member (params, fields[i], pub_draft_get_field (draft, fields[i]));
+    }
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      JsonObject *tag = json_object_new ();
+
+      json_object_set_string_member (tag, "name", tags[i]);
+      json_array_add_object_element (tag_list, tag);
+    }
+  json_object_set_array_member (params, "tags", tag_list);
+  /* Hidden until every file is there. */
+  json_object_set_boolean_member (params, "private", TRUE);
+  return params;
+}
+
+static void
+created_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  PubPublishJob *self = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  GError *error = NULL;
+
+  node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      adopt_dataset (self, node);
+      start_uploads (self);
+      return;
+    }
+  /* A refusal means nothing was created; anything else leaves it unknown,
+   * and the next run looks for it by name. */
+  if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_VALIDATION))
+    _pub_publish_job_set_step (self, PUB_PUBLISH_STEP_NONE);
+  if (error == NULL)
+    error = g_error_new_literal (CKAN_ERROR, CKAN_ERROR_NOT_JSON, _("The portal gave an unexpected answer."));
+  _pub_publish_job_handle_error (self, error, lookup_by_name);
+}
+
+static void
+create_dataset (PubPublishJob *self)
+{
+  g_autoptr(JsonObject) params = build_dataset_params (self->draft);
+
+  ckan_client_call_async (self->client, "package_create", params, CKAN_CALL_WRITE,
+                          _pub_publish_job_job_cancellable (self), created_cb, self);
+}
+
+/* Step 3: visibility */
+
+static void
+visibility_set_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  PubPublishJob *self = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  GError *error = NULL;
+
+  node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
+  if (error != NULL)
+    {
+      _pub_publish_job_handle_error (self, error, _pub_publish_job_set_visibility);
+      return;
+    }
+  _pub_publish_job_set_step (self, PUB_PUBLISH_STEP_DONE);
+  pub_draft_set_last_error (self->draft, NULL);
+  pub_draft_set_progress (self->draft, 1.0);
+  self->fraction = 1.0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+  _pub_publish_job_save_then (self, (StepFunc) NULL);
+}
+
+void
+_pub_publish_job_set_visibility (PubPublishJob *self)
+{
+  g_autoptr(JsonObject) params = json_object_new ();
+
+  json_object_set_string_member (params, "id", pub_draft_get_remote_id (self->draft));
+  json_object_set_boolean_member (params, "private",
+                                  g_strcmp0 (pub_draft_get_field (self->draft, PUB_DRAFT_FIELD_VISIBILITY),
+                                             "public") != 0);
+  ckan_client_call_async (self->client, "package_patch", params, CKAN_CALL_WRITE,
+                          _pub_publish_job_job_cancellable (self), visibility_set_cb, self);
+}
+
+static goffset
+count_bytes (PubDraft *draft)
+{
+  GListModel *resources = pub_draft_get_resources (draft);
+  goffset total = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (resources); i++)
+    {
+      g_autoptr(PubDraftResource) resource = g_list_model_get_item (resources, i);
+
+      if (pub_draft_resource_get_kind (resource) == PUB_DRAFT_RESOURCE_FILE)
+        total += MAX (pub_draft_resource_get_size (resource), 0);
+    }
+  return total;
+}
+
+void
+pub_publish_job_run_async (PubPublishJob      *self,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
+{
+  g_autoptr(GCancellable) own_cancellable = NULL;
+
+  g_return_if_fail (PUB_IS_PUBLISH_JOB (self));
+  g_return_if_fail (self->task == NULL);
+
+  if (cancellable == NULL)
+    cancellable = own_cancellable = g_cancellable_new ();
+  self->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (self->task, pub_publish_job_run_async);
+  self->cancel_handler = g_cancellable_connect (cancellable, G_CALLBACK (cancelled_cb), self, NULL);
+
+  self->total_bytes = count_bytes (self->draft);
+  self->done_bytes = 0;
+  self->fraction = 0.0;
+  pub_draft_set_portal (self->draft, ckan_client_get_base_url (self->client));
+  pub_draft_set_last_error (self->draft, NULL);
+  pub_draft_set_progress (self->draft, 0.0);
+  pub_draft_set_publishing (self->draft, TRUE);
+  /* Shown as the job's step; the draft's own step only moves when
+   * something was done, since it decides what a dataset found by name is. */
+  self->step = MAX (pub_draft_get_publish_step (self->draft), PUB_PUBLISH_STEP_CREATE_DATASET);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
+
+  /* Whatever a previous run did, look before creating anything. */
+  when_online (self, _pub_publish_job_lookup_by_id);
+}
+
+gboolean
+pub_publish_job_run_finish (PubPublishJob *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+pub_publish_job_dispose (GObject *object)
+{
+  PubPublishJob *self = PUB_PUBLISH_JOB (object);
+
+  g_clear_signal_handler (&self->network_handler, g_network_monitor_get_default ());
+  g_clear_object (&self->client);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (pub_publish_job_parent_class)->dispose (object);
+}
+
+static void
+pub_publish_job_finalize (GObject *object)
+{
+  PubPublishJob *self = PUB_PUBLISH_JOB (object);
+
+  g_clear_object (&self->draft);
+  g_clear_pointer (&self->dataset, json_object_unref);
+  g_clear_pointer (&self->claimed, g_hash_table_unref);
+  g_clear_pointer (&self->current_name, g_free);
+
+  G_OBJECT_CLASS (pub_publish_job_parent_class)->finalize (object);
+}
+
+static void
+pub_publish_job_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  PubPublishJob *self = PUB_PUBLISH_JOB (object);
+
+  switch (prop_id)
+    {
+    case PROP_STEP: g_value_set_int (value, self->step); break;
+    case PROP_CURRENT_NAME: g_value_set_string (value, self->current_name); break;
+    case PROP_FILE_FRACTION: g_value_set_double (value, self->file_fraction); break;
+    case PROP_FRACTION: g_value_set_double (value, self->fraction); break;
+    case PROP_SPEED: g_value_set_double (value, self->speed); break;
+    case PROP_SECONDS_LEFT: g_value_set_int64 (value, self->seconds_left); break;
+    case PROP_WAITING_FOR_NETWORK: g_value_set_boolean (value, self->waiting); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pub_publish_job_class_init (PubPublishJobClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = pub_publish_job_dispose;
+  object_class->finalize = pub_publish_job_finalize;
+  object_class->get_property = pub_publish_job_get_property;
+
+  properties[PROP_STEP] = g_param_spec_int ("step", NULL, NULL, 0, PUB_PUBLISH_STEP_DONE, 0, ro);
+  properties[PROP_CURRENT_NAME] = g_param_spec_string ("current-name", NULL, NULL, NULL, ro);
+  properties[PROP_FILE_FRACTION] = g_param_spec_double ("file-fraction", NULL, NULL, 0, 1, 0, ro);
+  properties[PROP_FRACTION] = g_param_spec_double ("fraction", NULL, NULL, 0, 1, 0, ro);
+  properties[PROP_SPEED] = g_param_spec_double ("speed", NULL, NULL, 0, G_MAXDOUBLE, 0, ro);
+  properties[PROP_SECONDS_LEFT] = g_param_spec_int64 ("seconds-left", NULL, NULL, -1, G_MAXINT64, -1, ro);
+  properties[PROP_WAITING_FOR_NETWORK] = g_param_spec_boolean ("waiting-for-network", NULL, NULL, FALSE, ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pub_publish_job_init (PubPublishJob *self)
+{
+  self->claimed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->seconds_left = -1;
+}
+
+PubPublishJob *
+pub_publish_job_new (PubDraft      *draft,
+                     CkanClient    *client,
+                     PubDraftStore *store)
+{
+  PubPublishJob *self;
+
+  g_return_val_if_fail (PUB_IS_DRAFT (draft), NULL);
+  g_return_val_if_fail (CKAN_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (!store || PUB_IS_DRAFT_STORE (store), NULL);
+
+  self = g_object_new (PUB_TYPE_PUBLISH_JOB, NULL);
+  self->draft = g_object_ref (draft);
+  self->client = g_object_ref (client);
+  self->store = store ? g_object_ref (store) : NULL;
+  return self;
+}
+
+PubDraft *
+pub_publish_job_get_draft (PubPublishJob *self)
+{
+  g_return_val_if_fail (PUB_IS_PUBLISH_JOB (self), NULL);
+  return self->draft;
+}
+
+PubPublishStep
+pub_publish_job_get_step (PubPublishJob *self)
+{
+  g_return_val_if_fail (PUB_IS_PUBLISH_JOB (self), 0);
+  return self->step;
+}
+
+const char *
+pub_publish_job_get_current_name (PubPublishJob *self)
+{
+  g_return_val_if_fail (PUB_IS_PUBLISH_JOB (self), NULL);
+  return self->current_name;
+}
+
+double
+pub_publish_job_get_file_fraction (PubPublishJob *self)
+{
+  g_return_val_if_fail (PUB_IS_PUBLISH_JOB (self), 0);
+  return self->file_fraction;
+}
+
+double
+pub_publish_job_get_fraction (PubPublishJob *self)
+{
+  g_return_val_if_fail (PUB_IS_PUBLISH_JOB (self), 0);
+  return self->fraction;
+}
+
+double
+pub_publish_job_get_speed (PubPublishJob *self)
+{
+  g_return_val_if_fail (PUB_IS_PUBLISH_JOB (self), 0);
+  return self->speed;
+}
+
+gint64
+pub_publish_job_get_seconds_left (PubPublishJob *self)
+{
+  g_return_val_if_fail (PUB_IS_PUBLISH_JOB (self), -1);
+  return self->seconds_left;
+}
+
+gboolean
+pub_publish_job_get_waiting_for_network (PubPublishJob *self)
+{
+  g_return_val_if_fail (PUB_IS_PUBLISH_JOB (self), FALSE);
+  return self->waiting;
+}

@@ -1,0 +1,54 @@
+/* pub-publish-job.h: turns a draft into a dataset on the portal, resumably
+ *
+ * Copyright 2026 The Publicador authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ckan-client.h"
+#include "pub-draft-store.h"
+
+G_BEGIN_DECLS
+
+#define PUB_TYPE_PUBLISH_JOB (pub_publish_job_get_type ())
+
+G_DECLARE_FINAL_TYPE (PubPublishJob, pub_publish_job, PUB, PUBLISH_JOB, GObject)
+
+/* The steps: create the dataset private, upload each resource, then set the
+ * chosen visibility. Each remote id lands in the draft and is saved (store:
+ * may be NULL in tests) before the next step begins. Running a job again
+ * on the same draft goes on from where the last one stopped: it looks up
+ * what exists on the portal (by recorded id, then by name; resources by
+ * id, then by name and size) and never creates a second dataset or
+ * resource. While the network is down it waits for it. */
+PubPublishJob  *pub_publish_job_new              (PubDraft      *draft,
+                                                  CkanClient    *client,
+                                                  PubDraftStore *store);
+PubDraft       *pub_publish_job_get_draft        (PubPublishJob *self);
+
+void            pub_publish_job_run_async        (PubPublishJob *self,
+                                                  GCancellable  *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer       user_data);
+/* On failure the draft's last error says, in words, which step and file
+ * failed and what to do; the GError is the portal's (a 409 keeps its
+ * per-field messages, see ckan_error_get_fields()). */
+gboolean        pub_publish_job_run_finish       (PubPublishJob *self,
+                                                  GAsyncResult  *result,
+                                                  GError       **error);
+
+/* Progress, all notified as they change. */
+PubPublishStep  pub_publish_job_get_step         (PubPublishJob *self);
+/* The resource being sent, or NULL. */
+const char     *pub_publish_job_get_current_name (PubPublishJob *self);
+double          pub_publish_job_get_file_fraction (PubPublishJob *self);
+double          pub_publish_job_get_fraction     (PubPublishJob *self);
+/* Bytes per second of the current upload; 0 when unknown. */
+double          pub_publish_job_get_speed        (PubPublishJob *self);
+/* Seconds until the last byte is sent; -1 when unknown. */
+gint64          pub_publish_job_get_seconds_left (PubPublishJob *self);
+gboolean        pub_publish_job_get_waiting_for_network (PubPublishJob *self);
+
+G_END_DECLS
