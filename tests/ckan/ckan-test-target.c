@@ -72,6 +72,9 @@ ckan_test_target_new (void)
 
   if (g_getenv ("PUB_CKAN_URL") != NULL && *g_getenv ("PUB_CKAN_URL") != '\0')
     init_real (self);
+  else if (g_getenv ("PUB_CKAN_REQUIRED") != NULL)
+    g_error ("The integration suite needs a real CKAN: run it through "
+             "build-aux/ckan-stack/run-with-stack.sh (PUB_CKAN_URL is not set)");
   else
     init_portal (self);
   return self;
