@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 
 #include "pub-validation-report-view.h"
 
@@ -443,12 +445,49 @@ test_ai_result (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Only with PUB_SCREENSHOT_DIR: the three typical states, in whatever
+ * language the environment asks for (PUB_LOCALEDIR: where the .mo is). */
+static void
+test_screenshots (void)
+{
+  static const char *names[] = { "personal.csv", "latin1.csv", "semicolon.csv" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (TEST_DATA_DIR, "checks", names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(PubCheckResult) result = pub_check_file_sync (file, NULL, NULL, NULL, NULL, NULL);
+      g_autoptr(CkanValidationReport) portal = load_portal ("portal-v5.json");
+      GtkWidget *view = pub_validation_report_view_new ();
+      GtkWidget *window;
+      g_autofree char *shot = g_strdup_printf ("screen-%u.png", i);
+
+      pub_validation_report_view_set_result (PUB_VALIDATION_REPORT_VIEW (view), result);
+      if (i == 0)
+        {
+          pub_validation_report_view_set_portal (PUB_VALIDATION_REPORT_VIEW (view), portal);
+          pub_validation_report_view_set_can_validate_again (PUB_VALIDATION_REPORT_VIEW (view), TRUE);
+        }
+      window = show_in_window (view, 860, 1900);
+      expand_all (view);
+      save_screenshot (window, shot);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  if (g_getenv ("PUB_LOCALEDIR"))
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PUB_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   /* Expander rows open at once, without waiting for frames. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   {
@@ -467,6 +506,8 @@ main (int   argc,
   g_test_add_func ("/ui/validation-report-view/export", test_export);
   g_test_add_func ("/ui/validation-report-view/ai", test_ai_result);
   g_test_add_func ("/ui/validation-report-view/utf8-copy", test_utf8_copy);
+  if (g_getenv ("PUB_SCREENSHOT_DIR"))
+    g_test_add_func ("/ui/validation-report-view/screenshots", test_screenshots);
 
   return g_test_run ();
 }
