@@ -20,7 +20,7 @@ status_show (PubTestPortal *self,
   json_object_set_string_member (result, "site_description", "");
   json_object_set_string_member (result, "site_url", portal_site_url (self));
   json_object_set_string_member (result, "error_emails_to", "");
-  json_object_set_string_member (result, "locale_default", "es");
+  json_object_set_string_member (result, "locale_default", self->locale);
   json_object_set_array_member (result, "extensions", extensions);
   json_object_set_string_member (result, "ckan_version", self->ckan_version);
   return portal_node_object (result);

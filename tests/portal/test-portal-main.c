@@ -69,6 +69,7 @@ main (int   argc,
   g_auto(GStrv) faults = NULL;
   gint64 max_upload = 0;
   gboolean strict = FALSE;
+  g_autofree char *locale = NULL;
   int job_delay = 2000;
   int port = 8080;
   GOptionEntry entries[] = {
@@ -76,6 +77,7 @@ main (int   argc,
     { "fixture", 'f', 0, G_OPTION_ARG_FILENAME, &fixture, "Fixture JSON file", "FILE" },
     { "prefix", 0, 0, G_OPTION_ARG_STRING, &prefix, "Path the portal lives under, e.g. /data", "PATH" },
     { "max-upload", 0, 0, G_OPTION_ARG_INT64, &max_upload, "Largest upload in bytes (default 10 MB)", "BYTES" },
+    { "locale", 0, 0, G_OPTION_ARG_STRING, &locale, "Language of error messages: en or es", "LANG" },
     { "strict-schema", 0, 0, G_OPTION_ARG_NONE, &strict, "Require the schema's required fields, like datos.gob.cl", NULL },
     { "job-delay", 0, 0, G_OPTION_ARG_INT, &job_delay, "Milliseconds validation and DataStore jobs take (default 2000)", "MS" },
     { "fault", 0, 0, G_OPTION_ARG_STRING_ARRAY, &faults,
@@ -109,6 +111,8 @@ main (int   argc,
   if (max_upload > 0)
     pub_test_portal_set_max_upload (portal, max_upload);
   pub_test_portal_set_strict_schema (portal, strict);
+  if (locale)
+    pub_test_portal_set_locale (portal, locale);
   pub_test_portal_set_job_delay (portal, (guint) MAX (job_delay, 0));
   for (guint i = 0; faults && faults[i]; i++)
     if (!add_fault (portal, faults[i]))

@@ -81,6 +81,7 @@ struct _PubTestPortal {
   gboolean strict_schema;
   GList *jobs;                /* validation and load jobs not run yet */
   GList *delays;              /* answers held back by a delay fault */
+  char *locale;               /* "en" or "es": the language of messages */
 };
 
 /* A multipart/form-data body parsed as it arrives (test-portal-multipart.c). */
@@ -287,6 +288,12 @@ JsonObject *portal_resource_for       (PubTestPortal *self,
                                        PortalCall    *call,
                                        const char    *key,
                                        gboolean       edit);
+
+/* Messages in the portal's language (test-portal-locale.c). */
+char       *portal_translate          (PubTestPortal *self,
+                                       const char    *text);
+void        portal_translate_error    (PubTestPortal *self,
+                                       JsonObject    *error);
 
 /* JSON and time helpers (test-portal-util.c). */
 char       *portal_now                (void);

@@ -69,7 +69,9 @@ static void
 respond_bare (SoupServerMessage *msg,
               const char        *message)
 {
-  g_autoptr(JsonNode) node = portal_node_string (message);
+  PortalMessage *state = g_object_get_data (G_OBJECT (msg), "portal-message");
+  g_autofree char *text = state && state->portal ? portal_translate (state->portal, message) : g_strdup (message);
+  g_autoptr(JsonNode) node = portal_node_string (text);
 
   respond_json_node (msg, 400, node);
 }
@@ -96,7 +98,10 @@ respond_envelope (PubTestPortal     *self,
   json_object_set_string_member (envelope, "help", help);
   json_object_set_boolean_member (envelope, "success", !error);
   if (error)
-    json_object_set_object_member (envelope, "error", json_object_ref (error));
+    {
+      portal_translate_error (self, error);
+      json_object_set_object_member (envelope, "error", json_object_ref (error));
+    }
   else
     json_object_set_member (envelope, "result", result ? json_node_ref (result) : json_node_new (JSON_NODE_NULL));
   root = json_node_init_object (json_node_alloc (), envelope);

@@ -508,6 +508,7 @@ portal_load_fixture (PubTestPortal  *self,
     self->max_upload = json_object_get_int_member (root, "max_resource_size");
   self->require_approval = json_object_get_boolean_member_with_default (root, "comments_require_approval", TRUE);
   self->strict_schema = json_object_get_boolean_member_with_default (root, "scheming_required", FALSE);
+  self->locale = g_strdup (g_strcmp0 (portal_object_string (root, "locale_default"), "es") == 0 ? "es" : "en");
   node = json_object_get_member (root, "licenses");
   if (node && JSON_NODE_HOLDS_ARRAY (node))
     {

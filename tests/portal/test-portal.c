@@ -82,6 +82,7 @@ pub_test_portal_finalize (GObject *object)
   if (self->upload_dir)
     g_rmdir (self->upload_dir);
   g_clear_pointer (&self->upload_dir, g_free);
+  g_clear_pointer (&self->locale, g_free);
   g_clear_pointer (&self->prefix, g_free);
   g_clear_pointer (&self->url, g_free);
   g_clear_pointer (&self->site_title, g_free);
@@ -327,6 +328,16 @@ pub_test_portal_set_strict_schema (PubTestPortal *self,
   g_return_if_fail (PUB_IS_TEST_PORTAL (self));
 
   self->strict_schema = strict;
+}
+
+void
+pub_test_portal_set_locale (PubTestPortal *self,
+                            const char    *locale)
+{
+  g_return_if_fail (PUB_IS_TEST_PORTAL (self));
+
+  g_free (self->locale);
+  self->locale = g_strdup (g_strcmp0 (locale, "es") == 0 ? "es" : "en");
 }
 
 void

@@ -75,6 +75,11 @@ void           pub_test_portal_set_require_approval (PubTestPortal *self,
  * "scheming_required" (FALSE in tests/portal/fixture.json). */
 void           pub_test_portal_set_strict_schema (PubTestPortal *self,
                                              gboolean       strict);
+/* The language of error messages: "en" (default, or the fixture's
+ * "locale_default") or "es", as datos.gob.cl answers. Clients must branch
+ * on __type and field keys, never on the text. */
+void           pub_test_portal_set_locale   (PubTestPortal *self,
+                                             const char    *locale);
 /* Background jobs (validation, xloader) finish this long after they were
  * queued; 0 (the default): on the next main loop iteration. */
 void           pub_test_portal_set_job_delay (PubTestPortal *self,

@@ -124,6 +124,31 @@ test_envelope_help_show (Fixture       *f,
     g_assert_cmpstr (json_array_get_string_element (extensions, i), !=, "xloader");
 }
 
+static void
+test_envelope_spanish (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(Reply) missing = NULL;
+  g_autoptr(Reply) private = NULL;
+  g_autoptr(Reply) unknown = NULL;
+  g_autoptr(Reply) status = NULL;
+  JsonObject *dataset = pub_test_portal_dup_dataset (f->portal, "presupuesto-interno");
+  g_autofree char *expected = g_strdup_printf ("Acceso denegado: El usuario  no está autorizado para leer el paquete %s",
+                                               json_object_get_string_member (dataset, "id"));
+
+  /* datos.gob.cl answers in Spanish: same __type and keys, other words. */
+  pub_test_portal_set_locale (f->portal, "es");
+  missing = call_post (f, "editor", "package_create", "{\"owner_org\": \"" ORG "\"}");
+  private = call_get (f, NULL, "package_show", "id=presupuesto-interno");
+  unknown = call_get (f, NULL, "no_such_action", NULL);
+  status = call_get (f, NULL, "status_show", NULL);
+  g_assert_cmpstr (reply_field_message (missing, "name"), ==, "Falta el valor");
+  g_assert_cmpstr (reply_error_message (private, 403, "Authorization Error"), ==, expected);
+  g_assert_cmpstr (bare_string (unknown), ==, "Solicitud incorrecta - Action name not known: no_such_action");
+  g_assert_cmpstr (json_object_get_string_member (reply_result_object (status), "locale_default"), ==, "es");
+  json_object_unref (dataset);
+}
+
 /* ---- Auth ---- */
 
 static void
@@ -752,6 +777,7 @@ main (int   argc,
   ADD ("/portal/envelope/routing", test_envelope_routing);
   g_test_add ("/portal/envelope/prefix", Fixture, "/data", fixture_set_up, test_envelope_prefix, fixture_tear_down);
   ADD ("/portal/envelope/help-show", test_envelope_help_show);
+  ADD ("/portal/envelope/spanish", test_envelope_spanish);
   ADD ("/portal/auth/user-show", test_auth_user_show);
   ADD ("/portal/auth/tokens", test_auth_tokens);
   ADD ("/portal/auth/organizations", test_auth_organizations);
