@@ -301,7 +301,10 @@ run_validation (PubTestPortal *self,
 
   if (!validation || !resource)
     return;
-  rows = read_csv (self, resource_id, &md5, &bytes);
+  /* Only CSV is read; a spreadsheet passes with its size alone. */
+  if (g_ascii_strcasecmp (portal_object_string (resource, "format") ? portal_object_string (resource, "format") : "",
+                          "csv") == 0)
+    rows = read_csv (self, resource_id, &md5, &bytes);
   report = validation_report (rows, portal_object_string (resource, "url"), md5, bytes);
   status = json_object_get_boolean_member (report, "valid") ? "success" : "failure";
   node = portal_node_object (json_object_ref (report));
