@@ -78,6 +78,26 @@ test_resource_upload_and_download (Fixture       *f,
   g_assert_cmpmem (g_bytes_get_data (download->body, NULL), g_bytes_get_size (download->body), good_csv, strlen (good_csv));
   anonymous = call_raw (f, "GET", path, NULL, NULL, NULL);
   g_assert_cmpuint (anonymous->status, ==, 403);
+
+  /* show → modify → update keeps the uploaded file. */
+  {
+    g_autofree char *show_query = g_strdup_printf ("id=%s", json_object_get_string_member (resource, "package_id"));
+    g_autoptr(Reply) dataset_reply = call_get (f, "editor", "package_show", show_query);
+    JsonObject *dataset = reply_result_object (dataset_reply);
+    g_autoptr(JsonGenerator) generator = json_generator_new ();
+    g_autoptr(Reply) updated = NULL;
+    g_autofree char *body = NULL;
+    JsonObject *kept;
+
+    json_object_set_string_member (dataset, "title", "Otro título");
+    json_generator_set_root (generator, json_object_get_member (json_node_get_object (dataset_reply->json), "result"));
+    body = json_generator_to_data (generator, NULL);
+    updated = call_post (f, "editor", "package_update", "%s", body);
+    kept = json_array_get_object_element (json_object_get_array_member (reply_result_object (updated), "resources"), 0);
+    g_assert_cmpstr (json_object_get_string_member (kept, "url_type"), ==, "upload");
+    g_assert_cmpstr (json_object_get_string_member (kept, "url"), ==, expected_url);
+    g_assert_nonnull (pub_test_portal_get_upload_path (f->portal, id));
+  }
 }
 
 static void
