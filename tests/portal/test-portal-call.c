@@ -160,18 +160,15 @@ portal_param_bool (PortalCall *call,
     return default_value;
   if (!JSON_NODE_HOLDS_VALUE (node))
     return TRUE;
-  switch (json_node_get_value_type (node) == G_TYPE_BOOLEAN ? 0 :
-          json_node_get_value_type (node) == G_TYPE_STRING ? 1 : 2)
-    {
-    case 0:
-      return json_node_get_boolean (node);
-    case 1:
-      s = json_node_get_string (node);
-      return g_ascii_strcasecmp (s, "true") == 0 || g_ascii_strcasecmp (s, "yes") == 0 ||
-             g_str_equal (s, "1") || g_ascii_strcasecmp (s, "on") == 0;
-    default:
-      return json_node_get_int (node) != 0;
-    }
+  if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    return json_node_get_boolean (node);
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return json_node_get_int (node) != 0;
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    return default_value;
+  s = json_node_get_string (node);
+  return g_ascii_strcasecmp (s, "true") == 0 || g_ascii_strcasecmp (s, "yes") == 0 ||
+         g_str_equal (s, "1") || g_ascii_strcasecmp (s, "on") == 0;
 }
 
 /* FALSE when present but not an integer. */

@@ -179,10 +179,12 @@ portal_early_handler_cb (SoupServer        *server,
 {
   PubTestPortal *self = user_data;
   g_autofree char *action = parse_action_path (self, path);
+  const char *method = soup_server_message_get_method (msg);
   PortalMessage *state;
   gboolean spool;
 
-  if (!action)
+  /* Other methods are refused (405) without counting as a call. */
+  if (!action || (!g_str_equal (method, "GET") && !g_str_equal (method, "POST")))
     return;
 
   state = g_new0 (PortalMessage, 1);
@@ -202,7 +204,7 @@ portal_early_handler_cb (SoupServer        *server,
       return;
     }
 
-  spool = g_strcmp0 (soup_server_message_get_method (msg), "POST") == 0 && is_multipart (msg);
+  spool = g_str_equal (method, "POST") && is_multipart (msg);
   if (spool)
     {
       const char *ct = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
@@ -535,7 +537,11 @@ portal_handler_cb (SoupServer        *server,
 
   if (!state)
     {
-      if ((g_str_equal (method, "GET") || g_str_equal (method, "HEAD")) &&
+      g_autofree char *action = parse_action_path (self, path);
+
+      if (action)
+        respond_html (msg, 405, "Method Not Allowed");
+      else if ((g_str_equal (method, "GET") || g_str_equal (method, "HEAD")) &&
           g_str_has_prefix (path, self->prefix) &&
           g_str_has_prefix (path + strlen (self->prefix), "/dataset/"))
         serve_download (self, msg, path);
@@ -545,11 +551,6 @@ portal_handler_cb (SoupServer        *server,
     }
   if (state->closed)
     return;
-  if (!g_str_equal (method, "GET") && !g_str_equal (method, "POST"))
-    {
-      respond_html (msg, 405, "Method Not Allowed");
-      return;
-    }
 
   switch (state->fault)
     {

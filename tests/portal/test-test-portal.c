@@ -77,6 +77,7 @@ test_envelope_routing (Fixture       *f,
                    "Bad request - JSON Error: Invalid request. Please use POST method for your request");
   reply_result_object (alias);
   assert_html (put, 405);
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "status_show"), ==, 1);
   assert_html (nowhere, 404);
   assert_html (plain, 415);
   g_assert_cmpuint (bad_json->status, ==, 400);
