@@ -77,7 +77,8 @@ info_matches (CkanUploadStream *self,
       g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC) != self->mtime_usec)
     return FALSE;
   id = g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILE);
-  if (check_id && g_strcmp0 (id, self->file_id) != 0)
+  /* Where the platform gives no identity, size and time have to do. */
+  if (check_id && id && self->file_id && strcmp (id, self->file_id) != 0)
     return FALSE;
   return TRUE;
 }

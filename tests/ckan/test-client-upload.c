@@ -21,6 +21,7 @@ typedef enum {
   CHANGE_TRUNCATE,
   CHANGE_EDIT,
   CHANGE_DELETE,
+  CHANGE_REPLACE,
 } Change;
 
 typedef struct {
@@ -408,6 +409,18 @@ change_file (Fixture *f)
       g_file_delete (file, NULL, &error);
       g_assert_no_error (error);
       break;
+    case CHANGE_REPLACE:
+      {
+        /* Same bytes, size and time: only the identity tells. */
+        g_autofree char *other_path = g_strconcat (f->path, ".new", NULL);
+        g_autoptr(GFile) other = g_file_new_for_path (other_path);
+
+        g_file_copy (file, other, G_FILE_COPY_ALL_METADATA, NULL, NULL, NULL, &error);
+        g_assert_no_error (error);
+        g_file_move (other, file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+        g_assert_no_error (error);
+      }
+      break;
     case CHANGE_NONE:
     default:
       break;
@@ -729,6 +742,7 @@ main (int   argc,
   ADD ("truncated", test_upload_file_changed, GINT_TO_POINTER (CHANGE_TRUNCATE));
   ADD ("edited", test_upload_file_changed, GINT_TO_POINTER (CHANGE_EDIT));
   ADD ("deleted", test_upload_file_changed, GINT_TO_POINTER (CHANGE_DELETE));
+  ADD ("replaced", test_upload_file_changed, GINT_TO_POINTER (CHANGE_REPLACE));
   ADD ("missing", test_upload_missing_file, NULL);
   ADD ("errors", test_upload_errors_not_retried, NULL);
 
