@@ -23,7 +23,7 @@ struct _PubAccountSwitcher
   /* The re-authentication window, while it is open. */
   GtkWindow         *reauth_window;
 
-  GtkRevealer       *reauth_revealer;
+  GtkWidget         *reauth_card;
   GtkLabel          *reauth_label;
   GtkStack          *stack;
   GtkMenuButton     *menu_button;
@@ -80,7 +80,7 @@ update_current (PubAccountSwitcher *self)
   if (account == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "signed-out");
-      gtk_revealer_set_reveal_child (self->reauth_revealer, FALSE);
+      gtk_widget_set_visible (self->reauth_card, FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.reauth", FALSE);
       return;
     }
@@ -96,8 +96,13 @@ update_current (PubAccountSwitcher *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.reauth", needs_token);
   text = g_strdup_printf (_("%s needs a new token for %s. Your drafts are safe."),
                           pub_account_get_display_name (account), portal);
-  gtk_label_set_label (self->reauth_label, text);
-  gtk_revealer_set_reveal_child (self->reauth_revealer, needs_token);
+  /* The card stays one line (a wrapped label there trips GTK 4.8's
+   * height-for-width checks); the whole sentence is its tooltip. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->reauth_label), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reauth_label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+  gtk_widget_set_visible (self->reauth_card, needs_token);
 
   {
     g_autofree char *a11y = g_strdup_printf (_("Account: %s on %s"),
@@ -114,7 +119,7 @@ account_state_cb (PubAccountSwitcher *self,
                   GParamSpec         *pspec,
                   PubAccount         *account)
 {
-  gboolean was_revealed = gtk_revealer_get_reveal_child (self->reauth_revealer);
+  gboolean was_revealed = gtk_widget_get_visible (self->reauth_card);
 
   update_current (self);
 
@@ -431,7 +436,7 @@ pub_account_switcher_class_init (PubAccountSwitcherClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/publicador/Publicador/ui/pub-account-switcher.ui");
-  gtk_widget_class_bind_template_child (widget_class, PubAccountSwitcher, reauth_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PubAccountSwitcher, reauth_card);
   gtk_widget_class_bind_template_child (widget_class, PubAccountSwitcher, reauth_label);
   gtk_widget_class_bind_template_child (widget_class, PubAccountSwitcher, stack);
   gtk_widget_class_bind_template_child (widget_class, PubAccountSwitcher, menu_button);

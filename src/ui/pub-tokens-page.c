@@ -30,6 +30,7 @@ struct _PubTokensPage
   GtkLabel            *new_token_label;
   AdwEntryRow         *name_row;
   GtkListBox          *tokens_list;
+  GtkButton           *refresh_button;
 };
 
 G_DEFINE_FINAL_TYPE (PubTokensPage, pub_tokens_page, ADW_TYPE_BIN)
@@ -538,6 +539,7 @@ pub_tokens_page_class_init (PubTokensPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PubTokensPage, new_token_label);
   gtk_widget_class_bind_template_child (widget_class, PubTokensPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, PubTokensPage, tokens_list);
+  gtk_widget_class_bind_template_child (widget_class, PubTokensPage, refresh_button);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_activated_cb);
 
