@@ -722,6 +722,10 @@ pub_table_checker_finish (PubTableChecker *self)
   memcpy (self->stats.line_endings, pub_csv_reader_get_line_endings (self->reader),
           sizeof self->stats.line_endings);
   self->stats.duplicates_limited = self->dups.full;
+  if (self->dups.full)
+    ckan_validation_report_add_warning (self->report,
+                                        _("The file has too many different rows to compare them all in memory: "
+                                          "later rows were compared for duplicates only with the first six million"));
   g_clear_pointer (&self->dups.slots, free);
   report_personal (self);
   ckan_validation_report_set_stats (self->report, (gint64) self->stats.n_rows,
