@@ -650,7 +650,7 @@ test_upload_cancelled (Fixture       *f,
 
   /* A slow link, so the cancel lands while the body is on its way. */
   f->streaming = TRUE;
-  f->rate = 8 * 1024 * 1024;
+  f->rate = 4 * 1024 * 1024;
   f->cancel_on_progress = g_object_ref (cancellable);
   result = upload_sync (f, "resource_create", NULL, NULL, cancellable, &error);
   g_assert_null (result);
@@ -668,10 +668,10 @@ test_upload_file_changed (Fixture       *f,
   Change change = GPOINTER_TO_INT (data);
   g_autoptr(JsonNode) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *sha = write_file (f, "cambia.csv", 16 * 1024 * 1024);
+  g_autofree char *sha = write_file (f, "cambia.csv", 32 * 1024 * 1024);
 
   f->streaming = TRUE;
-  f->rate = 8 * 1024 * 1024;
+  f->rate = 4 * 1024 * 1024;
   f->change = change;
   result = upload_sync (f, "resource_create", NULL, NULL, NULL, &error);
   g_assert_null (result);
