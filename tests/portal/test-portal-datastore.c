@@ -121,7 +121,7 @@ datastore_create (PubTestPortal *self,
   for (guint i = 0; fields_node && JSON_NODE_HOLDS_ARRAY (fields_node) &&
                     i < json_array_get_length (json_node_get_array (fields_node)); i++)
     {
-      JsonObject *given = json_array_get_object_element (json_node_get_array (fields_node), i);
+      JsonObject *given = portal_array_object (json_node_get_array (fields_node), i);
       const char *field_id = portal_object_string (given, "id");
       JsonObject *existing = NULL;
       JsonObject *info = portal_object_object (given, "info");
@@ -150,8 +150,15 @@ datastore_create (PubTestPortal *self,
                     i < json_array_get_length (json_node_get_array (records_node)); i++)
     {
       JsonArray *records = portal_object_array (table, "records");
-      JsonObject *record = portal_json_object_copy (json_array_get_object_element (json_node_get_array (records_node), i));
+      JsonObject *given = portal_array_object (json_node_get_array (records_node), i);
+      JsonObject *record;
 
+      if (!given)
+        {
+          portal_call_field_error (call, "records", "Records must be objects");
+          return NULL;
+        }
+      record = portal_json_object_copy (given);
       json_object_set_int_member (record, "_id", json_array_get_length (records) + 1);
       json_array_add_object_element (records, record);
     }

@@ -308,6 +308,10 @@ JsonArray  *portal_object_array       (JsonObject    *object,
                                        const char    *key);
 JsonObject *portal_object_object      (JsonObject    *object,
                                        const char    *key);
+JsonObject *portal_array_object       (JsonArray     *array,
+                                       guint          index);
+const char *portal_array_string       (JsonArray     *array,
+                                       guint          index);
 void        portal_set_uuid           (JsonObject    *object,
                                        const char    *key);
 char       *portal_munge_filename     (const char    *filename);

@@ -467,7 +467,7 @@ portal_package_search (PubTestPortal *self,
            match_query (self, dataset, q) && match_filters (self, dataset, fq);
       for (guint j = 0; ok && fq_list && JSON_NODE_HOLDS_ARRAY (fq_list) &&
                         j < json_array_get_length (json_node_get_array (fq_list)); j++)
-        ok = match_filters (self, dataset, json_array_get_string_element (json_node_get_array (fq_list), j));
+        ok = match_filters (self, dataset, portal_array_string (json_node_get_array (fq_list), j));
       if (ok)
         g_ptr_array_add (matches, dataset);
     }
@@ -515,7 +515,7 @@ types_contain (JsonNode   *types,
   if (!JSON_NODE_HOLDS_ARRAY (types))
     return FALSE;
   for (guint i = 0; i < json_array_get_length (json_node_get_array (types)); i++)
-    if (g_strcmp0 (json_array_get_string_element (json_node_get_array (types), i), type) == 0)
+    if (g_strcmp0 (portal_array_string (json_node_get_array (types), i), type) == 0)
       return TRUE;
   return FALSE;
 }

@@ -252,6 +252,28 @@ portal_object_object (JsonObject *object,
   return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
+/* Elements of client-given arrays: NULL when of another type (json-glib
+ * would warn, and a warning aborts the test using the portal). */
+JsonObject *
+portal_array_object (JsonArray *array,
+                     guint      index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+const char *
+portal_array_string (JsonArray *array,
+                     guint      index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (!node || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 void
 portal_set_uuid (JsonObject *object,
                  const char *key)

@@ -767,6 +767,40 @@ test_faults_delay_abandoned (Fixture       *f,
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* Garbage in: CKAN-style errors out, never a crash or a warning (which
+ * would abort the test process the portal runs in). */
+static void
+test_malformed_input (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const struct {
+    const char *action;
+    const char *body;
+  } calls[] = {
+    { "package_create", "{\"name\": 12, \"owner_org\": [1], \"tags\": 5, \"extras\": [1, \"x\"], \"resources\": \"r\"}" },
+    { "package_create", "{\"name\": \"basura\", \"owner_org\": \"" ORG "\", \"resources\": [1]}" },
+    { "package_patch", "{\"id\": \"calidad-del-aire\", \"tags\": [{\"name\": 3}]}" },
+    { "package_resource_reorder", "{\"id\": \"calidad-del-aire\", \"order\": [1, {}]}" },
+    { "package_search", "{\"fq_list\": [{}, 3], \"facet.field\": [1], \"rows\": \"x\"}" },
+    { "package_search", "{\"q\": {}, \"sort\": 3, \"include_private\": [1]}" },
+    { "package_activity_list", "{\"id\": \"calidad-del-aire\", \"activity_types\": [{}], \"limit\": \"many\"}" },
+    { "bulk_update_delete", "{\"org_id\": 1, \"datasets\": {}}" },
+    { "resource_create", "{\"package_id\": \"calidad-del-aire\", \"url\": 5, \"name\": [1]}" },
+    { "datastore_create", "{\"resource_id\": \"x\", \"fields\": [3], \"records\": [\"r\"]}" },
+    { "comments_comment_create", "{\"subject_id\": 1, \"subject_type\": \"package\", \"content\": {}}" },
+    { "api_token_revoke", "{\"jti\": 5}" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      g_autoptr(Reply) reply = call_post (f, "sysadmin", calls[i].action, "%s", calls[i].body);
+
+      g_assert_no_error (reply->error);
+      g_assert_nonnull (reply->json);
+      g_assert_cmpuint (reply->status, <, 500);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -793,6 +827,7 @@ main (int   argc,
   g_test_add_func ("/portal/search/rows-clamp", test_search_rows_clamp);
   ADD ("/portal/faults/responses", test_faults);
   ADD ("/portal/faults/delay-abandoned", test_faults_delay_abandoned);
+  ADD ("/portal/envelope/malformed-input", test_malformed_input);
 #undef ADD
   add_resource_tests ();
   add_extension_tests ();
