@@ -18,10 +18,11 @@ typedef enum {
   PUB_TEST_FAULT_NONE,
   PUB_TEST_FAULT_HTTP_500_JSON,     /* Internal Server Error envelope */
   PUB_TEST_FAULT_HTML_502,          /* a proxy's Bad Gateway page */
-  PUB_TEST_FAULT_HTML_413,          /* a proxy's Request Entity Too Large page */
+  PUB_TEST_FAULT_HTML_413,          /* a proxy's Request Entity Too Large page,
+                                     * before the body is read */
   PUB_TEST_FAULT_HTML_200,          /* a captive portal answering 200 HTML */
-  PUB_TEST_FAULT_RATE_LIMIT_429,    /* 429 with Retry-After: 1 */
-  PUB_TEST_FAULT_UNAVAILABLE_503,   /* 503 with Retry-After: 1 */
+  PUB_TEST_FAULT_RATE_LIMIT_429,    /* HTML 429 with Retry-After: `value` s (0: 1) */
+  PUB_TEST_FAULT_UNAVAILABLE_503,   /* HTML 503 with Retry-After: `value` s (0: 1) */
   PUB_TEST_FAULT_DELAY,             /* answer normally after `value` ms */
   PUB_TEST_FAULT_CLOSE_AFTER_BYTES, /* close the connection after `value` body bytes */
 } PubTestFault;
@@ -51,12 +52,12 @@ void           pub_test_portal_inject_fault (PubTestPortal *self,
                                              guint          times);
 void           pub_test_portal_set_max_upload (PubTestPortal *self,
                                              goffset        bytes);
-/* Counts, for assertions: calls received of an action, datasets that are
- * not deleted and whose name is `name`, resources of a dataset. */
+/* Calls received of an action (GET or POST, faulted ones included). */
 guint          pub_test_portal_get_call_count (PubTestPortal *self,
                                              const char    *action);
 /* The stored state, for assertions: the dataset as package_show would return
- * it to a sysadmin, or NULL. */
+ * it to a sysadmin (deleted ones too), or NULL. count_datasets: those not
+ * deleted. */
 JsonObject    *pub_test_portal_dup_dataset  (PubTestPortal *self,
                                              const char    *id_or_name);
 guint          pub_test_portal_count_datasets (PubTestPortal *self);
