@@ -198,6 +198,8 @@ _pub_dataset_metadata_editor_schedule_name_check (PubDatasetMetadataEditor *self
       _pub_dataset_metadata_editor_set_name_availability (self, PUB_NAME_UNCHECKED);
       return;
     }
+  /* An answer about the previous name must not show for this one. */
+  _pub_dataset_metadata_editor_set_name_availability (self, PUB_NAME_CHECKING);
   self->name_check_id = g_timeout_add (NAME_CHECK_DELAY_MS, name_check_timeout_cb, self);
 }
 

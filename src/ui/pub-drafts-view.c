@@ -465,12 +465,21 @@ open_in_wizard_cb (PubDraftsView *self,
   pub_new_dataset_window_open (root_window (GTK_WIDGET (self)), draft, NULL);
 }
 
+static void
+retry_in_wizard_cb (PubDraftsView *self,
+                    PubDraft      *draft)
+{
+  PubNewDatasetWindow *wizard = pub_new_dataset_window_open (root_window (GTK_WIDGET (self)), draft, NULL);
+
+  pub_new_dataset_window_publish (wizard);
+}
+
 GtkWidget *
 pub_drafts_view_new_for_window (void)
 {
   GtkWidget *view = pub_drafts_view_new (NULL);
 
   g_signal_connect (view, "open-draft", G_CALLBACK (open_in_wizard_cb), NULL);
-  g_signal_connect (view, "retry-draft", G_CALLBACK (open_in_wizard_cb), NULL);
+  g_signal_connect (view, "retry-draft", G_CALLBACK (retry_in_wizard_cb), NULL);
   return view;
 }

@@ -7,8 +7,10 @@
 
 #include <glib/gi18n.h>
 
+#include "ckan-error.h"
 #include "pub-application.h"
 #include "pub-new-dataset-window.h"
+#include "pub-publish-job.h"
 
 struct _PubNewDatasetWindow
 {
@@ -32,6 +34,12 @@ struct _PubNewDatasetWindow
   GtkLabel                 *progress_overall_label;
   GtkProgressBar           *overall_progress;
   GtkButton                *progress_button;
+  GtkWidget                *portal_button;
+  GtkWidget                *retry_button;
+  GtkWidget                *edit_button;
+
+  PubPublishJob            *job;
+  GCancellable             *publish_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (PubNewDatasetWindow, pub_new_dataset_window, ADW_TYPE_WINDOW)
@@ -83,7 +91,10 @@ back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  show_step (PUB_NEW_DATASET_WINDOW (widget), "metadata");
+  PubNewDatasetWindow *self = PUB_NEW_DATASET_WINDOW (widget);
+
+  show_step (self, g_strcmp0 (gtk_stack_get_visible_child_name (self->steps), "progress") == 0
+                   ? "resources" : "metadata");
 }
 
 static void
@@ -101,6 +112,175 @@ next_action (GtkWidget  *widget,
       return;
     }
   show_step (self, "resources");
+}
+
+static char *
+describe_time_left (gint64 seconds)
+{
+  if (seconds < 0)
+    return g_strdup ("");
+  if (seconds < 60)
+    return g_strdup (_("less than a minute left"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "about %u minute left", "about %u minutes left",
+                                       (guint) ((seconds + 59) / 60)),
+                          (guint) ((seconds + 59) / 60));
+}
+
+static void
+update_progress (PubNewDatasetWindow *self)
+{
+  PubPublishJob *job = self->job;
+  g_autofree char *file_text = NULL;
+  g_autofree char *overall_text = NULL;
+  g_autofree char *speed = NULL;
+  g_autofree char *left = NULL;
+
+  if (job == NULL || self->steps == NULL)
+    return;
+
+  if (pub_publish_job_get_waiting_for_network (job))
+    file_text = g_strdup (_("Waiting for the network to come back…"));
+  else if (pub_publish_job_get_current_name (job) != NULL)
+    file_text = g_strdup_printf (_("Uploading “%s”"), pub_publish_job_get_current_name (job));
+  else if (pub_publish_job_get_step (job) == PUB_PUBLISH_STEP_SET_VISIBILITY)
+    file_text = g_strdup (_("Setting the visibility…"));
+  else
+    file_text = g_strdup (_("Creating the dataset…"));
+  gtk_label_set_text (self->progress_file_label, file_text);
+  gtk_progress_bar_set_fraction (self->file_progress, pub_publish_job_get_file_fraction (job));
+
+  speed = g_format_size ((guint64) pub_publish_job_get_speed (job));
+  left = describe_time_left (pub_publish_job_get_seconds_left (job));
+  /* Translators: overall percentage, upload speed (e.g. "1.2 MB"), time left */
+  overall_text = g_strdup_printf (_("%.0f %% in all · %s/s · %s"),
+                                  100.0 * pub_publish_job_get_fraction (job), speed, left);
+  gtk_label_set_text (self->progress_overall_label, overall_text);
+  gtk_progress_bar_set_fraction (self->overall_progress, pub_publish_job_get_fraction (job));
+}
+
+/* The progress page shows the running job, or how the last one ended. */
+static void
+show_publish_state (PubNewDatasetWindow *self)
+{
+  PubDraftState state = pub_draft_get_state (self->draft);
+  gboolean running = self->job != NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+
+  if (running)
+    {
+      adw_status_page_set_icon_name (self->progress_page, "send-to-symbolic");
+      title = g_strdup (_("Publishing"));
+      description = g_strdup (_("You can close this window: publishing goes on, and the Drafts list shows how far it got."));
+    }
+  else if (state == PUB_DRAFT_STATE_PUBLISHED)
+    {
+      adw_status_page_set_icon_name (self->progress_page, "emblem-ok-symbolic");
+      title = g_strdup (_("Published"));
+      description = g_strdup_printf (_("“%s” is on the portal, with all its files."),
+                                     pub_draft_get_display_title (self->draft));
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->progress_page, "dialog-warning-symbolic");
+      title = g_strdup (_("Not Published Yet"));
+      description = g_strdup (pub_draft_get_last_error (self->draft));
+    }
+  adw_status_page_set_title (self->progress_page, title);
+  adw_status_page_set_description (self->progress_page, description);
+  adw_window_title_set_subtitle (self->window_title, title);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_file_label), running);
+  gtk_widget_set_visible (GTK_WIDGET (self->file_progress), running);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_overall_label), running);
+  gtk_widget_set_visible (GTK_WIDGET (self->overall_progress), running);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_button), running);
+  gtk_widget_set_visible (self->portal_button, !running && state == PUB_DRAFT_STATE_PUBLISHED);
+  gtk_widget_set_visible (self->retry_button, !running && state == PUB_DRAFT_STATE_FAILED);
+  gtk_widget_set_visible (self->edit_button, !running && state == PUB_DRAFT_STATE_FAILED);
+  update_progress (self);
+}
+
+static void
+notify_published (PubDraft *draft)
+{
+  GApplication *app = g_application_get_default ();
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *id = NULL;
+
+  if (app == NULL)
+    return;
+  body = g_strdup_printf (_("“%s” is on the portal."), pub_draft_get_display_title (draft));
+  notification = g_notification_new (_("Dataset published"));
+  g_notification_set_body (notification, body);
+  id = g_strdup_printf ("published-%s", pub_draft_get_id (draft));
+  g_application_send_notification (app, id, notification);
+}
+
+static void
+publish_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(PubNewDatasetWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean published;
+
+  published = pub_publish_job_run_finish (PUB_PUBLISH_JOB (object), result, &error);
+  g_clear_object (&self->job);
+  g_clear_object (&self->publish_cancellable);
+  if (published)
+    notify_published (self->draft);
+
+  /* The window may have been closed while the job went on. */
+  if (self->steps == NULL)
+    return;
+
+  if (ckan_error_get_fields (error) != NULL)
+    {
+      pub_dataset_metadata_editor_show_portal_errors (self->metadata_editor, error);
+      show_step (self, "metadata");
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("The portal did not accept some fields; they are marked")));
+      return;
+    }
+  show_publish_state (self);
+}
+
+static void
+start_publish (PubNewDatasetWindow *self)
+{
+  if (self->job != NULL || self->client == NULL)
+    return;
+
+  self->job = pub_publish_job_new (self->draft, self->client, self->store);
+  self->publish_cancellable = g_cancellable_new ();
+  g_signal_connect_object (self->job, "notify", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
+  pub_publish_job_run_async (self->job, self->publish_cancellable, publish_done_cb, g_object_ref (self));
+  show_step (self, "progress");
+  show_publish_state (self);
+}
+
+static void
+cancel_publish_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  PubNewDatasetWindow *self = PUB_NEW_DATASET_WINDOW (widget);
+
+  g_cancellable_cancel (self->publish_cancellable);
+}
+
+static void
+open_portal_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  PubNewDatasetWindow *self = PUB_NEW_DATASET_WINDOW (widget);
+
+  if (pub_draft_get_remote_url (self->draft) != NULL)
+    gtk_show_uri (GTK_WINDOW (self), pub_draft_get_remote_url (self->draft), GDK_CURRENT_TIME);
 }
 
 static void
@@ -129,7 +309,7 @@ publish_action (GtkWidget  *widget,
                                    adw_toast_new (_("Sign in to publish; the draft is saved")));
       return;
     }
-  show_step (self, "progress");
+  start_publish (self);
 }
 
 /* What other drafts remember of the portal (organizations, licences) and
@@ -213,6 +393,14 @@ pub_new_dataset_window_constructed (GObject *object)
   adw_window_title_set_title (self->window_title,
                               new_draft ? _("New Dataset") : pub_draft_get_display_title (self->draft));
   update_header (self);
+
+  /* A publication that stopped, or finished, opens where it ended. */
+  if (pub_draft_get_state (self->draft) == PUB_DRAFT_STATE_FAILED ||
+      pub_draft_get_state (self->draft) == PUB_DRAFT_STATE_PUBLISHED)
+    {
+      show_step (self, "progress");
+      show_publish_state (self);
+    }
 }
 
 static void
@@ -221,11 +409,26 @@ pub_new_dataset_window_dispose (GObject *object)
   PubNewDatasetWindow *self = PUB_NEW_DATASET_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PUB_TYPE_NEW_DATASET_WINDOW);
-  g_clear_object (&self->draft);
+  self->steps = NULL;
+  if (self->job != NULL)
+    g_signal_handlers_disconnect_by_data (self->job, self);
   g_clear_object (&self->client);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (pub_new_dataset_window_parent_class)->dispose (object);
+}
+
+static void
+pub_new_dataset_window_finalize (GObject *object)
+{
+  PubNewDatasetWindow *self = PUB_NEW_DATASET_WINDOW (object);
+
+  /* Kept to the end: a publication outlives its window, and says so. */
+  g_clear_object (&self->draft);
+  g_clear_object (&self->job);
+  g_clear_object (&self->publish_cancellable);
+
+  G_OBJECT_CLASS (pub_new_dataset_window_parent_class)->finalize (object);
 }
 
 static void
@@ -285,6 +488,7 @@ pub_new_dataset_window_class_init (PubNewDatasetWindowClass *klass)
 
   object_class->constructed = pub_new_dataset_window_constructed;
   object_class->dispose = pub_new_dataset_window_dispose;
+  object_class->finalize = pub_new_dataset_window_finalize;
   object_class->get_property = pub_new_dataset_window_get_property;
   object_class->set_property = pub_new_dataset_window_set_property;
   window_class->close_request = pub_new_dataset_window_close_request;
@@ -319,11 +523,16 @@ pub_new_dataset_window_class_init (PubNewDatasetWindowClass *klass)
   BIND (progress_overall_label);
   BIND (overall_progress);
   BIND (progress_button);
+  BIND (portal_button);
+  BIND (retry_button);
+  BIND (edit_button);
 #undef BIND
 
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "wizard.publish", NULL, publish_action);
+  gtk_widget_class_install_action (widget_class, "wizard.cancel-publish", NULL, cancel_publish_action);
+  gtk_widget_class_install_action (widget_class, "wizard.open-portal", NULL, open_portal_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -441,4 +650,11 @@ pub_new_dataset_window_action (GtkWidget  *widget,
                                GVariant   *param)
 {
   pub_new_dataset_window_open (GTK_WINDOW (widget), NULL, NULL);
+}
+
+void
+pub_new_dataset_window_publish (PubNewDatasetWindow *self)
+{
+  g_return_if_fail (PUB_IS_NEW_DATASET_WINDOW (self));
+  gtk_widget_activate_action (GTK_WIDGET (self), "wizard.publish", NULL);
 }

@@ -40,6 +40,9 @@ PubNewDatasetWindow      *pub_new_dataset_window_open                (GtkWindow 
 void                      pub_new_dataset_window_action              (GtkWidget     *widget,
                                                                       const char    *action_name,
                                                                       GVariant      *param);
+/* What the Publish button does: checks the draft, then runs the publish
+ * job and shows its progress. */
+void                      pub_new_dataset_window_publish             (PubNewDatasetWindow *self);
 /* "metadata", "resources" or "progress". */
 const char               *pub_new_dataset_window_get_step            (PubNewDatasetWindow *self);
 

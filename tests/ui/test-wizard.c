@@ -11,12 +11,15 @@
 #include "drafts-test-utils.h"
 #include "pub-new-dataset-window.h"
 #include "pub-tag-editor.h"
+#include "test-portal.h"
 
 typedef struct
 {
   char                *dir;
   PubDraftStore       *store;
   PubNewDatasetWindow *window;
+  PubTestPortal       *portal;
+  CkanClient          *client;
 } Fixture;
 
 static GtkWidget *
@@ -78,7 +81,20 @@ fixture_setup (Fixture       *fixture,
   pub_draft_set_cache (earlier, "organizations", orgs);
   pub_draft_store_add (fixture->store, earlier);
 
-  fixture->window = pub_new_dataset_window_new (NULL, fixture->store, NULL, NULL);
+  /* With data: signed in to a test portal as an editor. */
+  if (data != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      fixture->portal = pub_test_portal_new (NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (pub_test_portal_listen (fixture->portal, 0, &error));
+      fixture->client = ckan_client_new (pub_test_portal_get_url (fixture->portal), FALSE, &error);
+      g_assert_no_error (error);
+      ckan_client_set_token (fixture->client, pub_test_portal_get_token (fixture->portal, "editor"));
+    }
+
+  fixture->window = pub_new_dataset_window_new (NULL, fixture->store, NULL, fixture->client);
   gtk_window_present (GTK_WINDOW (fixture->window));
   iterate_until (widget_is_mapped, fixture->window);
 }
@@ -90,6 +106,8 @@ fixture_teardown (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   flush_store (fixture->store);
   g_clear_object (&fixture->store);
+  g_clear_object (&fixture->client);
+  g_clear_object (&fixture->portal);
   remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
@@ -267,6 +285,98 @@ test_wizard_offline (Fixture       *fixture,
                    "Unidad de Estudios");
 }
 
+static gboolean
+combo_has (gpointer data)
+{
+  GtkWidget *combo = ((gpointer *) data)[0];
+  const char *label = ((gpointer *) data)[1];
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (combo));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+name_checked (gpointer data)
+{
+  PubNameAvailability availability = pub_dataset_metadata_editor_get_name_availability (data);
+
+  return availability != PUB_NAME_UNCHECKED && availability != PUB_NAME_CHECKING;
+}
+
+static gboolean
+draft_published (gpointer data)
+{
+  return pub_draft_get_state (data) == PUB_DRAFT_STATE_PUBLISHED;
+}
+
+static void
+test_wizard_publish (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  PubDatasetMetadataEditor *editor = pub_new_dataset_window_get_metadata_editor (fixture->window);
+  PubDraft *draft = pub_new_dataset_window_get_draft (fixture->window);
+  PubTagEditor *tags = PUB_TAG_EDITOR (EDITOR_CHILD (fixture, "tag_editor"));
+  GtkWidget *org_row = EDITOR_CHILD (fixture, "owner_org_row");
+  gpointer org_wait[] = { org_row, (gpointer) "Ministerio de Prueba" };
+  g_autofree char *csv = write_data_file (fixture->dir, "matricula.csv", "rbd,matricula\n101,340\n102,512\n");
+  g_autofree char *tsv = write_data_file (fixture->dir, "docentes.tsv", "rbd\tdocentes\n101\t21\n");
+  g_autoslist(GFile) files = NULL;
+  g_autoptr(JsonObject) dataset = NULL;
+  JsonArray *resources;
+  guint datasets_before = pub_test_portal_count_datasets (fixture->portal);
+
+  /* A name the portal already has is reported while typing. */
+  type_text (EDITOR_CHILD (fixture, "title_row"), "Calidad del aire");
+  iterate_until (name_checked, editor);
+  g_assert_cmpint (pub_dataset_metadata_editor_get_name_availability (editor), ==, PUB_NAME_TAKEN);
+
+  type_text (EDITOR_CHILD (fixture, "title_row"), "Matrícula 2025");
+  iterate_until (name_checked, editor);
+  g_assert_cmpint (pub_dataset_metadata_editor_get_name_availability (editor), ==, PUB_NAME_FREE);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (EDITOR_CHILD (fixture, "notes_view"))),
+                            "Matrícula por establecimiento.", -1);
+  type_text (EDITOR_CHILD (fixture, "author_row"), "Unidad de Estadísticas");
+  type_text (EDITOR_CHILD (fixture, "author_email_row"), "estadisticas@example.cl");
+  /* The organizations where this account may publish, from the portal. */
+  iterate_until (combo_has, org_wait);
+  select_value (org_row, "Ministerio de Prueba");
+  select_value (EDITOR_CHILD (fixture, "visibility_row"), "Public");
+  iterate_until (combo_has, ((gpointer[]) { EDITOR_CHILD (fixture, "license_row"), (gpointer) "Creative Commons Attribution" }));
+  select_value (EDITOR_CHILD (fixture, "license_row"), "Creative Commons Attribution");
+  type_text (GTK_WIDGET (pub_tag_editor_get_entry (tags)), "educación,");
+  save_screenshot (GTK_WIDGET (fixture->window), "wizard-online-step1.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.next", NULL);
+  g_assert_cmpstr (pub_new_dataset_window_get_step (fixture->window), ==, "resources");
+  files = g_slist_append (files, g_file_new_for_path (csv));
+  files = g_slist_append (files, g_file_new_for_path (tsv));
+  pub_resource_list_editor_add_files (pub_new_dataset_window_get_resource_editor (fixture->window), files);
+  iterate_until (resources_hashed, draft);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.publish", NULL);
+  g_assert_cmpstr (pub_new_dataset_window_get_step (fixture->window), ==, "progress");
+  iterate_until (draft_published, draft);
+  save_screenshot (GTK_WIDGET (fixture->window), "wizard-published.png");
+
+  /* What the portal now holds. */
+  dataset = pub_test_portal_dup_dataset (fixture->portal, "matricula-2025");
+  g_assert_nonnull (dataset);
+  g_assert_cmpuint (pub_test_portal_count_datasets (fixture->portal), ==, datasets_before + 1);
+  g_assert_false (json_object_get_boolean_member (dataset, "private"));
+  g_assert_cmpstr (json_object_get_string_member (dataset, "author_email"), ==, "estadisticas@example.cl");
+  resources = json_object_get_array_member (dataset, "resources");
+  g_assert_cmpuint (json_array_get_length (resources), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (resources, 0), "name"), ==, "matricula.csv");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (resources, 1), "name"), ==, "docentes.tsv");
+  g_assert_true (g_str_has_suffix (pub_draft_get_remote_url (draft), "/dataset/matricula-2025"));
+}
+
 static void
 test_wizard_name_edited_by_hand (Fixture       *fixture,
                                  gconstpointer  data)
@@ -312,6 +422,8 @@ main (int   argc,
   g_test_add ("/wizard/name-edited-by-hand", Fixture, NULL, fixture_setup,
               test_wizard_name_edited_by_hand, fixture_teardown);
   g_test_add_func ("/wizard/empty-draft-not-kept", test_wizard_empty_draft_not_kept);
+  g_test_add ("/wizard/publish-to-test-portal", Fixture, "portal", fixture_setup,
+              test_wizard_publish, fixture_teardown);
 
   return g_test_run ();
 }
