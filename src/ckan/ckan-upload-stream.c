@@ -66,8 +66,7 @@ file_changed_error (const char *detail)
 /* Compares a fresh look at the file with what it was when opened. */
 static gboolean
 info_matches (CkanUploadStream *self,
-              GFileInfo        *info,
-              gboolean          check_id)
+              GFileInfo        *info)
 {
   const char *id;
 
@@ -78,7 +77,7 @@ info_matches (CkanUploadStream *self,
     return FALSE;
   id = g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILE);
   /* Where the platform gives no identity, size and time have to do. */
-  if (check_id && id && self->file_id && strcmp (id, self->file_id) != 0)
+  if (id && self->file_id && strcmp (id, self->file_id) != 0)
     return FALSE;
   return TRUE;
 }
@@ -141,25 +140,15 @@ fill_buffer (CkanUploadStream  *self,
   total_read += got;
   G_UNLOCK (peak_buffered);
 
-  /* The open file: size and time (a truncation or an edit in place). */
-  info = g_file_input_stream_query_info (self->input, FILE_ATTRIBUTES, cancellable, &local_error);
+  /* After every chunk, and so after the last byte: the path must still
+   * lead to the same file (not removed, not replaced), with the same size
+   * and time (not truncated, not edited in place). */
+  info = g_file_query_info (self->file, FILE_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
+                            cancellable, &local_error);
   if (!info)
     return fail_or_cancel (self, g_steal_pointer (&local_error), error);
-  if (!info_matches (self, info, FALSE))
-    return fail (self, "the file was modified", error);
-
-  /* The last byte: the path must still lead to the same, unchanged file
-   * (not removed, not replaced by another one). */
-  if (self->file_read == self->file_size)
-    {
-      g_clear_object (&info);
-      info = g_file_query_info (self->file, FILE_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
-                                cancellable, &local_error);
-      if (!info)
-        return fail_or_cancel (self, g_steal_pointer (&local_error), error);
-      if (!info_matches (self, info, TRUE))
-        return fail (self, "the file was replaced or modified", error);
-    }
+  if (!info_matches (self, info))
+    return fail (self, "the file was removed, replaced or modified", error);
   return TRUE;
 }
 
