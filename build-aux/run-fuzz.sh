@@ -26,7 +26,7 @@ if [ ! -f "$build/build.ninja" ]; then
 fi
 ninja -C "$build" "${targets[@]/#/tests/fuzz/}"
 
-export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:allocator_may_return_null=1
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:allocator_may_return_null=1:handle_sigtrap=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export LSAN_OPTIONS=suppressions=$top/build-aux/lsan.supp:print_suppressions=0
 export G_DEBUG=fatal-criticals

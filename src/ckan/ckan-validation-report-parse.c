@@ -262,8 +262,12 @@ parse_report (CkanValidationReport *self,
   guint n_tasks = tasks ? json_array_get_length (tasks) : 0;
 
   ckan_validation_report_set_shape (self, shape);
-  if (json_object_has_member (report, "valid"))
-    ckan_validation_report_set_valid (self, json_object_get_boolean_member_with_default (report, "valid", FALSE));
+  {
+    JsonNode *valid = json_object_get_member (report, "valid");
+
+    if (valid && JSON_NODE_HOLDS_VALUE (valid) && json_node_get_value_type (valid) == G_TYPE_BOOLEAN)
+      ckan_validation_report_set_valid (self, json_node_get_boolean (valid));
+  }
   add_warnings (self, get_array (report, "warnings"));
   add_errors (self, get_array (report, "errors"), NULL, shape == CKAN_VALIDATION_SHAPE_GOODTABLES);
 
