@@ -409,6 +409,12 @@ build_dataset_params (PubDraft *draft)
       json_array_add_object_element (tag_list, tag);
     }
   json_object_set_array_member (params, "tags", tag_list);
+  /* Portals with a scheming form (datos.gob.cl) require tag_string. */
+  {
+    g_autofree char *tag_string = g_strjoinv (",", (char **) tags);
+
+    json_object_set_string_member (params, "tag_string", tag_string);
+  }
   /* Hidden until every file is there. */
   json_object_set_boolean_member (params, "private", TRUE);
   return params;

@@ -259,6 +259,33 @@ test_publish_clean (Fixture       *f,
   g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "resource_create"), ==, 3);
 }
 
+/* Every answer lost (the draft saved before each request, never after):
+ * the dataset is found by name, the resources by name and size. */
+static void
+test_publish_answers_lost (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = publish (f);
+  g_autofree char *first_id = g_strdup (pub_draft_get_remote_id (f->draft));
+  GListModel *resources = pub_draft_get_resources (f->draft);
+
+  g_assert_no_error (error);
+  pub_draft_set_remote_id (f->draft, NULL);
+  pub_draft_set_publish_step (f->draft, PUB_PUBLISH_STEP_CREATE_DATASET);
+  for (guint i = 0; i < g_list_model_get_n_items (resources); i++)
+    {
+      g_autoptr(PubDraftResource) resource = g_list_model_get_item (resources, i);
+      pub_draft_resource_set_remote_id (resource, NULL);
+    }
+
+  error = publish (f);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pub_draft_get_remote_id (f->draft), ==, first_id);
+  assert_published_once (f);
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 1);
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "resource_create"), ==, 3);
+}
+
 static void
 close_next_upload (gpointer data)
 {
@@ -400,6 +427,92 @@ test_publish_html_502 (Fixture       *f,
   assert_published_once (f);
 }
 
+/* Against a real CKAN (build-aux/ckan-stack/run-with-stack.sh sets
+ * PUB_CKAN_*): the same publication, and the same refusal to duplicate
+ * when every remote id the draft had is forgotten. */
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static JsonObject *
+show_dataset (CkanClient *client,
+              const char *id)
+{
+  g_autoptr(JsonObject) params = json_object_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_object_set_string_member (params, "id", id);
+  ckan_client_call_async (client, "package_show", params, CKAN_CALL_READ, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  node = ckan_client_call_finish (client, result, &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (node));
+}
+
+static void
+assert_real_dataset (Fixture    *f,
+                     const char *id)
+{
+  g_autoptr(JsonObject) dataset = show_dataset (f->client, id);
+  JsonArray *resources = json_object_get_array_member (dataset, "resources");
+  static const char * const expected[] = { "poblacion.csv", "viviendas.csv", "censo.json" };
+
+  g_assert_cmpstr (json_object_get_string_member (dataset, "name"), ==, pub_draft_get_field (f->draft, "name"));
+  g_assert_false (json_object_get_boolean_member (dataset, "private"));
+  g_assert_cmpuint (json_array_get_length (resources), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *remote = json_array_get_object_element (resources, i);
+
+      g_assert_cmpstr (json_object_get_string_member (remote, "name"), ==, expected[i]);
+      if (i < 2)
+        g_assert_cmpint (json_object_get_int_member (remote, "size"), ==, g_bytes_get_size (f->contents[i]));
+    }
+}
+
+static void
+test_publish_real_ckan (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("pub-test-publish-%08x", g_random_int ());
+  g_autofree char *first_id = NULL;
+  GListModel *resources = pub_draft_get_resources (f->draft);
+
+  g_clear_object (&f->client);
+  f->client = ckan_client_new (g_getenv ("PUB_CKAN_URL"), FALSE, &error);
+  g_assert_no_error (error);
+  ckan_client_set_token (f->client, g_getenv ("PUB_CKAN_TOKEN_EDITOR"));
+  pub_draft_set_field (f->draft, "name", name);
+  pub_draft_set_field (f->draft, "owner_org", g_getenv ("PUB_CKAN_ORG"));
+  pub_draft_set_field (f->draft, "frequency", "1y");
+
+  error = publish (f);
+  g_assert_no_error (error);
+  first_id = g_strdup (pub_draft_get_remote_id (f->draft));
+  assert_real_dataset (f, first_id);
+
+  /* The answers were lost: no ids known, the create maybe sent. */
+  pub_draft_set_remote_id (f->draft, NULL);
+  pub_draft_set_publish_step (f->draft, PUB_PUBLISH_STEP_CREATE_DATASET);
+  for (guint i = 0; i < g_list_model_get_n_items (resources); i++)
+    {
+      g_autoptr(PubDraftResource) resource = g_list_model_get_item (resources, i);
+      pub_draft_resource_set_remote_id (resource, NULL);
+    }
+  error = publish (f);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pub_draft_get_remote_id (f->draft), ==, first_id);
+  assert_real_dataset (f, first_id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -409,11 +522,15 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/publish-job/clean", test_publish_clean);
+  ADD ("/publish-job/answers-lost", test_publish_answers_lost);
   ADD ("/publish-job/connection-closed-mid-second-upload", test_publish_connection_closed);
   ADD ("/publish-job/server-error-on-visibility", test_publish_server_error_on_visibility);
   ADD ("/publish-job/token-revoked-halfway", test_publish_token_revoked);
   ADD ("/publish-job/name-taken", test_publish_name_taken);
   ADD ("/publish-job/html-502", test_publish_html_502);
+  /* Only where a real CKAN is given: not a skip counted as a pass. */
+  if (g_getenv ("PUB_CKAN_URL") != NULL)
+    ADD ("/publish-job/real-ckan", test_publish_real_ckan);
 #undef ADD
 
   return g_test_run ();
