@@ -38,6 +38,7 @@ struct _PubNewDatasetWindow
   GtkWidget                *retry_button;
   GtkWidget                *edit_button;
 
+  AdwToast                 *toast;   /* the last one, while shown */
   PubPublishJob            *job;
   GCancellable             *publish_cancellable;
 };
@@ -53,6 +54,17 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void
+show_toast (PubNewDatasetWindow *self,
+            const char          *text)
+{
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  self->toast = adw_toast_new (text);
+  g_object_add_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, self->toast);
+}
 
 static void
 update_header (PubNewDatasetWindow *self)
@@ -82,6 +94,9 @@ static void
 show_step (PubNewDatasetWindow *self,
            const char          *step)
 {
+  /* A complaint about the page left behind no longer applies. */
+  if (self->toast != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->steps), step) != 0)
+    adw_toast_dismiss (self->toast);
   gtk_stack_set_visible_child_name (self->steps, step);
   update_header (self);
 }
@@ -107,8 +122,7 @@ next_action (GtkWidget  *widget,
   /* As on the portal: the second step opens once the first is complete. */
   if (!pub_dataset_metadata_editor_validate (self->metadata_editor))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Complete the marked fields to continue")));
+      show_toast (self, _("Complete the marked fields to continue"));
       return;
     }
   show_step (self, "resources");
@@ -241,8 +255,7 @@ publish_done_cb (GObject      *object,
     {
       pub_dataset_metadata_editor_show_portal_errors (self->metadata_editor, error);
       show_step (self, "metadata");
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("The portal did not accept some fields; they are marked")));
+      show_toast (self, _("The portal did not accept some fields; they are marked"));
       return;
     }
   show_publish_state (self);
@@ -294,19 +307,17 @@ publish_action (GtkWidget  *widget,
   if (!pub_dataset_metadata_editor_validate (self->metadata_editor))
     {
       show_step (self, "metadata");
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Complete the marked fields to publish")));
+      show_toast (self, _("Complete the marked fields to publish"));
       return;
     }
   if (resources_problem != NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (resources_problem));
+      show_toast (self, resources_problem);
       return;
     }
   if (self->client == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Sign in to publish; the draft is saved")));
+      show_toast (self, _("Sign in to publish; the draft is saved"));
       return;
     }
   start_publish (self);
@@ -408,6 +419,9 @@ pub_new_dataset_window_dispose (GObject *object)
 {
   PubNewDatasetWindow *self = PUB_NEW_DATASET_WINDOW (object);
 
+  if (self->toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+  self->toast = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), PUB_TYPE_NEW_DATASET_WINDOW);
   self->steps = NULL;
   if (self->job != NULL)
