@@ -82,6 +82,7 @@ test_round_trip (void)
   g_autofree char *token = NULL;
   g_autofree char *gone = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *schema_name = NULL;
 
   pub_secret_store_store_async (PORTAL, "uuid-real", "maria", "tok-real-keyring-31",
                                 NULL, result_cb, &stored);
@@ -103,8 +104,8 @@ test_round_trip (void)
   g_assert_cmpuint (g_list_length (items), ==, 1);
   label = secret_item_get_label (items->data);
   g_assert_cmpstr (label, ==, "Publicador — maria@datos.gob.cl");
-  g_assert_cmpstr (secret_item_get_schema_name (items->data), ==,
-                   "io.github.publicador.Publicador.Token");
+  schema_name = secret_item_get_schema_name (items->data);
+  g_assert_cmpstr (schema_name, ==, "io.github.publicador.Publicador.Token");
 
   pub_secret_store_clear_async (PORTAL, "uuid-real", NULL, result_cb, &cleared);
   g_assert_true (pub_secret_store_clear_finish (wait_for (&cleared), &error));
