@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pub-check.h"
 #include "pub-resource-list-editor.h"
 
 struct _PubResourceListEditor
@@ -42,6 +43,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static const char * const editable_fields[] = { "name", "description", "format", "url" };
 
 static char *
 describe_resource (PubDraftResource *resource)
@@ -79,6 +82,19 @@ update_row (AdwExpanderRow   *row,
     gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
 
   gtk_widget_set_visible (check_row, pub_draft_resource_get_check_status (resource) != PUB_RESOURCE_CHECK_NONE);
+
+  /* Changes made elsewhere (another window, the publish job) show here. */
+  for (guint i = 0; i < G_N_ELEMENTS (editable_fields); i++)
+    {
+      GtkWidget *entry = g_object_get_data (G_OBJECT (row), editable_fields[i]);
+      g_autofree char *value = NULL;
+
+      if (entry == NULL)
+        continue;
+      g_object_get (resource, editable_fields[i], &value, NULL);
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), value ? value : "") != 0)
+        gtk_editable_set_text (GTK_EDITABLE (entry), value ? value : "");
+    }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (check_row), summary ? summary : "");
 }
 
@@ -198,11 +214,20 @@ create_row (PubResourceListEditor *self,
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), down);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), up);
 
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), create_field_row (resource, "name", _("Name")));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), create_field_row (resource, "description", _("Description")));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), create_field_row (resource, "format", _("Format")));
-  if (is_link)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), create_field_row (resource, "url", _("Web Address")));
+  {
+    const char *titles[] = { _("Name"), _("Description"), _("Format"), _("Web Address") };
+
+    for (guint i = 0; i < G_N_ELEMENTS (editable_fields); i++)
+      {
+        GtkWidget *entry;
+
+        if (g_str_equal (editable_fields[i], "url") && !is_link)
+          continue;
+        entry = create_field_row (resource, editable_fields[i], titles[i]);
+        g_object_set_data (G_OBJECT (row), editable_fields[i], entry);
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry);
+      }
+  }
 
   /* Filled by the local checks, through the resource's check result. */
   check_row = adw_action_row_new ();
@@ -278,6 +303,63 @@ refreshed_cb (GObject      *object,
     g_debug ("Reading a file failed: %s", error->message);
 }
 
+static void
+checked_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(PubDraftResource) resource = user_data;
+  g_autoptr(PubCheckResult) check = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  CkanValidationReport *report;
+  PubQualityScore *score;
+  guint64 n_errors;
+  guint n_findings;
+
+  check = pub_check_file_finish (result, &error);
+  if (check == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        pub_draft_resource_set_check_result (resource, PUB_RESOURCE_CHECK_ERRORS, error->message);
+      return;
+    }
+
+  report = pub_check_result_get_report (check);
+  score = pub_check_result_get_score (check);
+  n_errors = report != NULL ? ckan_validation_report_get_n_errors (report) : 0;
+  n_findings = score != NULL ? pub_quality_score_get_findings (score)->len : 0;
+  if (score != NULL && n_findings == 0)
+    summary = g_strdup_printf (_("Quality %.1f of 10 · nothing to improve"),
+                               pub_quality_score_get_overall (score));
+  else if (score != NULL)
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Quality %.1f of 10 · %u thing to improve",
+                                            "Quality %.1f of 10 · %u things to improve",
+                                            n_findings),
+                               pub_quality_score_get_overall (score), n_findings);
+  /* The full result, for whoever shows the report. */
+  g_object_set_data_full (G_OBJECT (resource), "check-result", g_object_ref (check), g_object_unref);
+  pub_draft_resource_set_check_result (resource,
+                                       n_errors > 0 ? PUB_RESOURCE_CHECK_ERRORS
+                                       : n_findings > 0 ? PUB_RESOURCE_CHECK_WARNINGS
+                                       : PUB_RESOURCE_CHECK_PASSED,
+                                       summary);
+}
+
+/* The local checks (structure, types, personal data, quality score). */
+static void
+check_resource (PubResourceListEditor *self,
+                PubDraftResource      *resource)
+{
+  g_autoptr(GFile) file = pub_draft_resource_dup_file (resource);
+
+  if (file == NULL)
+    return;
+  pub_draft_resource_set_check_result (resource, PUB_RESOURCE_CHECK_RUNNING, _("Checking the file…"));
+  pub_check_file_async (file, NULL, NULL, NULL, NULL, self->cancellable, checked_cb, g_object_ref (resource));
+}
+
 guint
 pub_resource_list_editor_add_files (PubResourceListEditor *self,
                                     GSList                *files)
@@ -300,6 +382,7 @@ pub_resource_list_editor_add_files (PubResourceListEditor *self,
       resource = pub_draft_resource_new_for_file (file);
       pub_draft_add_resource (self->draft, resource);
       pub_draft_resource_refresh_async (resource, self->cancellable, refreshed_cb, NULL);
+      check_resource (self, resource);
       g_signal_emit (self, signals[RESOURCE_ADDED], 0, resource);
       added++;
     }
@@ -442,6 +525,7 @@ pub_resource_list_editor_set_draft (PubResourceListEditor *self,
           g_autoptr(PubDraftResource) resource = g_list_model_get_item (resources, i);
 
           pub_draft_resource_refresh_async (resource, self->cancellable, refreshed_cb, NULL);
+          check_resource (self, resource);
         }
     }
   rebuild_rows (self);
@@ -532,8 +616,8 @@ pub_resource_list_editor_class_init (PubResourceListEditorClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* A file or link was added: the hook for the local checks, which report
-   * back with pub_draft_resource_set_check_result(). */
+  /* A file or link was added (its local checks have just started; their
+   * summary lands in the resource's check result). */
   signals[RESOURCE_ADDED] = g_signal_new ("resource-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, PUB_TYPE_DRAFT_RESOURCE);
 

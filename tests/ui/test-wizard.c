@@ -164,6 +164,38 @@ resources_hashed (gpointer data)
   return TRUE;
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+resources_checked (gpointer data)
+{
+  GListModel *resources = pub_draft_get_resources (data);
+
+  for (guint i = 0; i < g_list_model_get_n_items (resources); i++)
+    {
+      g_autoptr(PubDraftResource) resource = g_list_model_get_item (resources, i);
+      PubResourceCheckStatus status = pub_draft_resource_get_check_status (resource);
+
+      if (status == PUB_RESOURCE_CHECK_NONE || status == PUB_RESOURCE_CHECK_RUNNING)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 test_wizard_offline (Fixture       *fixture,
                      gconstpointer  data)
@@ -249,9 +281,15 @@ test_wizard_offline (Fixture       *fixture,
   g_assert_cmpuint (pub_resource_list_editor_add_files (pub_new_dataset_window_get_resource_editor (fixture->window),
                                                         files), ==, 2);
   iterate_until (resources_hashed, draft);
+  /* The local checks ran on each file as it was added. */
+  iterate_until (resources_checked, draft);
   first = g_list_model_get_item (pub_draft_get_resources (draft), 0);
+  g_assert_cmpint (pub_draft_resource_get_check_status (first), !=, PUB_RESOURCE_CHECK_ERRORS);
+  g_assert_true (g_str_has_prefix (pub_draft_resource_get_check_summary (first), "Quality "));
   pub_draft_resource_set_description (first, "Habitantes por región");
   g_assert_cmpint (pub_draft_get_state (draft), ==, PUB_DRAFT_STATE_READY);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_descendant (GTK_WIDGET (pub_new_dataset_window_get_resource_editor (fixture->window)),
+                                                                    ADW_TYPE_EXPANDER_ROW)), TRUE);
   save_screenshot (GTK_WIDGET (fixture->window), "wizard-step2-files.png");
 
   /* Everything is on disk without anyone pressing Save. */
