@@ -174,7 +174,7 @@ score_header (PubQualityScore   *self,
   if (stats->header_blank || stats->header_missing)
     deduct (self, PUB_CRITERION_STRUCTURE, 3, stats->header_blank ? "blank-header" : "missing-header", NULL, "%s",
             _("Add a first row that names each column, so people know what each value means"));
-  if (stats->n_blank_labels)
+  if (stats->n_blank_labels && !stats->header_blank)
     deduct (self, PUB_CRITERION_STRUCTURE, MIN (3, stats->n_blank_labels), "blank-label", NULL,
             g_dngettext (GETTEXT_PACKAGE, "%u column has no name: give it a short, clear name",
                          "%u columns have no name: give each a short, clear name", stats->n_blank_labels),

@@ -280,13 +280,11 @@ set_header (PubTableChecker  *self,
       col->personal_label = pub_check_label_is_personal (col->name);
     }
 
+  /* Label errors carry no row number, as in Frictionless; a blank header
+   * is a blank label per column there too. */
   if (!nonempty)
-    {
-      self->stats.header_blank = TRUE;
-      report_error (self, "blank-header", 1, 0, NULL, 0, _("The first row, which should name the columns, is empty"));
-      return;
-    }
-  if (datalike && datalike * 2 >= nonempty)
+    self->stats.header_blank = TRUE;
+  if (nonempty && datalike && datalike * 2 >= nonempty)
     {
       self->stats.header_missing = TRUE;
       report_error (self, "missing-header", 1, 0, NULL, 0,
@@ -297,12 +295,12 @@ set_header (PubTableChecker  *self,
       if (!cells[i].len)
         {
           self->stats.n_blank_labels++;
-          report_error (self, "blank-label", 1, i + 1, "", 0, _("This column has no name"));
+          report_error (self, "blank-label", 0, i + 1, "", 0, _("This column has no name"));
         }
       else if (!g_hash_table_add (seen, self->stats.columns[i].name))
         {
           self->stats.n_duplicate_labels++;
-          report_error (self, "duplicate-label", 1, i + 1, cells[i].data, cells[i].len,
+          report_error (self, "duplicate-label", 0, i + 1, cells[i].data, cells[i].len,
                         _("Another column has the same name"));
         }
     }
