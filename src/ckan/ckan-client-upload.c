@@ -274,13 +274,13 @@ upload_read_cb (GObject      *source,
   g_task_return_pointer (task, node, (GDestroyNotify) json_node_unref);
 }
 
-static void
-send_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+/* A thread of its own, not one of GTask's pool: an upload can take hours,
+ * and the pool is what every async file operation of the app runs on. */
+static gpointer
+send_thread (gpointer user_data)
 {
-  UploadData *data = task_data;
+  g_autoptr(GTask) task = user_data;
+  UploadData *data = g_task_get_task_data (task);
   g_autoptr(GMainContext) context = g_main_context_new ();
   SoupSession *session;
   GError *error = NULL;
@@ -291,14 +291,16 @@ send_thread (GTask        *task,
   session = soup_session_new_with_options ("user-agent", CKAN_CLIENT_USER_AGENT,
                                            "timeout", 0,
                                            NULL);
-  body = soup_session_send_and_read (session, data->msg, cancellable, &error);
+  body = soup_session_send_and_read (session, data->msg, g_task_get_cancellable (task), &error);
   g_object_unref (session);
   g_main_context_pop_thread_default (context);
 
+  /* GTask hands the result to the caller's context. */
   if (body)
     g_task_return_pointer (task, body, (GDestroyNotify) g_bytes_unref);
   else
     g_task_return_error (task, error);
+  return NULL;
 }
 
 static void
@@ -342,6 +344,7 @@ upload_opened_cb (GObject      *source,
   g_autoptr(GTask) send_task = NULL;
   g_autofree char *content_type = NULL;
   GError *error = NULL;
+  GThread *thread;
   CkanClient *self = g_task_get_source_object (task);
   UploadData *data = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
@@ -386,7 +389,14 @@ upload_opened_cb (GObject      *source,
   g_task_set_source_tag (send_task, send_thread);
   g_task_set_check_cancellable (send_task, FALSE);
   g_task_set_task_data (send_task, data, NULL);
-  g_task_run_in_thread (send_task, send_thread);
+  thread = g_thread_try_new ("ckan-upload", send_thread, g_object_ref (send_task), &error);
+  if (!thread)
+    {
+      g_object_unref (send_task);
+      g_task_return_error (send_task, error);
+      return;
+    }
+  g_thread_unref (thread);
 }
 
 void
