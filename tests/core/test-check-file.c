@@ -386,6 +386,34 @@ test_async_progress_and_cancel (void)
   g_rmdir (dir);
 }
 
+static void
+cancel_on_progress_cb (double   fraction,
+                       gpointer user_data)
+{
+  g_assert_cmpfloat (fraction, <, 1.0);
+  g_cancellable_cancel (user_data);
+}
+
+static void
+test_cancel_midway (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pub-check-XXXXXX", NULL);
+  g_autofree char *path = write_big_file (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PubCheckResult) result = NULL;
+
+  /* The first progress report (after the first megabyte) cancels: the
+   * check stops at its next read. */
+  result = pub_check_file_sync (file, NULL, cancel_on_progress_cb, cancellable, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (result);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -401,6 +429,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/check-file/broken", test_broken_input);
   g_test_add_func ("/check-file/error-cap", test_error_cap);
   g_test_add_func ("/check-file/async", test_async_progress_and_cancel);
+  g_test_add_func ("/check-file/cancel-midway", test_cancel_midway);
 
   return g_test_run ();
 }
