@@ -34,6 +34,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  AUTHORIZATION_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* A plain memset before free may be optimized away; writes through a
  * volatile pointer may not. */
 static void
@@ -141,6 +148,13 @@ ckan_client_class_init (CkanClientClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A call ended in an Authorization Error (403): the token may have been
+   * revoked. Whoever holds the account checks; the call's own callback
+   * still gets the error. */
+  signals[AUTHORIZATION_FAILED] =
+    g_signal_new ("authorization-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -562,6 +576,8 @@ call_fail (GTask  *task,
 
   if (!call_should_retry (self, data, error, &delay_ms))
     {
+      if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_AUTHORIZATION))
+        g_signal_emit (self, signals[AUTHORIZATION_FAILED], 0);
       g_task_return_error (task, error);
       return;
     }

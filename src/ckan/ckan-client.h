@@ -30,6 +30,9 @@ typedef void (*CkanProgressFunc) (goffset  sent,
                                   goffset  total,
                                   gpointer user_data);
 
+/* Signal "authorization-failed" (no arguments): a call ended in a 403
+ * Authorization Error, which is what a revoked token looks like. */
+
 /* base_url may carry a path ("https://portal.example/data"). http:// is
  * refused with CKAN_ERROR_INSECURE off loopback unless allow_insecure. */
 CkanClient  *ckan_client_new                (const char        *base_url,

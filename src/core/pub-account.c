@@ -46,6 +46,8 @@ G_DEFINE_ENUM_TYPE (PubAccountState, pub_account_state,
 
 G_DEFINE_FINAL_TYPE (PubAccount, pub_account, G_TYPE_OBJECT)
 
+static void start_check (PubAccount *self);
+
 enum {
   PROP_0,
   PROP_PORTAL_URL,
@@ -186,6 +188,10 @@ pub_account_new (const char  *portal_url,
 
   self = g_object_new (PUB_TYPE_ACCOUNT, NULL);
   self->client = g_steal_pointer (&client);
+  /* Every call through this account, whoever made it, can reveal a revoked
+   * token. */
+  g_signal_connect_object (self->client, "authorization-failed",
+                           G_CALLBACK (start_check), self, G_CONNECT_SWAPPED);
   self->portal_url = g_strdup (ckan_client_get_base_url (self->client));
   self->user_id = g_strdup (user_id);
   self->user_name = g_strdup (user_name);
@@ -589,14 +595,9 @@ check_cb (GObject      *object,
     g_debug ("Token check for %s: %s", self->user_name, error->message);
 }
 
-void
-pub_account_check_error (PubAccount   *self,
-                         const GError *error)
+static void
+start_check (PubAccount *self)
 {
-  g_return_if_fail (PUB_IS_ACCOUNT (self));
-
-  if (!g_error_matches (error, CKAN_ERROR, CKAN_ERROR_AUTHORIZATION))
-    return;
   /* A 403 is also what a user without rights in an organization gets; only
    * "who am I" tells a revoked token from a missing permission. */
   if (self->checking || self->state != PUB_ACCOUNT_STATE_READY)
@@ -604,4 +605,14 @@ pub_account_check_error (PubAccount   *self,
 
   self->checking = TRUE;
   pub_account_verify_async (self, self->cancellable, check_cb, g_object_ref (self));
+}
+
+void
+pub_account_check_error (PubAccount   *self,
+                         const GError *error)
+{
+  g_return_if_fail (PUB_IS_ACCOUNT (self));
+
+  if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_AUTHORIZATION))
+    start_check (self);
 }

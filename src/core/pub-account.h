@@ -102,10 +102,11 @@ gboolean         pub_account_verify_finish      (PubAccount    *self,
                                                  GAsyncResult  *result,
                                                  GError       **error);
 
-/* Call this with any error a call made through this account's client
- * returned: an Authorization Error may mean the token was revoked, so the
- * account checks with the portal and turns NEEDS_TOKEN if so (the UI then
- * asks for a new token). Other errors are ignored. */
+/* An Authorization Error may mean the token was revoked: the account then
+ * checks with the portal and turns NEEDS_TOKEN if so (the UI asks for a new
+ * token). Calls through ckan_client_call_async() are watched already (the
+ * client's "authorization-failed" signal); pass errors from anything else
+ * (uploads) here. Other errors are ignored. */
 void             pub_account_check_error        (PubAccount    *self,
                                                  const GError  *error);
 
