@@ -260,5 +260,6 @@ pub_dataset_metadata_editor_show_portal_errors (PubDatasetMetadataEditor *self,
                              g_string_free (g_steal_pointer (&message), FALSE));
     }
   _pub_dataset_metadata_editor_refresh_errors (self);
+  _pub_dataset_metadata_editor_focus_first_error (self);
 }
 

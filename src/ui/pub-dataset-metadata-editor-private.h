@@ -71,6 +71,7 @@ struct _PubDatasetMetadataEditor
 };
 
 void _pub_dataset_metadata_editor_refresh_errors          (PubDatasetMetadataEditor *self);
+gboolean _pub_dataset_metadata_editor_focus_first_error   (PubDatasetMetadataEditor *self);
 void _pub_dataset_metadata_editor_fill_choices            (PubDatasetMetadataEditor *self,
                                                            Choices                  *choices,
                                                            JsonNode                 *list,

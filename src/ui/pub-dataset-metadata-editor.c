@@ -442,6 +442,28 @@ static void
 draft_changed_cb (PubDatasetMetadataEditor *self,
                   PubDraft                 *draft)
 {
+  static const char * const entry_fields[] = {
+    PUB_DRAFT_FIELD_TITLE, PUB_DRAFT_FIELD_NAME, PUB_DRAFT_FIELD_AUTHOR,
+    PUB_DRAFT_FIELD_AUTHOR_EMAIL, PUB_DRAFT_FIELD_PERIOD, PUB_DRAFT_FIELD_SOURCE_URL,
+    PUB_DRAFT_FIELD_VERSION,
+  };
+  gboolean was_loading = self->loading;
+
+  /* A change made elsewhere (another window) shows here too; typing here
+   * already matches, so nothing moves under the cursor. */
+  self->loading = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (entry_fields); i++)
+    {
+      GtkEditable *entry = GTK_EDITABLE (entry_for_field (self, entry_fields[i]));
+      const char *value = pub_draft_get_field (draft, entry_fields[i]);
+
+      if (g_strcmp0 (gtk_editable_get_text (entry), value ? value : "") == 0)
+        continue;
+      gtk_editable_set_text (entry, value ? value : "");
+      if (g_str_equal (entry_fields[i], PUB_DRAFT_FIELD_NAME))
+        _pub_dataset_metadata_editor_schedule_name_check (self);
+    }
+  self->loading = was_loading;
   _pub_dataset_metadata_editor_refresh_errors (self);
 }
 
@@ -537,8 +559,9 @@ pub_dataset_metadata_editor_set_known_tags (PubDatasetMetadataEditor *self,
   pub_tag_editor_set_known_tags (self->tag_editor, tags);
 }
 
+/* Brings the first field that shows a problem into view. */
 gboolean
-pub_dataset_metadata_editor_validate (PubDatasetMetadataEditor *self)
+_pub_dataset_metadata_editor_focus_first_error (PubDatasetMetadataEditor *self)
 {
   static const char * const order[] = {
     PUB_DRAFT_FIELD_TITLE, PUB_DRAFT_FIELD_NAME, PUB_DRAFT_FIELD_NOTES,
@@ -548,19 +571,25 @@ pub_dataset_metadata_editor_validate (PubDatasetMetadataEditor *self)
     PUB_DRAFT_FIELD_VERSION,
   };
 
-  g_return_val_if_fail (PUB_IS_DATASET_METADATA_EDITOR (self), FALSE);
-
-  self->show_all = TRUE;
-  _pub_dataset_metadata_editor_refresh_errors (self);
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
       if (g_hash_table_contains (self->shown_errors, order[i]))
         {
           gtk_widget_grab_focus (input_for_field (self, order[i]));
-          return FALSE;
+          return TRUE;
         }
     }
-  return TRUE;
+  return FALSE;
+}
+
+gboolean
+pub_dataset_metadata_editor_validate (PubDatasetMetadataEditor *self)
+{
+  g_return_val_if_fail (PUB_IS_DATASET_METADATA_EDITOR (self), FALSE);
+
+  self->show_all = TRUE;
+  _pub_dataset_metadata_editor_refresh_errors (self);
+  return !_pub_dataset_metadata_editor_focus_first_error (self);
 }
 
 const char *

@@ -347,6 +347,12 @@ name_checked (gpointer data)
 }
 
 static gboolean
+back_on_metadata (gpointer data)
+{
+  return g_strcmp0 (pub_new_dataset_window_get_step (data), "metadata") == 0;
+}
+
+static gboolean
 draft_published (gpointer data)
 {
   return pub_draft_get_state (data) == PUB_DRAFT_STATE_PUBLISHED;
@@ -397,6 +403,19 @@ test_wizard_publish (Fixture       *fixture,
   pub_resource_list_editor_add_files (pub_new_dataset_window_get_resource_editor (fixture->window), files);
   iterate_until (resources_hashed, draft);
 
+  /* A name the portal refuses (409) comes back under its field. */
+  pub_draft_set_field (draft, "name", "calidad-del-aire");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.publish", NULL);
+  g_assert_cmpstr (pub_new_dataset_window_get_step (fixture->window), ==, "progress");
+  iterate_until (back_on_metadata, fixture->window);
+  g_assert_nonnull (pub_dataset_metadata_editor_get_field_error (editor, "name"));
+  g_assert_true (gtk_widget_has_css_class (EDITOR_CHILD (fixture, "name_row"), "error"));
+  save_screenshot (GTK_WIDGET (fixture->window), "wizard-portal-409.png");
+  g_assert_cmpuint (pub_test_portal_count_datasets (fixture->portal), ==, datasets_before);
+
+  /* Fixed where it is shown, the error goes, and publishing goes through. */
+  type_text (EDITOR_CHILD (fixture, "name_row"), "matricula-2025");
+  g_assert_null (pub_dataset_metadata_editor_get_field_error (editor, "name"));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.publish", NULL);
   g_assert_cmpstr (pub_new_dataset_window_get_step (fixture->window), ==, "progress");
   iterate_until (draft_published, draft);
