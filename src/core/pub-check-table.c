@@ -59,6 +59,10 @@ struct _PubTableChecker
   gboolean              inferred;
   gboolean              header_seen;
   DupSet                dups;
+  guint64               start_offset;   /* the BOM's length */
+  GQueue                unplaced;       /* encoding errors waiting for their row */
+  guint64               last_row;
+  guint64               last_row_offset;
 };
 
 const char *
@@ -248,7 +252,24 @@ invalid_byte_cb (guint64  offset,
                              pub_encoding_to_charset (self->stats.encoding));
   error = ckan_validation_error_new ("encoding-error", 0, 0, NULL, NULL, message);
   error->byte_offset = (gint64) offset;
-  ckan_validation_report_take_error (self->report, error);
+  /* Bytes are checked before the rows they belong to are parsed: the row
+   * number is filled in when the row after them starts. */
+  if (ckan_validation_report_take_error (self->report, error))
+    g_queue_push_tail (&self->unplaced, error);
+}
+
+static void
+place_encoding_errors (PubTableChecker *self,
+                       guint64          next_offset)
+{
+  CkanValidationError *error;
+
+  while ((error = g_queue_peek_head (&self->unplaced)) &&
+         (guint64) error->byte_offset - self->start_offset < next_offset)
+    {
+      error->row_number = (gint64) self->last_row;
+      g_queue_pop_head (&self->unplaced);
+    }
 }
 
 static void
@@ -560,6 +581,10 @@ record_cb (const PubCsvCell *cells,
   guint64 h = 0;
   guint width;
 
+  if (G_UNLIKELY (self->unplaced.length))
+    place_encoding_errors (self, byte_offset);
+  self->last_row = row;
+
   if (G_UNLIKELY (flags))
     {
       if (flags & PUB_CSV_RECORD_TOO_LONG)
@@ -648,6 +673,7 @@ pub_table_checker_set_start_offset (PubTableChecker *self,
                                     guint64          offset)
 {
   self->validator.offset = offset;
+  self->start_offset = offset;
 }
 
 void
@@ -716,6 +742,7 @@ pub_table_checker_finish (PubTableChecker *self)
 {
   pub_encoding_validator_finish (&self->validator, invalid_byte_cb, self);
   pub_csv_reader_finish (self->reader);
+  place_encoding_errors (self, G_MAXUINT64);
   dup_drain (self);
   memcpy (self->stats.line_endings, pub_csv_reader_get_line_endings (self->reader),
           sizeof self->stats.line_endings);
@@ -749,6 +776,7 @@ pub_table_checker_free (PubTableChecker *self)
     }
   g_free (self->stats.columns);
   g_free (self->sample);
+  g_queue_clear (&self->unplaced);
   free (self->dups.slots);
   pub_csv_reader_free (self->reader);
   g_object_unref (self->report);

@@ -192,7 +192,9 @@ test_dialects_and_encodings (void)
   g_assert_cmpuint (n_of (invalid, "encoding-error"), ==, 2);
   e = error_of (invalid, "encoding-error", 0);
   g_assert_cmpint (e->byte_offset, ==, 30);
+  g_assert_cmpint (e->row_number, ==, 3);
   g_assert_cmpint (error_of (invalid, "encoding-error", 1)->byte_offset, ==, 44);
+  g_assert_cmpint (error_of (invalid, "encoding-error", 1)->row_number, ==, 4);
 }
 
 static void
