@@ -68,6 +68,10 @@ pub_sign_in_normalize_url (const char  *text,
     goto invalid;
   if (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
     goto invalid;
+  /* A portal address never carries a user or password ("mailto:a@b" typed
+   * without a scheme would otherwise pass as one). */
+  if (g_uri_get_userinfo (uri) != NULL)
+    goto invalid;
 
   path = g_strdup (g_uri_get_path (uri));
   len = strlen (path);

@@ -14,6 +14,8 @@
 #include "ckan-client-tokens.h"
 #include "ckan-error.h"
 #include "pub-account-manager.h"
+#include "pub-application.h"
+#include "pub-window.h"
 #include "pub-account-switcher.h"
 #include "pub-secret-store.h"
 #include "pub-sign-in.h"
@@ -518,6 +520,48 @@ test_tokens_page (Fixture       *f,
   g_assert_null (left);
 }
 
+static void
+test_first_run (void)
+{
+  g_autoptr(PubApplication) app = pub_application_new ();
+  GSettings *settings;
+  GtkWindow *welcome;
+  PubSignInPage *page;
+  GtkWindow *window;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_hold (G_APPLICATION (app));
+  settings = pub_application_get_settings (app);
+  g_assert_false (g_settings_get_boolean (settings, "first-run-done"));
+
+  /* First start, nobody signed in: the welcome comes up over the window. */
+  g_application_activate (G_APPLICATION (app));
+  flush_events ();
+  welcome = find_toplevel (ADW_TYPE_WINDOW, has_sign_in_page);
+  g_assert_nonnull (welcome);
+  g_assert_true (PUB_IS_WINDOW (gtk_window_get_transient_for (welcome)));
+  page = PUB_SIGN_IN_PAGE (adw_window_get_content (ADW_WINDOW (welcome)));
+  g_assert_cmpstr (gtk_button_get_label (child (page, PUB_TYPE_SIGN_IN_PAGE, "cancel_button")), ==, "_Skip");
+  g_assert_true (g_settings_get_boolean (settings, "first-run-done"));
+
+  /* Skipping leaves the app usable without an account... */
+  g_signal_emit_by_name (child (page, PUB_TYPE_SIGN_IN_PAGE, "cancel_button"), "clicked");
+  flush_events ();
+  g_assert_null (find_toplevel (ADW_TYPE_WINDOW, has_sign_in_page));
+  g_assert_nonnull (find_toplevel (PUB_TYPE_WINDOW, NULL));
+
+  /* ... and the welcome is not shown again. */
+  g_application_activate (G_APPLICATION (app));
+  flush_events ();
+  g_assert_null (find_toplevel (ADW_TYPE_WINDOW, has_sign_in_page));
+
+  while ((window = find_toplevel (GTK_TYPE_WINDOW, NULL)) != NULL)
+    gtk_window_destroy (window);
+  flush_events ();
+  g_application_release (G_APPLICATION (app));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -540,6 +584,7 @@ main (int   argc,
   ADD ("switch-and-sign-out", test_switch_and_sign_out);
   ADD ("tokens-page", test_tokens_page);
 #undef ADD
+  g_test_add_func ("/ui/accounts/first-run", test_first_run);
 
   ret = g_test_run ();
 
