@@ -71,6 +71,7 @@ _pub_dataset_metadata_editor_fetch_lists (PubDatasetMetadataEditor *self)
   json_object_set_string_member (org_params, "permission", "create_dataset");
   ckan_client_call_async (self->client, "organization_list_for_user", org_params,
                           CKAN_CALL_READ, self->cancellable, organizations_cb, g_object_ref (self));
+  _pub_dataset_metadata_editor_fetch_schema (self);
   ckan_client_call_async (self->client, "license_list", NULL,
                           CKAN_CALL_READ, self->cancellable, licenses_cb, g_object_ref (self));
 }

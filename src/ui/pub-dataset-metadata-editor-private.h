@@ -38,6 +38,8 @@ struct _PubDatasetMetadataEditor
   gboolean             loading;
 
   Choices              org, visibility, license, frequency;
+  GPtrArray           *extra_rows;     /* rows for the portal form's own fields */
+  AdwPreferencesGroup *details_group;
 
   AdwEntryRow         *title_row;
   AdwEntryRow         *name_row;
@@ -71,12 +73,36 @@ struct _PubDatasetMetadataEditor
 };
 
 void _pub_dataset_metadata_editor_refresh_errors          (PubDatasetMetadataEditor *self);
+/* A person changed a field: into the draft, and its message refreshed. */
+void _pub_dataset_metadata_editor_field_edited            (PubDatasetMetadataEditor *self,
+                                                           const char               *field,
+                                                           const char               *value);
+void _pub_dataset_metadata_editor_choices_init            (Choices                  *choices,
+                                                           AdwComboRow              *row,
+                                                           const char               *field);
+void _pub_dataset_metadata_editor_choices_clear           (Choices                  *choices);
+/* values and labels: NULL-terminated, the same length (values may be NULL). */
+void _pub_dataset_metadata_editor_choices_set             (PubDatasetMetadataEditor *self,
+                                                           Choices                  *choices,
+                                                           const char               *none_label,
+                                                           const char * const       *values,
+                                                           const char * const       *labels);
+void _pub_dataset_metadata_editor_choices_select          (PubDatasetMetadataEditor *self,
+                                                           Choices                  *choices,
+                                                           const char               *value);
+void _pub_dataset_metadata_editor_combo_selected_cb       (PubDatasetMetadataEditor *self,
+                                                           GParamSpec               *pspec,
+                                                           AdwComboRow              *row);
 gboolean _pub_dataset_metadata_editor_focus_first_error   (PubDatasetMetadataEditor *self);
 void _pub_dataset_metadata_editor_fill_choices            (PubDatasetMetadataEditor *self,
                                                            Choices                  *choices,
                                                            JsonNode                 *list,
                                                            const char               *value_member,
                                                            const char               *none_label);
+void _pub_dataset_metadata_editor_fetch_schema            (PubDatasetMetadataEditor *self);
+void _pub_dataset_metadata_editor_clear_schema            (PubDatasetMetadataEditor *self);
+GtkWidget *_pub_dataset_metadata_editor_find_extra        (PubDatasetMetadataEditor *self,
+                                                           const char               *field);
 void _pub_dataset_metadata_editor_fetch_lists             (PubDatasetMetadataEditor *self);
 void _pub_dataset_metadata_editor_schedule_name_check     (PubDatasetMetadataEditor *self);
 void _pub_dataset_metadata_editor_set_name_availability   (PubDatasetMetadataEditor *self,

@@ -49,7 +49,6 @@ static const struct {
   { "1y", N_("Yearly") },
 };
 
-static void choices_select_value (PubDatasetMetadataEditor *self, Choices *choices, const char *value);
 
 static AdwEntryRow *
 entry_for_field (PubDatasetMetadataEditor *self,
@@ -162,11 +161,17 @@ show_field_error (PubDatasetMetadataEditor *self,
   GtkLabel *label;
 
   error_widgets_for_field (self, field, &error_row, &label);
+  if (label == NULL && input == NULL)
+    {
+      /* A field of the portal's own form: marked, its message in the tooltip. */
+      input = _pub_dataset_metadata_editor_find_extra (self, field);
+      if (input == NULL)
+        return;
+      gtk_widget_set_tooltip_text (input, message);
+    }
   if (g_str_equal (field, PUB_DRAFT_FIELD_TAGS))
     pub_tag_editor_set_error (self->tag_editor, message);
-  else if (label == NULL)
-    return;
-  else
+  else if (label != NULL)
     {
       gtk_label_set_text (label, message != NULL ? message : "");
       gtk_widget_set_visible (error_row, message != NULL);
@@ -212,10 +217,17 @@ _pub_dataset_metadata_editor_refresh_errors (PubDatasetMetadataEditor *self)
         local = pub_draft_check_field (self->draft, fields[i]);
       show_field_error (self, fields[i], local != NULL ? local : portal);
     }
+
+  for (guint i = 0; i < self->extra_rows->len; i++)
+    {
+      const char *field = gtk_widget_get_name (g_ptr_array_index (self->extra_rows, i));
+
+      show_field_error (self, field, g_hash_table_lookup (self->portal_errors, field));
+    }
 }
 
-static void
-field_edited (PubDatasetMetadataEditor *self,
+void
+_pub_dataset_metadata_editor_field_edited (PubDatasetMetadataEditor *self,
               const char               *field,
               const char               *value)
 {
@@ -246,7 +258,7 @@ entry_changed_cb (PubDatasetMetadataEditor *self,
       /* The name follows the title until someone edits it by hand. */
       old_slug = pub_slug_from_title (pub_draft_get_field (self->draft, PUB_DRAFT_FIELD_TITLE));
       name = pub_draft_get_field (self->draft, PUB_DRAFT_FIELD_NAME);
-      field_edited (self, field, text);
+      _pub_dataset_metadata_editor_field_edited (self, field, text);
       if (name == NULL || g_str_equal (name, old_slug))
         {
           new_slug = pub_slug_from_title (text);
@@ -255,7 +267,7 @@ entry_changed_cb (PubDatasetMetadataEditor *self,
       return;
     }
 
-  field_edited (self, field, text);
+  _pub_dataset_metadata_editor_field_edited (self, field, text);
   if (g_str_equal (field, PUB_DRAFT_FIELD_NAME))
     _pub_dataset_metadata_editor_schedule_name_check (self);
 }
@@ -269,103 +281,7 @@ notes_changed_cb (PubDatasetMetadataEditor *self,
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  field_edited (self, PUB_DRAFT_FIELD_NOTES, text);
-}
-
-/* Choices */
-
-static void
-choices_init (Choices     *choices,
-              AdwComboRow *row,
-              const char  *field)
-{
-  choices->row = row;
-  choices->field = field;
-  choices->labels = gtk_string_list_new (NULL);
-  choices->values = g_ptr_array_new_with_free_func (g_free);
-  adw_combo_row_set_model (row, G_LIST_MODEL (choices->labels));
-}
-
-static void
-choices_clear (Choices *choices)
-{
-  g_clear_object (&choices->labels);
-  g_clear_pointer (&choices->values, g_ptr_array_unref);
-}
-
-static void
-choices_set (PubDatasetMetadataEditor *self,
-             Choices                  *choices,
-             const char               *none_label,
-             const char * const       *values,
-             const char * const       *labels)
-{
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (choices->labels));
-  g_autoptr(GPtrArray) new_labels = g_ptr_array_new ();
-  gboolean was_loading = self->loading;
-
-  g_ptr_array_set_size (choices->values, 0);
-  g_ptr_array_add (choices->values, NULL);
-  g_ptr_array_add (new_labels, (gpointer) none_label);
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    {
-      g_ptr_array_add (choices->values, g_strdup (values[i]));
-      g_ptr_array_add (new_labels, (gpointer) labels[i]);
-    }
-  g_ptr_array_add (new_labels, NULL);
-
-  self->loading = TRUE;
-  gtk_string_list_splice (choices->labels, 0, n_old, (const char * const *) new_labels->pdata);
-  self->loading = was_loading;
-  if (self->draft != NULL)
-    choices_select_value (self, choices, pub_draft_get_field (self->draft, choices->field));
-}
-
-static void
-choices_select_value (PubDatasetMetadataEditor *self,
-                      Choices                  *choices,
-                      const char               *value)
-{
-  gboolean was_loading = self->loading;
-  guint position = 0;
-
-  for (guint i = 1; value != NULL && i < choices->values->len; i++)
-    {
-      if (g_strcmp0 (g_ptr_array_index (choices->values, i), value) == 0)
-        position = i;
-    }
-  /* A value the list doesn't know (chosen with another account, or the
-   * list is not loaded yet) is kept and shown as it is. */
-  if (value != NULL && position == 0)
-    {
-      g_ptr_array_add (choices->values, g_strdup (value));
-      self->loading = TRUE;
-      gtk_string_list_append (choices->labels, value);
-      self->loading = was_loading;
-      position = choices->values->len - 1;
-    }
-
-  self->loading = TRUE;
-  adw_combo_row_set_selected (choices->row, position);
-  self->loading = was_loading;
-}
-
-static void
-combo_selected_cb (PubDatasetMetadataEditor *self,
-                   GParamSpec               *pspec,
-                   AdwComboRow              *row)
-{
-  Choices *all[] = { &self->org, &self->visibility, &self->license, &self->frequency };
-  guint position = adw_combo_row_get_selected (row);
-
-  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
-    {
-      if (all[i]->row != row || all[i]->values == NULL)
-        continue;
-      if (position == GTK_INVALID_LIST_POSITION || position >= all[i]->values->len)
-        return;
-      field_edited (self, all[i]->field, g_ptr_array_index (all[i]->values, position));
-    }
+  _pub_dataset_metadata_editor_field_edited (self, PUB_DRAFT_FIELD_NOTES, text);
 }
 
 /* Lists the portal knows (organizations, licences), or what the draft
@@ -398,7 +314,7 @@ _pub_dataset_metadata_editor_fill_choices (PubDatasetMetadataEditor *self,
       g_ptr_array_add (values, (gpointer) value);
       g_ptr_array_add (labels, (gpointer) label);
     }
-  choices_set (self, choices, none_label,
+  _pub_dataset_metadata_editor_choices_set (self, choices, none_label,
                (const char * const *) values->pdata, (const char * const *) labels->pdata);
 }
 
@@ -424,7 +340,7 @@ load_offline_choices (PubDatasetMetadataEditor *self)
           ids[i] = default_licenses[i].id;
           titles[i] = _(default_licenses[i].title);
         }
-      choices_set (self, &self->license, _("Choose…"), ids, titles);
+      _pub_dataset_metadata_editor_choices_set (self, &self->license, _("Choose…"), ids, titles);
     }
 }
 
@@ -491,8 +407,8 @@ load_draft (PubDatasetMetadataEditor *self)
   load_offline_choices (self);
   if (self->draft != NULL)
     {
-      choices_select_value (self, &self->visibility, pub_draft_get_field (self->draft, PUB_DRAFT_FIELD_VISIBILITY));
-      choices_select_value (self, &self->frequency, pub_draft_get_field (self->draft, PUB_DRAFT_FIELD_FREQUENCY));
+      _pub_dataset_metadata_editor_choices_select (self, &self->visibility, pub_draft_get_field (self->draft, PUB_DRAFT_FIELD_VISIBILITY));
+      _pub_dataset_metadata_editor_choices_select (self, &self->frequency, pub_draft_get_field (self->draft, PUB_DRAFT_FIELD_FREQUENCY));
     }
   _pub_dataset_metadata_editor_refresh_errors (self);
   _pub_dataset_metadata_editor_fetch_lists (self);
@@ -524,6 +440,7 @@ pub_dataset_metadata_editor_set_draft (PubDatasetMetadataEditor *self,
   if (draft != NULL)
     g_signal_connect_object (draft, "changed", G_CALLBACK (draft_changed_cb), self, G_CONNECT_SWAPPED);
   pub_tag_editor_set_draft (self->tag_editor, draft);
+  _pub_dataset_metadata_editor_clear_schema (self);
   load_draft (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
 }
@@ -635,10 +552,11 @@ pub_dataset_metadata_editor_finalize (GObject *object)
   g_clear_pointer (&self->touched, g_hash_table_unref);
   g_clear_pointer (&self->portal_errors, g_hash_table_unref);
   g_clear_pointer (&self->shown_errors, g_hash_table_unref);
-  choices_clear (&self->org);
-  choices_clear (&self->visibility);
-  choices_clear (&self->license);
-  choices_clear (&self->frequency);
+  g_clear_pointer (&self->extra_rows, g_ptr_array_unref);
+  _pub_dataset_metadata_editor_choices_clear (&self->org);
+  _pub_dataset_metadata_editor_choices_clear (&self->visibility);
+  _pub_dataset_metadata_editor_choices_clear (&self->license);
+  _pub_dataset_metadata_editor_choices_clear (&self->frequency);
 
   G_OBJECT_CLASS (pub_dataset_metadata_editor_parent_class)->finalize (object);
 }
@@ -725,6 +643,7 @@ pub_dataset_metadata_editor_class_init (PubDatasetMetadataEditorClass *klass)
   BIND (visibility_row);
   BIND (license_row);
   BIND (tag_editor);
+  BIND (details_group);
   BIND (frequency_row);
   BIND (period_row);
   BIND (source_url_row);
@@ -762,6 +681,7 @@ pub_dataset_metadata_editor_init (PubDatasetMetadataEditor *self)
   self->touched = g_hash_table_new (g_str_hash, g_str_equal);
   self->portal_errors = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->shown_errors = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->extra_rows = g_ptr_array_new ();
 
   entries[0] = self->title_row;
   entries[1] = self->name_row;
@@ -775,23 +695,23 @@ pub_dataset_metadata_editor_init (PubDatasetMetadataEditor *self)
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
 
-  choices_init (&self->org, self->owner_org_row, PUB_DRAFT_FIELD_OWNER_ORG);
-  choices_init (&self->visibility, self->visibility_row, PUB_DRAFT_FIELD_VISIBILITY);
-  choices_init (&self->license, self->license_row, PUB_DRAFT_FIELD_LICENSE);
-  choices_init (&self->frequency, self->frequency_row, PUB_DRAFT_FIELD_FREQUENCY);
-  choices_set (self, &self->visibility, _("Choose…"), visibility_values, visibility_labels);
+  _pub_dataset_metadata_editor_choices_init (&self->org, self->owner_org_row, PUB_DRAFT_FIELD_OWNER_ORG);
+  _pub_dataset_metadata_editor_choices_init (&self->visibility, self->visibility_row, PUB_DRAFT_FIELD_VISIBILITY);
+  _pub_dataset_metadata_editor_choices_init (&self->license, self->license_row, PUB_DRAFT_FIELD_LICENSE);
+  _pub_dataset_metadata_editor_choices_init (&self->frequency, self->frequency_row, PUB_DRAFT_FIELD_FREQUENCY);
+  _pub_dataset_metadata_editor_choices_set (self, &self->visibility, _("Choose…"), visibility_values, visibility_labels);
   for (guint i = 0; i < G_N_ELEMENTS (frequencies); i++)
     {
       frequency_values[i] = frequencies[i].id;
       frequency_labels[i] = _(frequencies[i].label);
     }
-  choices_set (self, &self->frequency, _("Not specified"), frequency_values, frequency_labels);
+  _pub_dataset_metadata_editor_choices_set (self, &self->frequency, _("Not specified"), frequency_values, frequency_labels);
   load_offline_choices (self);
   {
     Choices *all[] = { &self->org, &self->visibility, &self->license, &self->frequency };
 
     for (guint i = 0; i < G_N_ELEMENTS (all); i++)
-      g_signal_connect_object (all[i]->row, "notify::selected", G_CALLBACK (combo_selected_cb),
+      g_signal_connect_object (all[i]->row, "notify::selected", G_CALLBACK (_pub_dataset_metadata_editor_combo_selected_cb),
                                self, G_CONNECT_SWAPPED);
   }
 

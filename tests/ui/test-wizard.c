@@ -346,6 +346,28 @@ name_checked (gpointer data)
   return availability != PUB_NAME_UNCHECKED && availability != PUB_NAME_CHECKING;
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_maintainer_row (gpointer data)
+{
+  return find_named (data, "maintainer") != NULL;
+}
+
 static gboolean
 back_on_metadata (gpointer data)
 {
@@ -394,6 +416,14 @@ test_wizard_publish (Fixture       *fixture,
   iterate_until (combo_has, ((gpointer[]) { EDITOR_CHILD (fixture, "license_row"), (gpointer) "Creative Commons Attribution" }));
   select_value (EDITOR_CHILD (fixture, "license_row"), "Creative Commons Attribution");
   type_text (GTK_WIDGET (pub_tag_editor_get_entry (tags)), "educación,");
+
+  /* The portal's own form: its extra fields get rows, its choices are used. */
+  iterate_until (has_maintainer_row, editor);
+  type_text (find_named (GTK_WIDGET (editor), "maintainer"), "Oficina de Datos");
+  g_assert_cmpstr (pub_draft_get_field (draft, "maintainer"), ==, "Oficina de Datos");
+  iterate_until (combo_has, ((gpointer[]) { EDITOR_CHILD (fixture, "frequency_row"), (gpointer) "Anual" }));
+  select_value (EDITOR_CHILD (fixture, "frequency_row"), "Anual");
+  g_assert_cmpstr (pub_draft_get_field (draft, "frequency"), ==, "1y");
   save_screenshot (GTK_WIDGET (fixture->window), "wizard-online-step1.png");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.next", NULL);
@@ -427,6 +457,8 @@ test_wizard_publish (Fixture       *fixture,
   g_assert_cmpuint (pub_test_portal_count_datasets (fixture->portal), ==, datasets_before + 1);
   g_assert_false (json_object_get_boolean_member (dataset, "private"));
   g_assert_cmpstr (json_object_get_string_member (dataset, "author_email"), ==, "estadisticas@example.cl");
+  g_assert_cmpstr (json_object_get_string_member (dataset, "maintainer"), ==, "Oficina de Datos");
+  g_assert_cmpstr (json_object_get_string_member (dataset, "frequency"), ==, "1y");
   resources = json_object_get_array_member (dataset, "resources");
   g_assert_cmpuint (json_array_get_length (resources), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (resources, 0), "name"), ==, "matricula.csv");
