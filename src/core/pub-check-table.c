@@ -5,39 +5,22 @@
  */
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <glib/gi18n-lib.h>
 
+#include "pub-check-rowset.h"
 #include "pub-check-table.h"
 
 #define SAMPLE_ROWS 1000
 #define CELL_CHARS  80
-/* The duplicate-row set: 64-bit row hashes, open addressing. 2^23 slots
- * (64 MiB) hold about 6 million distinct rows; past that, later rows are
- * still compared against the ones held but no longer added. */
-#define DUP_MAX_SLOTS ((gsize) 1 << 23)
-
-/* Each lookup is a cache and TLB miss in a big table: probes are queued
- * for DUP_DELAY rows after a prefetch, so the memory works while the next
- * rows are parsed. */
+/* Each duplicate-row lookup is a cache miss in a big table: probes wait
+ * DUP_DELAY rows after a prefetch, so memory works while rows are parsed. */
 #define DUP_DELAY 32
 
 typedef struct {
   guint64  hash;
   guint64  row;
 } DupPending;
-
-typedef struct {
-  guint64    *slots;
-  gsize       n_slots;
-  gsize       count;
-  gboolean    full;
-  DupPending  pending[DUP_DELAY];
-  guint       n_pending;
-  guint       next;
-} DupSet;
 
 typedef struct {
   guint64 n_nonempty;
@@ -58,7 +41,10 @@ struct _PubTableChecker
   guint                 sample_columns;
   gboolean              inferred;
   gboolean              header_seen;
-  DupSet                dups;
+  PubRowSet             dups;
+  DupPending            pending[DUP_DELAY];
+  guint                 n_pending;
+  guint                 next;
   guint64               start_offset;   /* the BOM's length */
   GQueue                unplaced;       /* encoding errors waiting for their row */
   guint64               last_row;
@@ -93,107 +79,6 @@ pub_column_type_to_label (PubColumnType type)
     default:
       return _("text");
     }
-}
-
-static inline guint64
-hash_bytes (guint64     h,
-            const char *p,
-            gsize       n)
-{
-  guint64 w;
-
-  h ^= n * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
-  while (n >= 8)
-    {
-      memcpy (&w, p, 8);
-      h = (h ^ w) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
-      h ^= h >> 29;
-      p += 8;
-      n -= 8;
-    }
-  /* The tail in at most two overlapping loads: bytes copied one by one
-   * into a word stall the load that reads it back. */
-  if (n >= 4)
-    {
-      guint32 a, b;
-
-      memcpy (&a, p, 4);
-      memcpy (&b, p + n - 4, 4);
-      w = a | (guint64) b << 32;
-    }
-  else if (n)
-    w = (guint64) (guchar) p[0] | (guint64) (guchar) p[n / 2] << 8 | (guint64) (guchar) p[n - 1] << 16;
-  else
-    w = 0;
-  h = (h ^ w) * G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F);
-  return h ^ (h >> 31);
-}
-
-static guint64 *
-alloc_slots (gsize n)
-{
-  gsize bytes = n * sizeof (guint64);
-  void *slots = NULL;
-
-#ifdef MADV_HUGEPAGE
-  /* Huge pages spare a TLB miss per probe in a table of tens of MB. */
-  if (bytes >= 2 * 1024 * 1024 && posix_memalign (&slots, 2 * 1024 * 1024, bytes) == 0)
-    {
-      madvise (slots, bytes, MADV_HUGEPAGE);
-      memset (slots, 0, bytes);
-      return slots;
-    }
-#endif
-  return g_malloc0 (bytes);
-}
-
-static void
-dup_set_grow (DupSet *set)
-{
-  gsize n = set->n_slots ? set->n_slots * 2 : (gsize) 1 << 16;
-  guint64 *slots = alloc_slots (n);
-
-  for (gsize i = 0; i < set->n_slots; i++)
-    {
-      guint64 h = set->slots[i];
-      gsize j;
-
-      if (!h)
-        continue;
-      for (j = h & (n - 1); slots[j]; j = (j + 1) & (n - 1))
-        ;
-      slots[j] = h;
-    }
-  free (set->slots);
-  set->slots = slots;
-  set->n_slots = n;
-}
-
-/* TRUE when the hash was there already. */
-static gboolean
-dup_set_check (DupSet  *set,
-               guint64  h)
-{
-  gsize j, mask;
-
-  h |= 1;  /* 0 marks an empty slot */
-  if (set->count * 10 >= set->n_slots * 6)
-    {
-      if (set->n_slots < DUP_MAX_SLOTS)
-        dup_set_grow (set);
-      else if (set->count * 4 >= set->n_slots * 3)
-        set->full = TRUE;
-    }
-  mask = set->n_slots - 1;
-  for (j = h & mask; set->slots[j]; j = (j + 1) & mask)
-    if (set->slots[j] == h)
-      return TRUE;
-  if (!set->full)
-    {
-      set->slots[j] = h;
-      set->count++;
-    }
-  return FALSE;
 }
 
 static char *
@@ -531,7 +416,7 @@ static void
 dup_probe (PubTableChecker  *self,
            const DupPending *p)
 {
-  if (dup_set_check (&self->dups, p->hash))
+  if (pub_row_set_check (&self->dups, p->hash))
     {
       self->stats.n_duplicate_rows++;
       report_error (self, "duplicate-row", p->row, 0, NULL, 0, _("The row repeats an earlier row exactly"));
@@ -543,29 +428,27 @@ dup_queue (PubTableChecker *self,
            guint64          hash,
            guint64          row)
 {
-  DupSet *set = &self->dups;
-  DupPending *slot = &set->pending[set->next];
+  DupPending *slot = &self->pending[self->next];
 
-  if (set->n_pending == DUP_DELAY)
+  if (self->n_pending == DUP_DELAY)
     dup_probe (self, slot);
   else
-    set->n_pending++;
+    self->n_pending++;
   slot->hash = hash;
   slot->row = row;
-  __builtin_prefetch (&set->slots[(hash | 1) & (set->n_slots - 1)]);
-  set->next = (set->next + 1) % DUP_DELAY;
+  pub_row_set_prefetch (&self->dups, hash);
+  self->next = (self->next + 1) % DUP_DELAY;
 }
 
 /* The rows still queued, oldest first, so duplicates keep their order. */
 static void
 dup_drain (PubTableChecker *self)
 {
-  DupSet *set = &self->dups;
-  guint first = (set->next + DUP_DELAY - set->n_pending) % DUP_DELAY;
+  guint first = (self->next + DUP_DELAY - self->n_pending) % DUP_DELAY;
 
-  for (guint i = 0; i < set->n_pending; i++)
-    dup_probe (self, &set->pending[(first + i) % DUP_DELAY]);
-  set->n_pending = 0;
+  for (guint i = 0; i < self->n_pending; i++)
+    dup_probe (self, &self->pending[(first + i) % DUP_DELAY]);
+  self->n_pending = 0;
 }
 
 static void
@@ -626,7 +509,7 @@ record_cb (const PubCsvCell *cells,
   for (guint i = 0; i < width; i++)
     {
       check_cell (self, &stats->columns[i], &cells[i], row, i + 1);
-      h = hash_bytes (h, cells[i].data, cells[i].len);
+      h = pub_row_hash (h, cells[i].data, cells[i].len);
     }
   stats->n_cells += width;
 
@@ -641,7 +524,7 @@ record_cb (const PubCsvCell *cells,
       stats->n_long_rows++;
       for (guint i = stats->n_columns; i < n_cells; i++)
         {
-          h = hash_bytes (h, cells[i].data, cells[i].len);
+          h = pub_row_hash (h, cells[i].data, cells[i].len);
           report_error (self, "extra-cell", row, i + 1, cells[i].data, cells[i].len,
                         _("The row has more values than the header has columns"));
         }
@@ -664,7 +547,7 @@ pub_table_checker_new (PubEncoding           encoding,
   self->stats.dialect = *dialect;
   self->reader = pub_csv_reader_new (dialect->delimiter, dialect->quote, max_record, record_cb, self);
   pub_encoding_validator_init (&self->validator, encoding, 0);
-  dup_set_grow (&self->dups);
+  pub_row_set_init (&self->dups);
   return self;
 }
 
@@ -751,7 +634,7 @@ pub_table_checker_finish (PubTableChecker *self)
     ckan_validation_report_add_warning (self->report,
                                         _("The file has too many different rows to compare them all in memory: "
                                           "later rows were compared for duplicates only with the first six million"));
-  g_clear_pointer (&self->dups.slots, free);
+  pub_row_set_clear (&self->dups);
   report_personal (self);
   ckan_validation_report_set_stats (self->report, (gint64) self->stats.n_rows,
                                     (gint64) self->stats.n_columns, (gint64) self->stats.bytes);
@@ -777,7 +660,7 @@ pub_table_checker_free (PubTableChecker *self)
   g_free (self->stats.columns);
   g_free (self->sample);
   g_queue_clear (&self->unplaced);
-  free (self->dups.slots);
+  pub_row_set_clear (&self->dups);
   pub_csv_reader_free (self->reader);
   g_object_unref (self->report);
   g_free (self);

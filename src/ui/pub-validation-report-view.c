@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "pub-validation-report-view.h"
+#include "pub-validation-report-view-private.h"
 
 #define DEFAULT_MAX_SHOWN 50
 
@@ -69,44 +69,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-const char *
-pub_validation_type_title (const char *type)
-{
-  static const struct { const char *type; const char *title; } titles[] = {
-    { "blank-label", N_("Column without a name") },
-    { "duplicate-label", N_("Repeated column name") },
-    { "missing-label", N_("Missing column name") },
-    { "extra-label", N_("Extra column name") },
-    { "incorrect-label", N_("Unexpected column name") },
-    { "blank-header", N_("Empty header") },
-    { "missing-header", N_("Header missing") },
-    { "extra-cell", N_("Extra value in a row") },
-    { "missing-cell", N_("Missing value in a row") },
-    { "blank-row", N_("Empty row") },
-    { "duplicate-row", N_("Repeated row") },
-    { "type-error", N_("Wrong data type") },
-    { "constraint-error", N_("Value breaks a rule") },
-    { "unique-error", N_("Repeated value that should be unique") },
-    { "primary-key", N_("Repeated key") },
-    { "foreign-key", N_("Reference not found") },
-    { "row-constraint", N_("Row breaks a rule") },
-    { "truncated-value", N_("Value cut short") },
-    { "forbidden-value", N_("Value not allowed") },
-    { "sequential-value", N_("Broken sequence") },
-    { "ascii-value", N_("Characters outside ASCII") },
-    { "encoding-error", N_("Encoding problem") },
-    { "format-error", N_("File format problem") },
-    { "source-error", N_("The file could not be read in full") },
-    { "scheme-error", N_("The file could not be reached") },
-    { "personal-data", N_("Personal data") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
-    if (g_strcmp0 (type, titles[i].type) == 0)
-      return _(titles[i].title);
-  return NULL;
-}
-
 static void
 group_add (PubValidationReportView *self,
            guint                    group,
@@ -123,129 +85,6 @@ group_clear (PubValidationReportView *self,
   for (guint i = 0; i < self->rows[group]->len; i++)
     adw_preferences_group_remove (self->groups[group], g_ptr_array_index (self->rows[group], i));
   g_ptr_array_set_size (self->rows[group], 0);
-}
-
-static GtkWidget *
-plain_row (const char *title,
-           const char *subtitle,
-           const char *icon_name)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
-  if (subtitle)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-  if (icon_name)
-    adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon_name);
-  return row;
-}
-
-/* Numbers for people: 12.345 in Spanish, 12,345 in English. */
-static char *
-format_count (guint64 n)
-{
-  return g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
-}
-
-static char *
-error_location (const CkanValidationError *e)
-{
-  const char *name = e->field_name && *e->field_name ? e->field_name : NULL;
-
-  if (e->row_number > 0 && e->field_number > 0 && name)
-    return g_strdup_printf (_("Row %lld, column %d (%s)"), (long long) e->row_number, e->field_number, name);
-  if (e->row_number > 0 && e->field_number > 0)
-    return g_strdup_printf (_("Row %lld, column %d"), (long long) e->row_number, e->field_number);
-  if (e->row_number > 0)
-    return g_strdup_printf (_("Row %lld"), (long long) e->row_number);
-  if (e->field_number > 0 && name)
-    return g_strdup_printf (_("Column %d (%s)"), e->field_number, name);
-  if (e->field_number > 0)
-    return g_strdup_printf (_("Column %d"), e->field_number);
-  if (e->byte_offset >= 0)
-    return g_strdup_printf (_("Byte %lld of the file"), (long long) e->byte_offset);
-  return NULL;
-}
-
-static GtkWidget *
-error_row (const CkanValidationError *e)
-{
-  g_autofree char *location = error_location (e);
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row;
-
-  if (e->cell && *e->cell && e->message)
-    subtitle = g_strdup_printf ("«%s» — %s", e->cell, e->message);
-  else if (e->cell && *e->cell)
-    subtitle = g_strdup_printf ("«%s»", e->cell);
-  else
-    subtitle = g_strdup (e->message);
-
-  if (!location)
-    return plain_row (subtitle, NULL, NULL);
-  row = plain_row (location, subtitle, NULL);
-  gtk_widget_add_css_class (row, "error-row");
-  return row;
-}
-
-static void
-add_report_errors (PubValidationReportView *self,
-                   guint                    group,
-                   CkanValidationReport    *report)
-{
-  g_auto(GStrv) types = ckan_validation_report_dup_types (report);
-
-  if (!types[0])
-    {
-      group_add (self, group, plain_row (_("No errors found"), NULL, "emblem-ok-symbolic"));
-      return;
-    }
-
-  for (guint t = 0; types[t]; t++)
-    {
-      guint64 n = ckan_validation_report_get_n_errors_of_type (report, types[t]);
-      GPtrArray *errors = ckan_validation_report_get_errors_of_type (report, types[t]);
-      guint stored = errors ? errors->len : 0;
-      guint shown = MIN (stored, self->max_shown);
-      const char *title = pub_validation_type_title (types[t]);
-      g_autofree char *count = format_count (n);
-      g_autofree char *subtitle = NULL;
-      GtkWidget *expander = adw_expander_row_new ();
-
-      if (!title && stored)
-        title = ((CkanValidationError *) g_ptr_array_index (errors, 0))->title;
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title ? title : types[t]);
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s error", "%s errors", n), count);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
-      adw_expander_row_set_icon_name (ADW_EXPANDER_ROW (expander),
-                                      g_str_equal (types[t], "personal-data") ? "security-high-symbolic"
-                                                                               : "dialog-warning-symbolic");
-      gtk_widget_set_name (expander, types[t]);
-
-      for (guint i = 0; i < shown; i++)
-        adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), error_row (g_ptr_array_index (errors, i)));
-      if (n > shown)
-        {
-          g_autofree char *more_count = format_count (n - shown);
-          g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %s more", "And %s more", n - shown),
-                                                   more_count);
-          GtkWidget *row = plain_row (more, stored > shown ? _("Export the report to see the rest")
-                                                           : _("Only the first ones were kept; correct these and check again"),
-                                      NULL);
-
-          gtk_widget_add_css_class (row, "dim-label");
-          gtk_widget_set_name (row, "more-row");
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-        }
-      group_add (self, group, expander);
-    }
-
-  for (const char * const *w = ckan_validation_report_get_warnings (report); *w; w++)
-    group_add (self, group, plain_row (*w, NULL, "dialog-information-symbolic"));
 }
 
 static const char *
@@ -285,7 +124,7 @@ update_summary (PubValidationReportView *self)
   summary = g_string_new (NULL);
   if (stats)
     {
-      g_autofree char *rows = format_count (stats->n_rows);
+      g_autofree char *rows = pub_validation_report_format_count (stats->n_rows);
       char delimiter[8];
 
       if (stats->dialect.delimiter == '\t')
@@ -325,7 +164,7 @@ update_criteria (PubValidationReportView *self)
   for (guint c = 0; c < PUB_N_CRITERIA; c++)
     {
       double value = pub_quality_score_get_criterion (self->score, c);
-      GtkWidget *row = plain_row (pub_quality_criterion_to_label (c), NULL, NULL);
+      GtkWidget *row = pub_validation_report_plain_row (pub_quality_criterion_to_label (c), NULL, NULL);
       GtkWidget *bar = gtk_level_bar_new_for_interval (0, 10);
       g_autofree char *text = g_strdup_printf ("%.1f", value);
       GtkWidget *label = gtk_label_new (text);
@@ -352,13 +191,13 @@ update_criteria (PubValidationReportView *self)
 
   findings = pub_quality_score_get_findings (self->score);
   if (!findings->len)
-    group_add (self, GROUP_FINDINGS, plain_row (_("Nothing to improve: the file is ready to publish"), NULL,
+    group_add (self, GROUP_FINDINGS, pub_validation_report_plain_row (_("Nothing to improve: the file is ready to publish"), NULL,
                                                 "emblem-ok-symbolic"));
   for (guint i = 0; i < findings->len; i++)
     {
       PubQualityFinding *f = g_ptr_array_index (findings, i);
       g_autofree char *points = g_strdup_printf ("−%g", f->points);
-      GtkWidget *row = plain_row (f->recommendation, pub_quality_criterion_to_label (f->criterion), NULL);
+      GtkWidget *row = pub_validation_report_plain_row (f->recommendation, pub_quality_criterion_to_label (f->criterion), NULL);
       GtkWidget *label = gtk_label_new (points);
       g_autofree char *a11y = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%g point less", "%g points less",
                                                             (gulong) f->points), f->points);
@@ -381,7 +220,7 @@ update_errors (PubValidationReportView *self)
   group_clear (self, GROUP_ERRORS);
   gtk_widget_set_visible (GTK_WIDGET (self->groups[GROUP_ERRORS]), self->local != NULL);
   if (self->local)
-    add_report_errors (self, GROUP_ERRORS, self->local);
+    pub_validation_report_add_errors (self->groups[GROUP_ERRORS], self->rows[GROUP_ERRORS], self->local, self->max_shown);
 }
 
 static char *
@@ -412,7 +251,7 @@ update_portal (PubValidationReportView *self)
   gtk_widget_set_visible (self->portal_export_button, self->portal != NULL);
   if (!self->portal)
     {
-      group_add (self, GROUP_PORTAL, plain_row (_("The portal has not validated this resource yet"), NULL,
+      group_add (self, GROUP_PORTAL, pub_validation_report_plain_row (_("The portal has not validated this resource yet"), NULL,
                                                 "dialog-information-symbolic"));
       return;
     }
@@ -445,11 +284,11 @@ update_portal (PubValidationReportView *self)
     subtitle = g_strdup (ckan_validation_report_get_job_error (self->portal));
   else if (when)
     subtitle = g_strdup_printf (_("Validated on %s"), when);
-  group_add (self, GROUP_PORTAL, plain_row (title, subtitle, icon));
+  group_add (self, GROUP_PORTAL, pub_validation_report_plain_row (title, subtitle, icon));
 
   if (g_strcmp0 (status, "success") == 0 || g_strcmp0 (status, "failure") == 0 ||
       ckan_validation_report_get_n_errors (self->portal) > 0 || !status)
-    add_report_errors (self, GROUP_PORTAL, self->portal);
+    pub_validation_report_add_errors (self->groups[GROUP_PORTAL], self->rows[GROUP_PORTAL], self->portal, self->max_shown);
 }
 
 static void
@@ -548,10 +387,10 @@ pub_validation_report_view_set_ai_result (PubValidationReportView *self,
   if (score >= 0)
     {
       g_autofree char *text = g_strdup_printf (_("Score %.1f out of 10"), score);
-      group_add (self, GROUP_AI, plain_row (text, NULL, "starred-symbolic"));
+      group_add (self, GROUP_AI, pub_validation_report_plain_row (text, NULL, "starred-symbolic"));
     }
   for (guint i = 0; recommendations && recommendations[i]; i++)
-    group_add (self, GROUP_AI, plain_row (recommendations[i], NULL, NULL));
+    group_add (self, GROUP_AI, pub_validation_report_plain_row (recommendations[i], NULL, NULL));
   update (self);
 }
 
