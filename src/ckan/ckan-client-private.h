@@ -30,6 +30,8 @@ void         ckan_client_set_retry_base_delay_ms (CkanClient  *self,
 void         ckan_client_set_max_attempts        (CkanClient  *self,
                                                   guint        attempts);
 SoupSession *ckan_client_get_session             (CkanClient  *self);
+/* For the upload: "authorization-failed", as calls emit it. */
+void         ckan_client_emit_authorization_failed (CkanClient *self);
 guint        ckan_client_get_timeout             (CkanClient  *self);
 /* A message for `action` with the token headers and no redirects followed.
  * query may be NULL (already form-encoded). */

@@ -241,6 +241,8 @@ upload_return_error (GTask  *task,
       g_error_free (error);
       error = ckan_error_new_full (CKAN_ERROR_CANCELLED, NULL, 0, NULL, NULL, 0);
     }
+  if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_AUTHORIZATION))
+    ckan_client_emit_authorization_failed (g_task_get_source_object (task));
   g_task_return_error (task, error);
 }
 

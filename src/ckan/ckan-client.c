@@ -313,6 +313,14 @@ ckan_client_set_max_attempts (CkanClient *self,
   self->max_attempts = attempts;
 }
 
+void
+ckan_client_emit_authorization_failed (CkanClient *self)
+{
+  g_return_if_fail (CKAN_IS_CLIENT (self));
+
+  g_signal_emit (self, signals[AUTHORIZATION_FAILED], 0);
+}
+
 SoupSession *
 ckan_client_get_session (CkanClient *self)
 {
@@ -577,7 +585,7 @@ call_fail (GTask  *task,
   if (!call_should_retry (self, data, error, &delay_ms))
     {
       if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_AUTHORIZATION))
-        g_signal_emit (self, signals[AUTHORIZATION_FAILED], 0);
+        ckan_client_emit_authorization_failed (self);
       g_task_return_error (task, error);
       return;
     }

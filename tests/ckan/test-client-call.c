@@ -546,6 +546,12 @@ typedef struct {
 } ErrorCase;
 
 static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_envelope_errors (Fixture       *f,
                       gconstpointer  data)
 {
@@ -562,6 +568,9 @@ test_envelope_errors (Fixture       *f,
     { "not_envelope", CKAN_ERROR_NOT_JSON, 200, NULL },
   };
 
+  guint denied = 0;
+
+  g_signal_connect_swapped (f->client, "authorization-failed", G_CALLBACK (count_cb), &denied);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(JsonNode) result = NULL;
@@ -570,6 +579,8 @@ test_envelope_errors (Fixture       *f,
       result = call_sync (f->client, cases[i].action, NULL, CKAN_CALL_WRITE, NULL, &error);
       g_assert_null (result);
       g_assert_error (error, CKAN_ERROR, cases[i].code);
+      g_assert_cmpuint (denied, ==, cases[i].code == CKAN_ERROR_AUTHORIZATION ? 1 : 0);
+      denied = 0;
       g_assert_cmpuint (ckan_error_get_status (error), ==, cases[i].status);
       g_assert_cmpstr (error->message, ==, cases[i].message ? cases[i].message : ckan_error_code_to_message (cases[i].code));
       g_assert_null (ckan_error_get_fields (error));

@@ -267,6 +267,9 @@ action_cb (SoupServer        *server,
   else if (g_str_equal (action, "too_large"))
     respond_json (msg, 409, "{\"success\": false, \"error\": {\"__type\": \"Validation Error\", "
                             "\"upload\": [\"File upload too large\"]}}");
+  else if (g_str_equal (action, "forbidden"))
+    respond_json (msg, 403, "{\"success\": false, \"error\": {\"__type\": \"Authorization Error\", "
+                            "\"message\": \"Access denied\"}}");
   else if (g_str_equal (action, "proxy413"))
     {
       soup_server_message_set_status (msg, 413, NULL);
@@ -699,16 +702,25 @@ test_upload_missing_file (Fixture       *f,
 }
 
 static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_upload_errors_not_retried (Fixture       *f,
                                 gconstpointer  data)
 {
   static const struct { const char *action; int code; guint status; } cases[] = {
+    { "forbidden", CKAN_ERROR_AUTHORIZATION, 403 },
     { "too_large", CKAN_ERROR_TOO_LARGE, 409 },
     { "proxy413", CKAN_ERROR_TOO_LARGE, 413 },
     { "gateway", CKAN_ERROR_SERVER, 502 },
   };
   g_autofree char *sha = write_file (f, "datos.csv", 4096);
+  guint denied = 0;
 
+  g_signal_connect_swapped (f->client, "authorization-failed", G_CALLBACK (count_cb), &denied);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(JsonNode) result = NULL;
@@ -720,6 +732,9 @@ test_upload_errors_not_retried (Fixture       *f,
       g_assert_cmpuint (ckan_error_get_status (error), ==, cases[i].status);
       g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (f->counts, cases[i].action)), ==, 1);
       g_assert_cmpstr (f->file_sha256, ==, sha);
+      /* A 403 is what a revoked token looks like: the account is told. */
+      g_assert_cmpuint (denied, ==, cases[i].code == CKAN_ERROR_AUTHORIZATION ? 1 : 0);
+      denied = 0;
     }
 }
 
