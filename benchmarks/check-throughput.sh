@@ -46,7 +46,7 @@ measure () {
 
 mbps () { python3 -c "print(f'{$1 / 1e6 / max($2, 0.001):.0f}')"; }
 
-echo "== Publicador checks on $(numfmt --to=si "$bytes")B ($(nproc) cores)"
+echo "== Publicador checks on $(numfmt --to=si --round=nearest "$bytes")B ($(nproc) cores)"
 "$tool" "$data" --summary >/dev/null  # warm the page cache
 read -r secs rss < <(measure "$tool" "$data" --summary)
 echo "   $secs s, $(mbps "$bytes" "$secs") MB/s, peak RSS $((rss / 1024)) MB" \
@@ -81,7 +81,7 @@ PY
   mv "$cut.part" "$cut"
 fi
 cut_bytes=$(stat -c %s "$cut")
-echo "== Side by side on a $(numfmt --to=si "$cut_bytes")B slice"
+echo "== Side by side on a $(numfmt --to=si --round=nearest "$cut_bytes")B slice"
 read -r our_secs our_rss < <(measure "$tool" "$cut" --summary)
 echo "   publicador:   $our_secs s, $(mbps "$cut_bytes" "$our_secs") MB/s, peak RSS $((our_rss / 1024)) MB"
 (cd "$work" && measure "$fl" validate --json --limit-errors 100000000 --checks duplicate-row "$(basename "$cut")") \
