@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ckan-validation-report.h"
 
 G_DEFINE_BOXED_TYPE (CkanValidationError, ckan_validation_error,
@@ -589,8 +591,10 @@ ckan_validation_report_to_csv (CkanValidationReport *self)
         }
       if (bucket->count > bucket->errors->len)
         {
-          g_autofree char *more = g_strdup_printf ("%" G_GUINT64_FORMAT " more not listed",
-                                                   bucket->count - bucket->errors->len);
+          guint64 n = bucket->count - bucket->errors->len;
+          g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%llu more not listed",
+                                                                "%llu more not listed", n),
+                                                   (unsigned long long) n);
 
           append_csv_field (out, bucket->type, FALSE);
           append_csv_field (out, "", FALSE);
