@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "drafts-test-utils.h"
+#include "pub-application.h"
 #include "pub-new-dataset-window.h"
+#include "pub-window.h"
 #include "pub-tag-editor.h"
 #include "test-portal.h"
 
@@ -500,6 +502,62 @@ test_wizard_empty_draft_not_kept (void)
   remove_tree (dir);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+wizard_shown (gpointer data)
+{
+  return find_toplevel (PUB_TYPE_NEW_DATASET_WINDOW) != NULL;
+}
+
+/* `publicador file.csv`, and Open With in Files. */
+static void
+test_wizard_open_files (void)
+{
+  g_autoptr(PubApplication) app = pub_application_new ();
+  g_autofree char *dir = g_dir_make_tmp ("open-XXXXXX", NULL);
+  g_autofree char *path = write_data_file (dir, "comunas.csv", "codigo,nombre\n16101,Chillán\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PubDraftResource) resource = NULL;
+  PubNewDatasetWindow *wizard;
+  PubDraft *draft;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_hold (G_APPLICATION (app));
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  iterate_until (wizard_shown, NULL);
+  wizard = PUB_NEW_DATASET_WINDOW (find_toplevel (PUB_TYPE_NEW_DATASET_WINDOW));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (wizard)) == find_toplevel (PUB_TYPE_WINDOW));
+  draft = pub_new_dataset_window_get_draft (wizard);
+  g_assert_cmpuint (g_list_model_get_n_items (pub_draft_get_resources (draft)), ==, 1);
+  resource = g_list_model_get_item (pub_draft_get_resources (draft), 0);
+  g_assert_cmpstr (pub_draft_resource_get_path (resource), ==, path);
+  g_assert_cmpstr (pub_draft_resource_get_format (resource), ==, "CSV");
+  /* The new draft is in the Drafts list of the main window's store. */
+  g_assert_true (pub_draft_store_find (pub_draft_store_get_default (), pub_draft_get_id (draft)) == draft);
+
+  gtk_window_destroy (GTK_WINDOW (wizard));
+  gtk_window_destroy (find_toplevel (PUB_TYPE_WINDOW));
+  flush_store (pub_draft_store_get_default ());
+  g_application_release (G_APPLICATION (app));
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -513,6 +571,8 @@ main (int   argc,
   g_test_add_func ("/wizard/empty-draft-not-kept", test_wizard_empty_draft_not_kept);
   g_test_add ("/wizard/publish-to-test-portal", Fixture, "portal", fixture_setup,
               test_wizard_publish, fixture_teardown);
+  /* Last: it leaves a default application behind. */
+  g_test_add_func ("/wizard/open-files", test_wizard_open_files);
 
   return g_test_run ();
 }
