@@ -309,14 +309,40 @@ typedef struct {
   double               fraction;
 } AsyncData;
 
+typedef struct {
+  GDestroyNotify destroy;
+  gpointer       data;
+} DestroyLater;
+
+static gboolean
+destroy_progress_data_cb (gpointer user_data)
+{
+  DestroyLater *later = user_data;
+
+  later->destroy (later->data);
+  g_free (later);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 async_data_free (gpointer data)
 {
   AsyncData *d = data;
 
   g_clear_object (&d->file);
+  /* The task may be finalized in the worker: progress data (a widget,
+   * say) is let go on the caller's context. */
   if (d->progress_destroy)
-    d->progress_destroy (d->progress_data);
+    {
+      DestroyLater *later = g_new0 (DestroyLater, 1);
+      GSource *source = g_idle_source_new ();
+
+      later->destroy = d->progress_destroy;
+      later->data = d->progress_data;
+      g_source_set_callback (source, destroy_progress_data_cb, later, NULL);
+      g_source_attach (source, d->context);
+      g_source_unref (source);
+    }
   g_main_context_unref (d->context);
   g_free (d);
 }

@@ -320,7 +320,18 @@ typedef struct {
   guint           n_progress;
   double          last_fraction;
   gboolean        done;
+  gboolean        destroyed;
+  gboolean        destroyed_in_main;
 } AsyncState;
+
+static void
+progress_destroyed_cb (gpointer user_data)
+{
+  AsyncState *state = user_data;
+
+  state->destroyed = TRUE;
+  state->destroyed_in_main = g_main_context_is_owner (g_main_context_default ());
+}
 
 static void
 progress_cb (double   fraction,
@@ -366,9 +377,10 @@ test_async_progress_and_cancel (void)
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   AsyncState state = { 0 };
 
-  pub_check_file_async (file, NULL, progress_cb, &state, NULL, NULL, checked_cb, &state);
-  while (!state.done)
+  pub_check_file_async (file, NULL, progress_cb, &state, progress_destroyed_cb, NULL, checked_cb, &state);
+  while (!state.done || !state.destroyed)
     g_main_context_iteration (NULL, TRUE);
+  g_assert_true (state.destroyed_in_main);
   g_assert_no_error (state.error);
   g_assert_cmpuint (pub_check_result_get_stats (state.result)->n_rows, ==, 400000);
   g_assert_cmpuint (state.n_progress, >=, 1);
