@@ -73,6 +73,7 @@ ckan_response_parse_retry_after (const char *value)
   return (guint) MIN ((span + G_TIME_SPAN_SECOND - 1) / G_TIME_SPAN_SECOND, G_MAXUINT);
 }
 
+/* Enough of HTML's entities for error pages in Spanish and English. */
 static void
 append_entity (GString    *out,
                const char *entity,
@@ -80,17 +81,37 @@ append_entity (GString    *out,
 {
   static const struct { const char *name; const char *text; } entities[] = {
     { "amp", "&" }, { "lt", "<" }, { "gt", ">" }, { "quot", "\"" },
-    { "apos", "'" }, { "#39", "'" }, { "nbsp", " " },
+    { "apos", "'" }, { "nbsp", " " },
+    { "aacute", "á" }, { "eacute", "é" }, { "iacute", "í" }, { "oacute", "ó" },
+    { "uacute", "ú" }, { "ntilde", "ñ" }, { "uuml", "ü" },
+    { "Aacute", "Á" }, { "Eacute", "É" }, { "Iacute", "Í" }, { "Oacute", "Ó" },
+    { "Uacute", "Ú" }, { "Ntilde", "Ñ" }, { "Uuml", "Ü" },
+    { "iexcl", "¡" }, { "iquest", "¿" }, { "laquo", "«" }, { "raquo", "»" },
+    { "ndash", "–" }, { "mdash", "—" }, { "hellip", "…" }, { "copy", "©" },
   };
+  g_autofree char *name = g_strndup (entity, len);
 
+  if (name[0] == '#')
+    {
+      gboolean hex = name[1] == 'x' || name[1] == 'X';
+      char *end = NULL;
+      guint64 code = g_ascii_strtoull (name + (hex ? 2 : 1), &end, hex ? 16 : 10);
+
+      if (end && !*end && end != name + (hex ? 2 : 1) && code > 0 &&
+          g_unichar_validate ((gunichar) code) && code <= 0x10FFFF)
+        {
+          g_string_append_unichar (out, g_unichar_isspace ((gunichar) code) || g_unichar_iscntrl ((gunichar) code) ? ' ' : (gunichar) code);
+          return;
+        }
+    }
   for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
-    if (strlen (entities[i].name) == len && strncmp (entity, entities[i].name, len) == 0)
+    if (g_str_equal (name, entities[i].name))
       {
         g_string_append (out, entities[i].text);
         return;
       }
   g_string_append_c (out, '&');
-  g_string_append_len (out, entity, len);
+  g_string_append (out, name);
   g_string_append_c (out, ';');
 }
 

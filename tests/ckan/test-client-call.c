@@ -179,7 +179,7 @@ action_cb (SoupServer        *server,
   else if (g_str_equal (action, "html200"))
     respond_html (msg, 200, "<html><head><title>Portal cautivo</title><style>p{color:red}</style>"
                             "<script>var x = '<b>';</script></head><body>\n\n<h1>Inicie   sesi&oacute;n</h1>"
-                            "<p>Red &amp; WiFi</p></body></html>");
+                            "<p>Red &amp; WiFi &#191;s&#xED;? &iquest;&reg;?</p></body></html>");
   else if (g_str_equal (action, "html413"))
     respond_html (msg, 413, "<html><body><h1>413 Request Entity Too Large</h1><hr>nginx</body></html>");
   else if (g_str_equal (action, "html500"))
@@ -640,7 +640,7 @@ test_html_answers (Fixture       *f,
                    gconstpointer  data)
 {
   static const struct { const char *action; int code; guint status; guint retry_after; const char *excerpt; } cases[] = {
-    { "html200", CKAN_ERROR_NOT_JSON, 200, 0, "Portal cautivo Inicie sesi&oacute;n Red & WiFi" },
+    { "html200", CKAN_ERROR_NOT_JSON, 200, 0, "Portal cautivo Inicie sesión Red & WiFi ¿sí? ¿&reg;?" },
     { "html413", CKAN_ERROR_TOO_LARGE, 413, 0, "413 Request Entity Too Large nginx" },
     { "html500", CKAN_ERROR_SERVER, 500, 0, "Internal Server Error" },
     { "html502", CKAN_ERROR_SERVER, 502, 0, "502 Bad Gateway" },
