@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "ckan-validation-report.h"
@@ -422,6 +423,48 @@ ckan_validation_shape_to_string (CkanValidationShape shape)
     case CKAN_VALIDATION_SHAPE_FRICTIONLESS_V4: return "frictionless-v4";
     case CKAN_VALIDATION_SHAPE_GOODTABLES: return "goodtables";
     default: return "local";
+    }
+}
+
+static void
+replace_in (char       **text,
+            const char  *raw,
+            const char  *masked)
+{
+  GString *s;
+
+  if (!*text || !strstr (*text, raw))
+    return;
+  s = g_string_new (*text);
+  g_string_replace (s, raw, masked, 0);
+  g_free (*text);
+  *text = g_string_free (s, FALSE);
+}
+
+void
+ckan_validation_report_mask_cells (CkanValidationReport   *self,
+                                   CkanValidationMaskFunc  func,
+                                   gpointer                user_data)
+{
+  g_return_if_fail (CKAN_IS_VALIDATION_REPORT (self));
+  g_return_if_fail (func);
+
+  for (guint i = 0; i < self->order->len; i++)
+    {
+      Bucket *bucket = g_ptr_array_index (self->order, i);
+
+      for (guint j = 0; j < bucket->errors->len; j++)
+        {
+          CkanValidationError *e = g_ptr_array_index (bucket->errors, j);
+          g_autofree char *masked = NULL;
+
+          if (!e->cell || !*e->cell || !(masked = func (e->cell, user_data)))
+            continue;
+          replace_in (&e->message, e->cell, masked);
+          replace_in (&e->title, e->cell, masked);
+          g_free (e->cell);
+          e->cell = g_steal_pointer (&masked);
+        }
     }
 }
 

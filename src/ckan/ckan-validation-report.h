@@ -125,6 +125,17 @@ gint64       ckan_validation_report_get_rows       (CkanValidationReport *self);
 gint64       ckan_validation_report_get_fields     (CkanValidationReport *self);
 gint64       ckan_validation_report_get_bytes      (CkanValidationReport *self);
 
+/* Returns a masked copy of `value`, or NULL to keep it. */
+typedef char *(*CkanValidationMaskFunc) (const char *value,
+                                         gpointer    user_data);
+
+/* Runs `func` over every stored cell; where it masks one, the raw value is
+ * also replaced in the error's message and title (portals quote cells in
+ * their messages). Used on portal reports, whose cells come unmasked. */
+void         ckan_validation_report_mask_cells     (CkanValidationReport  *self,
+                                                    CkanValidationMaskFunc func,
+                                                    gpointer               user_data);
+
 /* Exports. Cells are exported as stored (masked where personal). */
 char        *ckan_validation_report_to_json        (CkanValidationReport *self);
 char        *ckan_validation_report_to_csv         (CkanValidationReport *self);

@@ -497,3 +497,26 @@ pub_check_mask (const char      *s,
       }
     }
 }
+
+char *
+pub_check_mask_value (const char *value,
+                      gpointer    user_data)
+{
+  g_auto(GStrv) parts = g_strsplit (value, ", ", -1);
+  gboolean masked = FALSE;
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      gsize len = strlen (parts[i]);
+      PubPersonalKind kind = pub_check_personal_cell (parts[i], len);
+
+      g_autofree char *raw = NULL;
+
+      if (kind == PUB_PERSONAL_NONE)
+        continue;
+      raw = parts[i];
+      parts[i] = pub_check_mask (raw, len, kind);
+      masked = TRUE;
+    }
+  return masked ? g_strjoinv (", ", parts) : NULL;
+}

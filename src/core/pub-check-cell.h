@@ -61,4 +61,9 @@ char     *pub_check_mask          (const char *s,
                                    gsize       len,
                                    PubPersonalKind kind);
 
+/* A CkanValidationMaskFunc: masks the personal values in a cell, or in
+ * each part of a row given as "a, b, c"; NULL when there are none. */
+char     *pub_check_mask_value    (const char *value,
+                                   gpointer    user_data);
+
 G_END_DECLS

@@ -336,6 +336,10 @@ pub_validation_report_view_set_portal (PubValidationReportView *self,
   g_return_if_fail (PUB_IS_VALIDATION_REPORT_VIEW (self));
 
   g_set_object (&self->portal, report);
+  /* The portal quotes cells as they are: personal values are masked before
+   * they are shown or exported. */
+  if (report)
+    ckan_validation_report_mask_cells (report, pub_check_mask_value, NULL);
   update (self);
 }
 

@@ -189,6 +189,38 @@ test_csv_export_quotes_and_defuses (void)
   g_assert_nonnull (strstr (csv, "extra-cell,9,4,,'=SUM(A1),Extra,\r\n"));
 }
 
+static char *
+mask_digits_cb (const char *value,
+                gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+  if (!g_ascii_isdigit (value[0]))
+    return NULL;
+  return g_strdup ("***");
+}
+
+static void
+test_mask_cells (void)
+{
+  g_autoptr(CkanValidationReport) report = ckan_validation_report_new (0);
+  GPtrArray *errors;
+  guint calls = 0;
+
+  ckan_validation_report_add_error (report, "type-error", 2, 1, "rut", "12345678-5",
+                                    "Type error in the cell \"12345678-5\"");
+  ckan_validation_report_add_error (report, "type-error", 3, 1, "rut", "abc", "Type error in the cell \"abc\"");
+  ckan_validation_report_add_error (report, "blank-row", 4, 0, NULL, NULL, "blank");
+  ckan_validation_report_mask_cells (report, mask_digits_cb, &calls);
+
+  /* Only cells are offered to the masker; the raw value leaves the message too. */
+  g_assert_cmpuint (calls, ==, 2);
+  errors = ckan_validation_report_get_errors_of_type (report, "type-error");
+  g_assert_cmpstr (((CkanValidationError *) g_ptr_array_index (errors, 0))->cell, ==, "***");
+  g_assert_cmpstr (((CkanValidationError *) g_ptr_array_index (errors, 0))->message, ==, "Type error in the cell \"***\"");
+  g_assert_cmpstr (((CkanValidationError *) g_ptr_array_index (errors, 1))->cell, ==, "abc");
+  g_assert_cmpstr (((CkanValidationError *) g_ptr_array_index (errors, 1))->message, ==, "Type error in the cell \"abc\"");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -202,6 +234,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/validation-report/cap", test_cap_counts_the_rest);
   g_test_add_func ("/validation-report/json-round-trip", test_json_export_round_trips);
   g_test_add_func ("/validation-report/csv-export", test_csv_export_quotes_and_defuses);
+  g_test_add_func ("/validation-report/mask-cells", test_mask_cells);
 
   return g_test_run ();
 }

@@ -279,6 +279,31 @@ test_portal_shapes (void)
 }
 
 static void
+test_portal_personal_values_masked (void)
+{
+  g_autoptr(CkanValidationReport) report = ckan_validation_report_new_from_data (
+    "{\"status\": \"failure\", \"report\": {\"valid\": false, \"tasks\": [{\"errors\": ["
+    "{\"type\": \"type-error\", \"rowNumber\": 2, \"fieldNumber\": 1, \"fieldName\": \"n\","
+    " \"cell\": \"12.345.678-5\", \"message\": \"Type error in the cell \\\"12.345.678-5\\\" in row 2\"},"
+    "{\"type\": \"extra-cell\", \"rowNumber\": 3, \"cells\": [\"ana@example.cl\", \"x\"]}]}]}}", -1, NULL);
+  GtkWidget *view = g_object_ref_sink (pub_validation_report_view_new ());
+  g_autofree char *text = NULL;
+  g_autofree char *json = NULL;
+
+  g_assert_nonnull (report);
+  pub_validation_report_view_set_portal (PUB_VALIDATION_REPORT_VIEW (view), report);
+  expand_all (view);
+  text = text_of (view);
+  json = ckan_validation_report_to_json (report);
+  g_assert_null (strstr (text, "12.345.678-5"));
+  g_assert_null (strstr (json, "12.345.678-5"));
+  g_assert_null (strstr (json, "ana@example.cl"));
+  g_assert_nonnull (strstr (json, "Type error in the cell \\\"1•.•••.•••-•\\\" in row 2"));
+  g_assert_nonnull (strstr (json, "a•••@e•••.cl, x"));
+  g_assert_finalize_object (view);
+}
+
+static void
 test_validate_again (void)
 {
   g_autoptr(CkanValidationReport) running = load_portal ("portal-running.json");
@@ -502,6 +527,7 @@ main (int   argc,
   g_test_add_func ("/ui/validation-report-view/empty", test_empty_state);
   g_test_add_func ("/ui/validation-report-view/local", test_local_report);
   g_test_add_func ("/ui/validation-report-view/portal-shapes", test_portal_shapes);
+  g_test_add_func ("/ui/validation-report-view/portal-masked", test_portal_personal_values_masked);
   g_test_add_func ("/ui/validation-report-view/validate-again", test_validate_again);
   g_test_add_func ("/ui/validation-report-view/export", test_export);
   g_test_add_func ("/ui/validation-report-view/ai", test_ai_result);
