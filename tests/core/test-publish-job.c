@@ -16,6 +16,109 @@
 
 #define ORG "ministerio-de-prueba"
 
+/* A network monitor the tests switch off and on. */
+#define FAKE_TYPE_MONITOR (fake_monitor_get_type ())
+G_DECLARE_FINAL_TYPE (FakeMonitor, fake_monitor, FAKE, MONITOR, GObject)
+
+struct _FakeMonitor
+{
+  GObject  parent_instance;
+  gboolean available;
+};
+
+enum {
+  PROP_AVAILABLE = 1,
+  PROP_METERED,
+  PROP_CONNECTIVITY,
+};
+
+static void fake_monitor_iface_init (GNetworkMonitorInterface *iface);
+static void fake_monitor_initable_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FakeMonitor, fake_monitor, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, fake_monitor_initable_init)
+                               G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR, fake_monitor_iface_init))
+
+static gboolean
+fake_monitor_can_reach (GNetworkMonitor     *monitor,
+                        GSocketConnectable  *connectable,
+                        GCancellable        *cancellable,
+                        GError             **error)
+{
+  return TRUE;
+}
+
+static void
+fake_monitor_iface_init (GNetworkMonitorInterface *iface)
+{
+  iface->can_reach = fake_monitor_can_reach;
+}
+
+static gboolean
+fake_monitor_initable (GInitable     *initable,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  return TRUE;
+}
+
+static void
+fake_monitor_initable_init (GInitableIface *iface)
+{
+  iface->init = fake_monitor_initable;
+}
+
+static void
+fake_monitor_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  FakeMonitor *self = FAKE_MONITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_AVAILABLE:
+      g_value_set_boolean (value, self->available);
+      break;
+    case PROP_METERED:
+      g_value_set_boolean (value, FALSE);
+      break;
+    case PROP_CONNECTIVITY:
+      g_value_set_enum (value, self->available ? G_NETWORK_CONNECTIVITY_FULL : G_NETWORK_CONNECTIVITY_LOCAL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fake_monitor_class_init (FakeMonitorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = fake_monitor_get_property;
+  g_object_class_override_property (object_class, PROP_AVAILABLE, "network-available");
+  g_object_class_override_property (object_class, PROP_METERED, "network-metered");
+  g_object_class_override_property (object_class, PROP_CONNECTIVITY, "connectivity");
+}
+
+static void
+fake_monitor_init (FakeMonitor *self)
+{
+  self->available = TRUE;
+}
+
+static void
+set_network (gboolean available)
+{
+  FakeMonitor *monitor = FAKE_MONITOR (g_network_monitor_get_default ());
+
+  monitor->available = available;
+  g_object_notify (G_OBJECT (monitor), "network-available");
+  g_signal_emit_by_name (monitor, "network-changed", available);
+}
+
 typedef struct
 {
   char          *dir;
@@ -513,11 +616,98 @@ test_publish_real_ckan (Fixture       *f,
   assert_real_dataset (f, first_id);
 }
 
+/* The second file starts to go out just as the network goes down. */
+static void
+drop_network_on_second_file (PubPublishJob *job,
+                             GParamSpec    *pspec,
+                             Fixture       *f)
+{
+  if (g_strcmp0 (pub_publish_job_get_current_name (job), "viviendas.csv") != 0 || f->after_first_done)
+    return;
+  f->after_first_done = TRUE;
+  set_network (FALSE);
+  pub_test_portal_inject_fault (f->portal, "resource_create", PUB_TEST_FAULT_CLOSE_AFTER_BYTES, 64 * 1024, 1);
+}
+
+static gboolean
+job_waiting (PubPublishJob *job)
+{
+  return pub_publish_job_get_waiting_for_network (job);
+}
+
+/* Runs a job that must stop to wait for the network, then brings the
+ * network back; NULL when it published without anyone pressing Retry. */
+static GError *
+publish_through_outage (Fixture *f)
+{
+  g_autoptr(PubPublishJob) job = pub_publish_job_new (f->draft, f->client, f->store);
+  GError *error = NULL;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  if (f->after_first == NULL)
+    g_signal_connect (job, "notify::current-name", G_CALLBACK (drop_network_on_second_file), f);
+  pub_publish_job_run_async (job, NULL, run_cb, &error);
+  while (error == NULL && !job_waiting (job))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  g_assert_null (error);
+  /* Waiting is not failing: the draft still says it is publishing. */
+  g_assert_cmpint (pub_draft_get_state (f->draft), ==, PUB_DRAFT_STATE_PUBLISHING);
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (job_waiting (job));
+
+  set_network (TRUE);
+  while (error == NULL)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    g_clear_error (&error);
+  return error;
+}
+
+static void
+test_publish_waits_when_offline (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Offline from the start: not even the dataset is looked up. */
+  f->after_first_done = TRUE;
+  set_network (FALSE);
+  error = publish_through_outage (f);
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "resource_create"), ==, 3);
+  g_assert_no_error (error);
+  assert_published_once (f);
+}
+
+static void
+test_publish_network_drops_midway (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  error = publish_through_outage (f);
+  g_assert_no_error (error);
+  assert_published_once (f);
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  /* The fake monitor must be the default before anything asks for one. */
+  g_vfs_get_default ();
+  g_io_extension_point_implement (G_NETWORK_MONITOR_EXTENSION_POINT_NAME, FAKE_TYPE_MONITOR,
+                                  "publicador-test", 1000);
+  g_assert_true (FAKE_IS_MONITOR (g_network_monitor_get_default ()));
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -528,6 +718,8 @@ main (int   argc,
   ADD ("/publish-job/token-revoked-halfway", test_publish_token_revoked);
   ADD ("/publish-job/name-taken", test_publish_name_taken);
   ADD ("/publish-job/html-502", test_publish_html_502);
+  ADD ("/publish-job/waits-when-offline", test_publish_waits_when_offline);
+  ADD ("/publish-job/network-drops-midway", test_publish_network_drops_midway);
   /* Only where a real CKAN is given (never a skip counted as a pass); the
    * integration suite requires one. */
   if (g_strcmp0 (g_getenv ("PUB_CKAN_URL"), "") > 0)
