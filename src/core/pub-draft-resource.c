@@ -558,57 +558,28 @@ refresh_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-void
-pub_draft_resource_refresh_async (PubDraftResource   *self,
-                                  GCancellable       *cancellable,
-                                  GAsyncReadyCallback callback,
-                                  gpointer            user_data)
+/* Back on the caller's context: the resource learns what the worker read,
+ * whether or not anyone waits for the result. */
+static void
+refreshed_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  FileInfo *info;
+  PubDraftResource *self = PUB_DRAFT_RESOURCE (object);
+  g_autoptr(GTask) task = user_data;
+  FileInfo *info = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
 
-  g_return_if_fail (PUB_IS_DRAFT_RESOURCE (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pub_draft_resource_refresh_async);
-
-  if (self->kind != PUB_DRAFT_RESOURCE_FILE)
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  info = g_new0 (FileInfo, 1);
-  info->path = g_strdup (self->path);
-  g_task_set_task_data (task, info, (GDestroyNotify) file_info_free);
-  g_task_run_in_thread (task, refresh_thread);
-}
-
-gboolean
-pub_draft_resource_refresh_finish (PubDraftResource *self,
-                                   GAsyncResult     *result,
-                                   GError          **error)
-{
-  GTask *task = G_TASK (result);
-  FileInfo *info = g_task_get_task_data (task);
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  if (!g_task_propagate_boolean (task, &local_error))
-    {
-      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_autofree char *problem = g_strdup_printf (_("The file can’t be read: %s"),
-                                                      local_error->message);
+          g_autofree char *problem = g_strdup_printf (_("The file can’t be read: %s"), error->message);
           set_string (self, &self->problem, problem, PROP_PROBLEM);
         }
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      g_task_return_error (task, error);
+      return;
     }
-
-  if (info == NULL)
-    return TRUE;
 
   g_object_freeze_notify (G_OBJECT (self));
   set_string (self, &self->problem, NULL, PROP_PROBLEM);
@@ -632,5 +603,43 @@ pub_draft_resource_refresh_finish (PubDraftResource *self,
     set_string (self, &self->format, pub_guess_format (self->path, info->content_type), PROP_FORMAT);
   set_string (self, &self->sha256, info->sha256, PROP_SHA256);
   g_object_thaw_notify (G_OBJECT (self));
-  return TRUE;
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+pub_draft_resource_refresh_async (PubDraftResource   *self,
+                                  GCancellable       *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+  FileInfo *info;
+
+  g_return_if_fail (PUB_IS_DRAFT_RESOURCE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pub_draft_resource_refresh_async);
+
+  if (self->kind != PUB_DRAFT_RESOURCE_FILE)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  info = g_new0 (FileInfo, 1);
+  info->path = g_strdup (self->path);
+  worker = g_task_new (self, cancellable, refreshed_cb, g_steal_pointer (&task));
+  g_task_set_task_data (worker, info, (GDestroyNotify) file_info_free);
+  g_task_run_in_thread (worker, refresh_thread);
+}
+
+gboolean
+pub_draft_resource_refresh_finish (PubDraftResource *self,
+                                   GAsyncResult     *result,
+                                   GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

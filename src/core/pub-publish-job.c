@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ckan-error.h"
+#include "pub-core-error.h"
 #include "pub-publish-job-private.h"
 
 G_DEFINE_FINAL_TYPE (PubPublishJob, pub_publish_job, G_TYPE_OBJECT)
@@ -518,6 +519,15 @@ pub_publish_job_run_async (PubPublishJob      *self,
 
   g_return_if_fail (PUB_IS_PUBLISH_JOB (self));
   g_return_if_fail (self->task == NULL);
+
+  /* Two jobs on one draft could both create what the other is creating. */
+  if (pub_draft_get_publishing (self->draft))
+    {
+      g_task_report_new_error (self, callback, user_data, pub_publish_job_run_async,
+                               PUB_CORE_ERROR, PUB_CORE_ERROR_FAILED,
+                               _("This draft is already being published."));
+      return;
+    }
 
   if (cancellable == NULL)
     cancellable = own_cancellable = g_cancellable_new ();

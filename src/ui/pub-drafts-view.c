@@ -292,6 +292,17 @@ delete_action (GtkWidget  *widget,
   if (draft == NULL)
     return;
 
+  /* Its job is writing to it and to the portal right now. */
+  if (pub_draft_get_publishing (draft))
+    {
+      dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       _("Publishing in Progress"),
+                                       _("Wait until it finishes, or cancel it in its window, before deleting it."));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
   if (pub_draft_get_state (draft) == PUB_DRAFT_STATE_PUBLISHED)
     body = _("The draft is deleted from this computer. The dataset stays on the portal.");
   else if (pub_draft_get_remote_id (draft) != NULL)

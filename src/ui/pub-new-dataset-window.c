@@ -242,6 +242,9 @@ publish_done_cb (GObject      *object,
   gboolean published;
 
   published = pub_publish_job_run_finish (PUB_PUBLISH_JOB (object), result, &error);
+  g_object_set_data (G_OBJECT (self->draft), "pub-publish-job", NULL);
+  if (self->job != NULL)
+    g_signal_handlers_disconnect_by_data (self->job, self);
   g_clear_object (&self->job);
   g_clear_object (&self->publish_cancellable);
   if (published)
@@ -261,19 +264,43 @@ publish_done_cb (GObject      *object,
   show_publish_state (self);
 }
 
+/* Shows a job that runs for this draft, started here or by a window
+ * closed since. */
 static void
-start_publish (PubNewDatasetWindow *self)
+attach_job (PubNewDatasetWindow *self,
+            PubPublishJob       *job)
 {
-  if (self->job != NULL || self->client == NULL)
-    return;
-
-  self->job = pub_publish_job_new (self->draft, self->client, self->store);
-  self->publish_cancellable = g_cancellable_new ();
-  g_signal_connect_object (self->job, "notify", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
-  pub_publish_job_run_async (self->job, self->publish_cancellable, publish_done_cb, g_object_ref (self));
+  g_set_object (&self->job, job);
+  g_signal_connect_object (job, "notify", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
   show_step (self, "progress");
   show_publish_state (self);
 }
+
+static void
+draft_state_cb (PubNewDatasetWindow *self)
+{
+  if (self->job == NULL || pub_draft_get_publishing (self->draft) || self->steps == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->job, self);
+  g_clear_object (&self->job);
+  show_publish_state (self);
+}
+
+static void
+start_publish (PubNewDatasetWindow *self)
+{
+  g_autoptr(PubPublishJob) job = NULL;
+
+  if (self->job != NULL || self->client == NULL || pub_draft_get_publishing (self->draft))
+    return;
+
+  job = pub_publish_job_new (self->draft, self->client, self->store);
+  g_object_set_data_full (G_OBJECT (self->draft), "pub-publish-job", g_object_ref (job), g_object_unref);
+  self->publish_cancellable = g_cancellable_new ();
+  pub_publish_job_run_async (job, self->publish_cancellable, publish_done_cb, g_object_ref (self));
+  attach_job (self, job);
+}
+
 
 static void
 cancel_publish_action (GtkWidget  *widget,
@@ -405,8 +432,11 @@ pub_new_dataset_window_constructed (GObject *object)
                               new_draft ? _("New Dataset") : pub_draft_get_display_title (self->draft));
   update_header (self);
 
+  g_signal_connect_object (self->draft, "notify::state", G_CALLBACK (draft_state_cb), self, G_CONNECT_SWAPPED);
+  if (g_object_get_data (G_OBJECT (self->draft), "pub-publish-job") != NULL)
+    attach_job (self, g_object_get_data (G_OBJECT (self->draft), "pub-publish-job"));
   /* A publication that stopped, or finished, opens where it ended. */
-  if (pub_draft_get_state (self->draft) == PUB_DRAFT_STATE_FAILED ||
+  else if (pub_draft_get_state (self->draft) == PUB_DRAFT_STATE_FAILED ||
       pub_draft_get_state (self->draft) == PUB_DRAFT_STATE_PUBLISHED)
     {
       show_step (self, "progress");

@@ -264,6 +264,16 @@ test_drafts_view_delete (Fixture       *fixture,
 
   iterate_until (file_exists, path);
 
+  /* Not while it is being published. */
+  pub_draft_set_publishing (fixture->ready, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "drafts.delete", "s", id);
+  dialog = find_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Publishing in Progress");
+  g_assert_false (adw_message_dialog_has_response (dialog, "delete"));
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  pub_draft_set_publishing (fixture->ready, FALSE);
+
   /* Cancelling keeps it. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "drafts.delete", "s", id);
   dialog = find_dialog ();

@@ -523,6 +523,59 @@ wizard_shown (gpointer data)
   return find_toplevel (PUB_TYPE_NEW_DATASET_WINDOW) != NULL;
 }
 
+static gboolean
+is_published_page (gpointer data)
+{
+  PubNewDatasetWindow *window = data;
+  GtkWidget *portal_button = child (window, PUB_TYPE_NEW_DATASET_WINDOW, "portal_button");
+
+  return gtk_widget_get_visible (portal_button);
+}
+
+/* The wizard is closed while publishing and opened again: the job went on,
+ * and the new window shows it and how it ends. */
+static void
+test_wizard_reopen_while_publishing (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  PubDraft *draft = pub_new_dataset_window_get_draft (fixture->window);
+  g_autofree char *csv = write_data_file (fixture->dir, "datos.csv", "a,b\n1,2\n");
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autoptr(PubDraftResource) resource = pub_draft_resource_new_for_file (file);
+  PubNewDatasetWindow *again;
+
+  pub_draft_set_field (draft, "title", "Reabierto");
+  pub_draft_set_field (draft, "name", "reabierto");
+  pub_draft_set_field (draft, "notes", "Notas.");
+  pub_draft_set_field (draft, "author", "Autora");
+  pub_draft_set_field (draft, "author_email", "autora@example.cl");
+  pub_draft_set_field (draft, "owner_org", "ministerio-de-prueba");
+  pub_draft_set_field (draft, "visibility", "public");
+  pub_draft_set_field (draft, "license_id", "cc-by");
+  pub_draft_add_tag (draft, "prueba");
+  pub_draft_add_resource (draft, resource);
+  pub_draft_resource_refresh_async (resource, NULL, NULL, NULL);
+  iterate_until (resources_hashed, draft);
+
+  /* The last step takes a while on this portal. */
+  pub_test_portal_inject_fault (fixture->portal, "package_patch", PUB_TEST_FAULT_DELAY, 1500, 1);
+  pub_new_dataset_window_publish (fixture->window);
+  g_assert_true (pub_draft_get_publishing (draft));
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  flush_events ();
+
+  fixture->window = pub_new_dataset_window_open (NULL, draft, NULL);
+  again = fixture->window;
+  g_assert_cmpstr (pub_new_dataset_window_get_step (again), ==, "progress");
+  g_assert_true (pub_draft_get_publishing (draft));
+  /* Publishing again from here is not possible while the first goes on. */
+  gtk_widget_activate_action (GTK_WIDGET (again), "wizard.publish", NULL);
+  iterate_until (is_published_page, again);
+  g_assert_cmpint (pub_draft_get_state (draft), ==, PUB_DRAFT_STATE_PUBLISHED);
+  g_assert_cmpuint (pub_test_portal_get_call_count (fixture->portal, "package_create"), ==, 1);
+  g_assert_cmpuint (pub_test_portal_get_call_count (fixture->portal, "resource_create"), ==, 1);
+}
+
 /* `publicador file.csv`, and Open With in Files. */
 static void
 test_wizard_open_files (void)
@@ -571,6 +624,8 @@ main (int   argc,
   g_test_add_func ("/wizard/empty-draft-not-kept", test_wizard_empty_draft_not_kept);
   g_test_add ("/wizard/publish-to-test-portal", Fixture, "portal", fixture_setup,
               test_wizard_publish, fixture_teardown);
+  g_test_add ("/wizard/reopen-while-publishing", Fixture, "portal", fixture_setup,
+              test_wizard_reopen_while_publishing, fixture_teardown);
   /* Last: it leaves a default application behind. */
   g_test_add_func ("/wizard/open-files", test_wizard_open_files);
 
