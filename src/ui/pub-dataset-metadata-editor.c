@@ -499,6 +499,13 @@ _pub_dataset_metadata_editor_focus_first_error (PubDatasetMetadataEditor *self)
   return FALSE;
 }
 
+void
+pub_dataset_metadata_editor_focus_title (PubDatasetMetadataEditor *self)
+{
+  g_return_if_fail (PUB_IS_DATASET_METADATA_EDITOR (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+}
+
 gboolean
 pub_dataset_metadata_editor_validate (PubDatasetMetadataEditor *self)
 {

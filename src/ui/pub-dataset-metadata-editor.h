@@ -38,6 +38,8 @@ void                pub_dataset_metadata_editor_set_client       (PubDatasetMeta
 /* Tags offered while typing even offline (e.g. those of other drafts). */
 void                pub_dataset_metadata_editor_set_known_tags   (PubDatasetMetadataEditor *self,
                                                                   const char * const       *tags);
+/* Puts the cursor in the title, ready to type. */
+void                pub_dataset_metadata_editor_focus_title      (PubDatasetMetadataEditor *self);
 /* Shows every problem inline; TRUE when there is none. */
 gboolean            pub_dataset_metadata_editor_validate         (PubDatasetMetadataEditor *self);
 /* A 409 from the portal: each message goes under its field. */

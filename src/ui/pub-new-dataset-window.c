@@ -409,6 +409,14 @@ pub_new_dataset_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (pub_new_dataset_window_parent_class)->close_request (window);
 }
 
+/* A new dataset starts with its title, not with the Next button. */
+static void
+focus_title_cb (PubNewDatasetWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, focus_title_cb, NULL);
+  pub_dataset_metadata_editor_focus_title (self->metadata_editor);
+}
+
 static void
 pub_new_dataset_window_constructed (GObject *object)
 {
@@ -432,6 +440,8 @@ pub_new_dataset_window_constructed (GObject *object)
                               new_draft ? _("New Dataset") : pub_draft_get_display_title (self->draft));
   update_header (self);
 
+  if (new_draft)
+    g_signal_connect (self, "map", G_CALLBACK (focus_title_cb), NULL);
   g_signal_connect_object (self->draft, "notify::state", G_CALLBACK (draft_state_cb), self, G_CONNECT_SWAPPED);
   if (g_object_get_data (G_OBJECT (self->draft), "pub-publish-job") != NULL)
     attach_job (self, g_object_get_data (G_OBJECT (self->draft), "pub-publish-job"));
