@@ -9,6 +9,7 @@
 
 #include "pub-check.h"
 #include "pub-resource-list-editor.h"
+#include "pub-validation-report-view.h"
 
 struct _PubResourceListEditor
 {
@@ -189,6 +190,39 @@ expanded_cb (AdwExpanderRow        *row,
     g_hash_table_remove (self->expanded, resource);
 }
 
+static void
+show_report_cb (AdwActionRow          *check_row,
+                PubResourceListEditor *self)
+{
+  PubDraftResource *resource = g_object_get_data (G_OBJECT (check_row), "resource");
+  PubCheckResult *result = g_object_get_data (G_OBJECT (resource), "check-result");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *title = NULL;
+  GtkWidget *window, *box, *header, *view;
+
+  if (result == NULL)
+    return;
+
+  title = g_strdup_printf (_("Checks of “%s”"), pub_draft_resource_get_name (resource));
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 720);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, NULL));
+  view = pub_validation_report_view_new ();
+  gtk_widget_set_vexpand (view, TRUE);
+  pub_validation_report_view_set_result (PUB_VALIDATION_REPORT_VIEW (view), result);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), view);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static GtkWidget *
 create_row (PubResourceListEditor *self,
             PubDraftResource      *resource,
@@ -229,9 +263,14 @@ create_row (PubResourceListEditor *self,
       }
   }
 
-  /* Filled by the local checks, through the resource's check result. */
+  /* Filled by the local checks, through the resource's check result; opens
+   * the full report. */
   check_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (check_row), _("Checks"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (check_row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (check_row), TRUE);
+  g_object_set_data (G_OBJECT (check_row), "resource", resource);
+  g_signal_connect (check_row, "activated", G_CALLBACK (show_report_cb), self);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), check_row);
   g_object_set_data (G_OBJECT (row), "check-row", check_row);
 

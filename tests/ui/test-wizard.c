@@ -13,6 +13,7 @@
 #include "pub-new-dataset-window.h"
 #include "pub-window.h"
 #include "pub-tag-editor.h"
+#include "pub-validation-report-view.h"
 #include "test-portal.h"
 
 typedef struct
@@ -182,6 +183,38 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_titled_row (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_titled_row (c, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+find_window_with (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (find_descendant (GTK_WIDGET (window), type) != NULL)
+        return window;
+    }
+  return NULL;
+}
+
 static gboolean
 resources_checked (gpointer data)
 {
@@ -293,6 +326,20 @@ test_wizard_offline (Fixture       *fixture,
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_descendant (GTK_WIDGET (pub_new_dataset_window_get_resource_editor (fixture->window)),
                                                                     ADW_TYPE_EXPANDER_ROW)), TRUE);
   save_screenshot (GTK_WIDGET (fixture->window), "wizard-step2-files.png");
+
+  /* The Checks row opens the local checks' full report. */
+  {
+    GtkWidget *row = find_titled_row (GTK_WIDGET (pub_new_dataset_window_get_resource_editor (fixture->window)), "Checks");
+    GtkWindow *report;
+
+    g_assert_nonnull (row);
+    g_signal_emit_by_name (row, "activated");
+    report = find_window_with (PUB_TYPE_VALIDATION_REPORT_VIEW);
+    g_assert_nonnull (report);
+    g_assert_true (gtk_window_get_transient_for (report) == GTK_WINDOW (fixture->window));
+    save_screenshot (GTK_WIDGET (report), "wizard-checks-report.png");
+    gtk_window_destroy (report);
+  }
 
   /* Everything is on disk without anyone pressing Save. */
   flush_store (fixture->store);
