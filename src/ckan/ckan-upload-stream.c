@@ -42,8 +42,8 @@ struct _CkanUploadStream
   gsize             part_offset;   /* in head or tail */
   goffset           file_read;     /* file bytes taken from disk */
 
-  /* Read-ahead: the network side asks for small pieces; the disk is read in
-   * CKAN_UPLOAD_STREAM_CHUNK blocks in a worker thread. */
+  /* Read-ahead: the network side asks for 8 KiB pieces; the disk is read
+   * in CKAN_UPLOAD_STREAM_CHUNK blocks. */
   guint8           *buffer;
   gsize             buffer_len;
   gsize             buffer_pos;
@@ -236,76 +236,6 @@ ckan_upload_stream_read (GInputStream  *stream,
   return read_ready (self, buffer, count);
 }
 
-typedef struct {
-  void  *buffer;
-  gsize  count;
-} ReadOp;
-
-static void
-read_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  ReadOp *op = task_data;
-  GError *error = NULL;
-  gssize n;
-
-  n = ckan_upload_stream_read (source_object, op->buffer, op->count, cancellable, &error);
-  if (n < 0)
-    g_task_return_error (task, error);
-  else
-    g_task_return_int (task, n);
-}
-
-static void
-ckan_upload_stream_read_async (GInputStream        *stream,
-                               void                *buffer,
-                               gsize                count,
-                               int                  io_priority,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  CkanUploadStream *self = CKAN_UPLOAD_STREAM (stream);
-  g_autoptr(GTask) task = g_task_new (stream, cancellable, callback, user_data);
-  ReadOp *op;
-  gssize n;
-
-  g_task_set_source_tag (task, ckan_upload_stream_read_async);
-  g_task_set_priority (task, io_priority);
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  /* Most reads come from memory: answer them here, without a thread. */
-  if (!self->failure && count > 0)
-    {
-      n = read_ready (self, buffer, count);
-      if (n != -2)
-        {
-          g_task_return_int (task, n);
-          return;
-        }
-    }
-
-  op = g_new (ReadOp, 1);
-  op->buffer = buffer;
-  op->count = count;
-  g_task_set_task_data (task, op, g_free);
-  g_task_run_in_thread (task, read_thread);
-}
-
-static gssize
-ckan_upload_stream_read_finish (GInputStream  *stream,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, stream), -1);
-
-  return g_task_propagate_int (G_TASK (result), error);
-}
-
 static gboolean
 ckan_upload_stream_close (GInputStream  *stream,
                           GCancellable  *cancellable,
@@ -343,9 +273,9 @@ ckan_upload_stream_class_init (CkanUploadStreamClass *klass)
   GInputStreamClass *stream_class = G_INPUT_STREAM_CLASS (klass);
 
   object_class->finalize = ckan_upload_stream_finalize;
+  /* Uploads read synchronously in their own thread; GInputStream's
+   * default read_async (read_fn in a worker) serves anyone else. */
   stream_class->read_fn = ckan_upload_stream_read;
-  stream_class->read_async = ckan_upload_stream_read_async;
-  stream_class->read_finish = ckan_upload_stream_read_finish;
   stream_class->close_fn = ckan_upload_stream_close;
 }
 
