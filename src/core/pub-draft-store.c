@@ -340,7 +340,8 @@ write_done_cb (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      g_warning ("Saving draft %s failed: %s", pub_draft_get_id (draft), error->message);
+      /* Not a warning: the person is told through "save-failed". */
+      g_message ("Saving draft %s failed: %s", pub_draft_get_id (draft), error->message);
       if (self->write_error == NULL)
         self->write_error = g_error_copy (error);
       g_signal_emit (self, signals[SAVE_FAILED], 0, draft, error);

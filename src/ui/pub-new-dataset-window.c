@@ -409,6 +409,16 @@ pub_new_dataset_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (pub_new_dataset_window_parent_class)->close_request (window);
 }
 
+/* The disk refused a save: say so where the person is typing. */
+static void
+save_failed_cb (PubNewDatasetWindow *self,
+                PubDraft            *draft,
+                GError              *error)
+{
+  if (draft == self->draft && self->steps != NULL)
+    show_toast (self, error->message);
+}
+
 /* A new dataset starts with its title, not with the Next button. */
 static void
 focus_title_cb (PubNewDatasetWindow *self)
@@ -442,6 +452,7 @@ pub_new_dataset_window_constructed (GObject *object)
 
   if (new_draft)
     g_signal_connect (self, "map", G_CALLBACK (focus_title_cb), NULL);
+  g_signal_connect_object (self->store, "save-failed", G_CALLBACK (save_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->draft, "notify::state", G_CALLBACK (draft_state_cb), self, G_CONNECT_SWAPPED);
   if (g_object_get_data (G_OBJECT (self->draft), "pub-publish-job") != NULL)
     attach_job (self, g_object_get_data (G_OBJECT (self->draft), "pub-publish-job"));

@@ -290,6 +290,43 @@ test_store_stale_temporaries (Fixture       *fixture,
   g_assert_true (g_file_test (new_tmp, G_FILE_TEST_EXISTS));
 }
 
+static void
+save_failed_cb (PubDraftStore *store,
+                PubDraft      *draft,
+                GError        *error,
+                GError       **out)
+{
+  if (*out == NULL)
+    *out = g_error_copy (error);
+}
+
+static void
+test_store_save_failure_reported (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *blocker = g_build_filename (fixture->dir, "not-a-folder", NULL);
+  g_autofree char *inside = g_build_filename (blocker, "drafts", NULL);
+  g_autoptr(PubDraftStore) store = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) reported = NULL;
+  g_autoptr(GError) flushed = NULL;
+  PubDraft *draft;
+
+  /* A file where the folder should be: nothing can be written there. */
+  write_text (fixture->dir, "not-a-folder", "x");
+  store = pub_draft_store_new (inside);
+  g_signal_connect (store, "save-failed", G_CALLBACK (save_failed_cb), &reported);
+  draft = pub_draft_store_create (store);
+  pub_draft_set_field (draft, "title", "Perdido");
+
+  pub_draft_store_flush_async (store, NULL, store_result_cb, &result);
+  g_assert_false (pub_draft_store_flush_finish (store, wait_result (&result), &flushed));
+  g_assert_nonnull (flushed);
+  g_assert_nonnull (reported);
+  /* The draft itself is untouched in memory, for the next try. */
+  g_assert_cmpstr (pub_draft_get_field (draft, "title"), ==, "Perdido");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -303,6 +340,7 @@ main (int   argc,
   ADD ("/draft-store/damaged-files", test_store_damaged_files);
   ADD ("/draft-store/delete-and-duplicate", test_store_delete_and_duplicate);
   ADD ("/draft-store/stale-temporaries", test_store_stale_temporaries);
+  ADD ("/draft-store/save-failure-reported", test_store_save_failure_reported);
 #undef ADD
 
   return g_test_run ();
