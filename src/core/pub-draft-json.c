@@ -180,10 +180,16 @@ pub_draft_new_from_json (JsonNode *node,
   publish = member_object (root, "publish");
   if (publish != NULL)
     {
+      JsonNode *queued = json_object_get_member (publish, "queued");
+
       self->step = step_from_string (member_string (publish, "step"));
       self->remote_id = g_strdup (member_string (publish, "dataset_id"));
       self->remote_url = g_strdup (member_string (publish, "dataset_url"));
       self->last_error = g_strdup (member_string (publish, "error"));
+      /* Optional, so older files read as not queued: no schema change. */
+      self->queued = queued != NULL && JSON_NODE_HOLDS_VALUE (queued) &&
+                     json_node_get_value_type (queued) == G_TYPE_BOOLEAN &&
+                     json_node_get_boolean (queued);
     }
 
   cache = member_object (root, "cache");
@@ -265,6 +271,11 @@ pub_draft_to_json (PubDraft *self)
   add_member_string (builder, "dataset_id", self->remote_id);
   add_member_string (builder, "dataset_url", self->remote_url);
   add_member_string (builder, "error", self->last_error);
+  if (self->queued)
+    {
+      json_builder_set_member_name (builder, "queued");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "cache");

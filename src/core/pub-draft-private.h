@@ -28,6 +28,7 @@ struct _PubDraft
   char           *remote_id;
   char           *remote_url;
   char           *last_error;
+  gboolean        queued;
 
   gboolean        publishing;
   double          progress;

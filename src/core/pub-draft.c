@@ -152,7 +152,7 @@ pub_draft_class_init (PubDraftClass *klass)
   object_class->get_property = pub_draft_get_property;
 
   properties[PROP_DISPLAY_TITLE] = g_param_spec_string ("display-title", NULL, NULL, NULL, ro);
-  properties[PROP_STATE] = g_param_spec_int ("state", NULL, NULL, 0, PUB_DRAFT_STATE_DAMAGED, 0, ro);
+  properties[PROP_STATE] = g_param_spec_int ("state", NULL, NULL, 0, PUB_DRAFT_STATE_QUEUED, 0, ro);
   properties[PROP_PROGRESS] = g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 0.0, ro);
   properties[PROP_REVISION] = g_param_spec_uint64 ("revision", NULL, NULL, 0, G_MAXUINT64, 0, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -588,6 +588,25 @@ pub_draft_set_publishing (PubDraft *self,
   _pub_draft_update_state (self);
 }
 
+gboolean
+pub_draft_get_queued (PubDraft *self)
+{
+  g_return_val_if_fail (PUB_IS_DRAFT (self), FALSE);
+  return self->queued;
+}
+
+void
+pub_draft_set_queued (PubDraft *self,
+                      gboolean  queued)
+{
+  g_return_if_fail (PUB_IS_DRAFT (self));
+
+  if (self->queued == !!queued)
+    return;
+  self->queued = !!queued;
+  mark_changed (self);
+}
+
 double
 pub_draft_get_progress (PubDraft *self)
 {
@@ -628,6 +647,8 @@ pub_draft_get_state (PubDraft *self)
     return PUB_DRAFT_STATE_PUBLISHING;
   if (self->step == PUB_PUBLISH_STEP_DONE)
     return PUB_DRAFT_STATE_PUBLISHED;
+  if (self->queued)
+    return PUB_DRAFT_STATE_QUEUED;
   /* A publication that stopped halfway (an error, or the app closed) must
    * be finished, whatever the fields say now. */
   if (self->last_error != NULL || self->step != PUB_PUBLISH_STEP_NONE)

@@ -54,6 +54,8 @@ typedef enum {
   PUB_DRAFT_STATE_FAILED,      /* a publish stopped: see the last error */
   PUB_DRAFT_STATE_PUBLISHED,
   PUB_DRAFT_STATE_DAMAGED,     /* the file on disk can't be read */
+  PUB_DRAFT_STATE_QUEUED,      /* to be published when the network (or an
+                                * account) is there: see PubPublishQueue */
 } PubDraftState;
 
 PubDraft       *pub_draft_new                 (void);
@@ -132,6 +134,12 @@ void            pub_draft_set_last_error      (PubDraft     *self,
 gboolean        pub_draft_get_publishing      (PubDraft     *self);
 void            pub_draft_set_publishing      (PubDraft     *self,
                                                gboolean      publishing);
+/* Saved: the person asked to publish and the publication has not ended
+ * (it waits, runs, or was interrupted by a crash), so it is picked up again
+ * at the next start. */
+gboolean        pub_draft_get_queued          (PubDraft     *self);
+void            pub_draft_set_queued          (PubDraft     *self,
+                                               gboolean      queued);
 double          pub_draft_get_progress        (PubDraft     *self);
 void            pub_draft_set_progress        (PubDraft     *self,
                                                double        fraction);

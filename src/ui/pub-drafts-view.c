@@ -69,6 +69,8 @@ pub_drafts_view_describe_state (PubDraft *draft)
       return g_strdup (_("Published"));
     case PUB_DRAFT_STATE_DAMAGED:
       return g_strdup_printf (_("Can’t be opened: %s"), pub_draft_get_last_error (draft));
+    case PUB_DRAFT_STATE_QUEUED:
+      return g_strdup (_("Waiting for a connection"));
     default:
       g_assert_not_reached ();
     }
@@ -85,6 +87,7 @@ state_icon (PubDraftState state)
     case PUB_DRAFT_STATE_FAILED: return "dialog-warning-symbolic";
     case PUB_DRAFT_STATE_PUBLISHED: return "emblem-ok-symbolic";
     case PUB_DRAFT_STATE_DAMAGED: return "dialog-error-symbolic";
+    case PUB_DRAFT_STATE_QUEUED: return "network-offline-symbolic";
     default: g_assert_not_reached ();
     }
 }
