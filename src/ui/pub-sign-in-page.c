@@ -11,6 +11,7 @@
 #include "ckan-organization.h"
 #include "pub-core-error.h"
 #include "pub-sign-in.h"
+#include "pub-sign-in-messages.h"
 #include "pub-sign-in-page.h"
 
 struct _PubSignInPage
@@ -110,78 +111,9 @@ static char *
 describe_error (PubSignInPage *self,
                 const GError  *error)
 {
-  const char *portal = gtk_editable_get_text (GTK_EDITABLE (self->portal_row));
-
-  if (error->domain == PUB_ACCOUNT_ERROR)
-    {
-      switch ((PubAccountErrorCode) error->code)
-        {
-        case PUB_ACCOUNT_ERROR_NOT_CKAN:
-          return g_strdup_printf (_("%s does not answer as a CKAN data portal. Check that the address "
-                                    "is the portal's home page, such as https://datos.gob.cl."), portal);
-        case PUB_ACCOUNT_ERROR_OLD_CKAN:
-          return g_strdup (_("This portal runs an old version of CKAN that Publicador cannot use. "
-                             "CKAN 2.10 or newer is needed; tell the portal's administrators."));
-        case PUB_ACCOUNT_ERROR_TOKEN_REJECTED:
-          return g_strdup (_("The portal did not accept this token. It may be incomplete, expired or "
-                             "revoked. Create a new one on your profile page and paste it here."));
-        case PUB_ACCOUNT_ERROR_WRONG_USER:
-          return g_strdup_printf (_("This token belongs to another user. Paste a token of %s."),
-                                  pub_account_get_user_name (self->reauth));
-        case PUB_ACCOUNT_ERROR_NO_SUCH_HOST:
-          return g_strdup_printf (_("No portal was found at %s. Check the address for typing mistakes."),
-                                  portal);
-        default:
-          break;
-        }
-    }
-
-  if (error->domain == CKAN_ERROR)
-    {
-      switch ((CkanErrorCode) error->code)
-        {
-        case CKAN_ERROR_INVALID_URL:
-          return g_strdup (_("This is not a web address. Write the portal's address, "
-                             "such as https://datos.gob.cl."));
-        case CKAN_ERROR_NETWORK:
-          return g_strdup (_("Could not connect to the portal. Check that this computer is connected "
-                             "to the internet, then try again."));
-        case CKAN_ERROR_TLS:
-          return g_strdup (_("The portal's security certificate could not be verified, so the connection "
-                             "is not safe. Check the address; if it is right, the portal's administrators "
-                             "must fix their certificate."));
-        case CKAN_ERROR_TIMEOUT:
-          return g_strdup (_("The portal is not answering. It may be busy or down; try again in a few minutes."));
-        case CKAN_ERROR_VALIDATION:
-        case CKAN_ERROR_AUTHORIZATION:
-        case CKAN_ERROR_NOT_FOUND:
-        case CKAN_ERROR_BAD_REQUEST:
-        case CKAN_ERROR_SEARCH:
-        case CKAN_ERROR_SERVER:
-        case CKAN_ERROR_NOT_JSON:
-        case CKAN_ERROR_TOO_LARGE:
-        case CKAN_ERROR_RATE_LIMITED:
-        case CKAN_ERROR_CANCELLED:
-        case CKAN_ERROR_INSECURE:
-        case CKAN_ERROR_FILE_CHANGED:
-        default:
-          return g_strdup (ckan_error_code_to_message (error->code));
-        }
-    }
-
-  return g_strdup (error->message);
-}
-
-static const char *
-capacity_label (const char *capacity)
-{
-  if (g_strcmp0 (capacity, "admin") == 0)
-    return _("Administrator");
-  if (g_strcmp0 (capacity, "editor") == 0)
-    return _("Editor");
-  if (g_strcmp0 (capacity, "member") == 0)
-    return _("Member");
-  return capacity;
+  return pub_sign_in_describe_error (error,
+                                     gtk_editable_get_text (GTK_EDITABLE (self->portal_row)),
+                                     self->reauth != NULL ? pub_account_get_user_name (self->reauth) : NULL);
 }
 
 static void
@@ -213,7 +145,7 @@ show_done (PubSignInPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ckan_organization_get_display_name (org));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   capacity_label (ckan_organization_get_capacity (org)));
+                                   pub_sign_in_capacity_label (ckan_organization_get_capacity (org)));
       gtk_list_box_append (self->organizations_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->organizations_list), n > 0);
