@@ -180,3 +180,44 @@ pub_validation_report_add_errors (AdwPreferencesGroup  *group,
     add_row (group, rows, pub_validation_report_plain_row (*w, NULL, "dialog-information-symbolic"));
 }
 
+
+void
+pub_validation_report_add_columns (AdwPreferencesGroup *group,
+                                   GPtrArray           *rows,
+                                   const PubCsvStats   *stats,
+                                   guint                max_shown)
+{
+  guint64 data_rows = stats->n_rows - stats->n_blank_rows;
+  guint shown = MIN (stats->n_columns, max_shown);
+
+  for (guint i = 0; i < shown; i++)
+    {
+      const PubColumnStats *col = &stats->columns[i];
+      guint64 personal = col->n_personal[PUB_PERSONAL_RUT_FORMATTED] + col->n_personal[PUB_PERSONAL_RUT_PLAIN] +
+                         col->n_personal[PUB_PERSONAL_EMAIL] + col->n_personal[PUB_PERSONAL_PHONE];
+      guint empty = data_rows ? (guint) (col->n_empty * 100 / data_rows) : 0;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      /* Rounded down, "0 %" would hide a few empty cells. */
+      if (col->n_empty && !empty)
+        subtitle = g_strdup_printf (_("%s · less than 1%% empty"), pub_column_type_to_label (col->type));
+      else
+        subtitle = g_strdup_printf (_("%s · %u%% empty"), pub_column_type_to_label (col->type), empty);
+      if (personal || col->personal_label)
+        {
+          g_autofree char *plain = g_steal_pointer (&subtitle);
+          subtitle = g_strdup_printf (_("%s · personal data"), plain);
+        }
+      row = pub_validation_report_plain_row (col->name, subtitle,
+                                             personal || col->personal_label ? "security-high-symbolic" : NULL);
+      add_row (group, rows, row);
+    }
+  if (stats->n_columns > shown)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more column", "And %u more columns",
+                                                            stats->n_columns - shown),
+                                               stats->n_columns - shown);
+      add_row (group, rows, pub_validation_report_plain_row (more, NULL, NULL));
+    }
+}

@@ -22,4 +22,11 @@ void       pub_validation_report_add_errors   (AdwPreferencesGroup  *group,
                                                CkanValidationReport *report,
                                                guint                 max_shown);
 
+/* One row per column: its name, the type it was read as, the share of
+ * empty cells and whether it holds personal data; at most `max_shown`. */
+void       pub_validation_report_add_columns  (AdwPreferencesGroup  *group,
+                                               GPtrArray            *rows,
+                                               const PubCsvStats    *stats,
+                                               guint                 max_shown);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 enum {
   GROUP_CRITERIA,
   GROUP_FINDINGS,
+  GROUP_COLUMNS,
   GROUP_ERRORS,
   GROUP_PORTAL,
   GROUP_AI,
@@ -215,6 +216,18 @@ update_criteria (PubValidationReportView *self)
 }
 
 static void
+update_columns (PubValidationReportView *self)
+{
+  const PubCsvStats *stats = self->result ? pub_check_result_get_stats (self->result) : NULL;
+
+  group_clear (self, GROUP_COLUMNS);
+  gtk_widget_set_visible (GTK_WIDGET (self->groups[GROUP_COLUMNS]), stats && stats->n_columns);
+  if (stats)
+    pub_validation_report_add_columns (self->groups[GROUP_COLUMNS], self->rows[GROUP_COLUMNS], stats,
+                                       self->max_shown);
+}
+
+static void
 update_errors (PubValidationReportView *self)
 {
   group_clear (self, GROUP_ERRORS);
@@ -300,6 +313,7 @@ update (PubValidationReportView *self)
   gtk_widget_set_visible (self->local_export_button, self->local != NULL);
   update_summary (self);
   update_criteria (self);
+  update_columns (self);
   update_errors (self);
   update_portal (self);
 }
@@ -724,6 +738,8 @@ pub_validation_report_view_class_init (PubValidationReportViewClass *klass)
                                              G_STRUCT_OFFSET (PubValidationReportView, groups[GROUP_CRITERIA]));
   gtk_widget_class_bind_template_child_full (widget_class, "findings_group", FALSE,
                                              G_STRUCT_OFFSET (PubValidationReportView, groups[GROUP_FINDINGS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "columns_group", FALSE,
+                                             G_STRUCT_OFFSET (PubValidationReportView, groups[GROUP_COLUMNS]));
   gtk_widget_class_bind_template_child_full (widget_class, "errors_group", FALSE,
                                              G_STRUCT_OFFSET (PubValidationReportView, groups[GROUP_ERRORS]));
   gtk_widget_class_bind_template_child_full (widget_class, "portal_group", FALSE,

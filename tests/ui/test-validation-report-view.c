@@ -206,6 +206,11 @@ test_local_report (void)
   g_assert_nonnull (strstr (text, "Personal data"));
   g_assert_nonnull (strstr (text, "1121 rows · 5 columns · UTF-8 · separator «,»"));
   g_assert_null (strstr (text, "Save a _UTF-8 Copy"));
+  /* Each column with its type and the share of empty cells. */
+  g_assert_nonnull (strstr (text, "Columns\n"));
+  g_assert_nonnull (strstr (text, "monto\nwhole number · 0% empty\n"));
+  g_assert_nonnull (strstr (text, "rut\ntext · 70% empty · personal data\n"));
+  g_assert_nonnull (strstr (text, "fecha\ndate · 0% empty\n"));
   if (!strstr (text, "Row 1002, column 2 (monto)"))
     g_error ("not shown in:\n%s", text);
   g_assert_nonnull (strstr (text, "«mil» — The value does not fit the column's type (whole number)"));
