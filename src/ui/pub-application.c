@@ -19,6 +19,7 @@ struct _PubApplication
 
   GSettings      *settings;
   PubAccountManager *account_manager;
+  PubPublishQueue *publish_queue;
 };
 
 G_DEFINE_FINAL_TYPE (PubApplication, pub_application, ADW_TYPE_APPLICATION)
@@ -41,6 +42,45 @@ pub_application_get_account_manager (PubApplication *self)
   if (self->account_manager == NULL)
     self->account_manager = pub_account_manager_new (pub_application_get_settings (self));
   return self->account_manager;
+}
+
+/* Whether or not a window shows it: queued jobs often end unwatched. */
+static void
+job_finished_cb (PubApplication  *self,
+                 PubPublishJob   *job,
+                 GError          *error,
+                 PubPublishQueue *queue)
+{
+  PubDraft *draft = pub_publish_job_get_draft (job);
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *id = NULL;
+
+  if (error != NULL)
+    return;
+  body = g_strdup_printf (_("“%s” is on the portal."), pub_draft_get_display_title (draft));
+  notification = g_notification_new (_("Dataset published"));
+  g_notification_set_body (notification, body);
+  id = g_strdup_printf ("published-%s", pub_draft_get_id (draft));
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
+PubPublishQueue *
+pub_application_get_publish_queue (PubApplication *self)
+{
+  g_return_val_if_fail (PUB_IS_APPLICATION (self), NULL);
+
+  if (self->publish_queue == NULL)
+    {
+      self->publish_queue = pub_publish_queue_new (pub_draft_store_get_default (), NULL);
+      pub_publish_queue_set_account_manager (self->publish_queue,
+                                             pub_application_get_account_manager (self));
+      g_settings_bind (pub_application_get_settings (self), "publish-when-online",
+                       self->publish_queue, "auto-start", G_SETTINGS_BIND_GET);
+      g_signal_connect_object (self->publish_queue, "job-finished", G_CALLBACK (job_finished_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  return self->publish_queue;
 }
 
 static GtkWindow *
@@ -163,6 +203,9 @@ pub_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+
+  /* Publications left queued or cut short by the last run go on. */
+  pub_application_get_publish_queue (self);
 }
 
 static void
@@ -170,6 +213,7 @@ pub_application_finalize (GObject *object)
 {
   PubApplication *self = PUB_APPLICATION (object);
 
+  g_clear_object (&self->publish_queue);
   g_clear_object (&self->account_manager);
   g_clear_object (&self->settings);
 

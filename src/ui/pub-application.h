@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "pub-account-manager.h"
+#include "pub-publish-queue.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,8 @@ PubApplication *pub_application_new          (void);
 GSettings      *pub_application_get_settings (PubApplication *self);
 /* The accounts, and the current one whose client every call goes through. */
 PubAccountManager *pub_application_get_account_manager (PubApplication *self);
+/* The publications of the default draft store: queued ones wait for the
+ * network and the current account ("publish-when-online"). */
+PubPublishQueue   *pub_application_get_publish_queue   (PubApplication *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pub-application.h"
 #include "pub-drafts-view.h"
 #include "pub-new-dataset-window.h"
 
@@ -33,6 +34,7 @@ static GParamSpec *properties[N_PROPS];
 enum {
   OPEN_DRAFT,
   RETRY_DRAFT,
+  CANCEL_DRAFT,
   N_SIGNALS
 };
 
@@ -97,6 +99,7 @@ typedef struct
   GtkWidget *row;
   GtkWidget *icon;
   GtkWidget *retry;
+  GtkWidget *cancel;
   GtkWidget *portal_link;
 } RowWidgets;
 
@@ -114,6 +117,7 @@ update_row (GtkWidget *row,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
   gtk_image_set_from_icon_name (GTK_IMAGE (w->icon), state_icon (state));
   gtk_widget_set_visible (w->retry, state == PUB_DRAFT_STATE_FAILED);
+  gtk_widget_set_visible (w->cancel, state == PUB_DRAFT_STATE_QUEUED);
   gtk_widget_set_visible (w->portal_link, state == PUB_DRAFT_STATE_PUBLISHED &&
                                           pub_draft_get_remote_url (draft) != NULL);
   if (state == PUB_DRAFT_STATE_FAILED || state == PUB_DRAFT_STATE_DAMAGED)
@@ -138,6 +142,15 @@ retry_clicked_cb (GtkButton     *button,
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
 
   g_signal_emit (self, signals[RETRY_DRAFT], 0, g_object_get_data (G_OBJECT (row), "draft"));
+}
+
+static void
+cancel_clicked_cb (GtkButton     *button,
+                   PubDraftsView *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
+
+  g_signal_emit (self, signals[CANCEL_DRAFT], 0, g_object_get_data (G_OBJECT (row), "draft"));
 }
 
 static void
@@ -178,6 +191,12 @@ create_row (gpointer item,
   gtk_widget_set_valign (w->retry, GTK_ALIGN_CENTER);
   g_signal_connect (w->retry, "clicked", G_CALLBACK (retry_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), w->retry);
+
+  w->cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_widget_set_valign (w->cancel, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (w->cancel, _("Do not publish it when the connection returns"));
+  g_signal_connect (w->cancel, "clicked", G_CALLBACK (cancel_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), w->cancel);
 
   w->portal_link = gtk_button_new_from_icon_name ("web-browser-symbolic");
   gtk_widget_set_valign (w->portal_link, GTK_ALIGN_CENTER);
@@ -433,6 +452,9 @@ pub_drafts_view_class_init (PubDraftsViewClass *klass)
   /* A failed publication to go on with. */
   signals[RETRY_DRAFT] = g_signal_new ("retry-draft", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, PUB_TYPE_DRAFT);
+  /* A queued publication not to make after all. */
+  signals[CANCEL_DRAFT] = g_signal_new ("cancel-draft", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, PUB_TYPE_DRAFT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/publicador/Publicador/ui/pub-drafts-view.ui");
@@ -488,11 +510,23 @@ retry_in_wizard_cb (PubDraftsView *self,
   pub_new_dataset_window_publish (wizard);
 }
 
+static void
+cancel_in_queue_cb (PubDraftsView *self,
+                    PubDraft      *draft)
+{
+  GtkWindow *window = root_window (GTK_WIDGET (self));
+  GtkApplication *app = window != NULL ? gtk_window_get_application (window) : NULL;
+
+  if (PUB_IS_APPLICATION (app))
+    pub_publish_queue_cancel (pub_application_get_publish_queue (PUB_APPLICATION (app)), draft);
+}
+
 GtkWidget *
 pub_drafts_view_new_for_window (void)
 {
   GtkWidget *view = pub_drafts_view_new (NULL);
 
+  g_signal_connect (view, "cancel-draft", G_CALLBACK (cancel_in_queue_cb), NULL);
   g_signal_connect (view, "open-draft", G_CALLBACK (open_in_wizard_cb), NULL);
   g_signal_connect (view, "retry-draft", G_CALLBACK (retry_in_wizard_cb), NULL);
   return view;

@@ -55,6 +55,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void attach_job (PubNewDatasetWindow *self, PubPublishJob *job);
+static void show_publish_state (PubNewDatasetWindow *self);
+
+/* The application's queue, when it serves this window's store: then the
+ * job runs there, waits there when offline, and outlives the window. */
+static PubPublishQueue *
+app_queue (PubNewDatasetWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  PubPublishQueue *queue;
+
+  if (!PUB_IS_APPLICATION (app))
+    return NULL;
+  queue = pub_application_get_publish_queue (PUB_APPLICATION (app));
+  return pub_publish_queue_get_store (queue) == self->store ? queue : NULL;
+}
+
 static void
 show_toast (PubNewDatasetWindow *self,
             const char          *text)
@@ -83,9 +100,11 @@ update_header (PubNewDatasetWindow *self)
   gtk_widget_set_visible (self->back_button, on_resources);
   gtk_widget_set_visible (self->next_button, on_metadata);
   gtk_widget_set_visible (self->publish_button, on_resources);
-  gtk_widget_set_sensitive (self->publish_button, self->client != NULL);
+  gtk_widget_set_sensitive (self->publish_button, self->client != NULL || app_queue (self) != NULL);
   gtk_widget_set_tooltip_text (self->publish_button,
                                self->client != NULL ? NULL
+                               : app_queue (self) != NULL
+                               ? _("Not signed in: the dataset is published once you sign in to a portal account.")
                                : _("Sign in to a portal account to publish. "
                                    "The draft is kept on this computer meanwhile."));
 }
@@ -187,6 +206,13 @@ show_publish_state (PubNewDatasetWindow *self)
       title = g_strdup (_("Publishing"));
       description = g_strdup (_("You can close this window: publishing goes on, and the Drafts list shows how far it got."));
     }
+  else if (state == PUB_DRAFT_STATE_QUEUED)
+    {
+      adw_status_page_set_icon_name (self->progress_page, "network-offline-symbolic");
+      title = g_strdup (_("Waiting for a Connection"));
+      description = g_strdup (_("It is published as soon as the network and a portal account are available. "
+                                "You can close this window; the Drafts list shows it as waiting."));
+    }
   else if (state == PUB_DRAFT_STATE_PUBLISHED)
     {
       adw_status_page_set_icon_name (self->progress_page, "emblem-ok-symbolic");
@@ -208,9 +234,12 @@ show_publish_state (PubNewDatasetWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->file_progress), running);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_overall_label), running);
   gtk_widget_set_visible (GTK_WIDGET (self->overall_progress), running);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_button), running);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_button), running || state == PUB_DRAFT_STATE_QUEUED);
   gtk_widget_set_visible (self->portal_button, !running && state == PUB_DRAFT_STATE_PUBLISHED);
-  gtk_widget_set_visible (self->retry_button, !running && state == PUB_DRAFT_STATE_FAILED);
+  gtk_widget_set_visible (self->retry_button, !running && (state == PUB_DRAFT_STATE_FAILED ||
+                                                           state == PUB_DRAFT_STATE_QUEUED));
+  gtk_button_set_label (GTK_BUTTON (self->retry_button),
+                        state == PUB_DRAFT_STATE_QUEUED ? _("_Publish Now") : _("_Retry"));
   gtk_widget_set_visible (self->edit_button, !running && state == PUB_DRAFT_STATE_FAILED);
   update_progress (self);
 }
@@ -270,6 +299,10 @@ static void
 attach_job (PubNewDatasetWindow *self,
             PubPublishJob       *job)
 {
+  if (self->job == job)
+    return;
+  if (self->job != NULL)
+    g_signal_handlers_disconnect_by_data (self->job, self);
   g_set_object (&self->job, job);
   g_signal_connect_object (job, "notify", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
   show_step (self, "progress");
@@ -279,7 +312,18 @@ attach_job (PubNewDatasetWindow *self,
 static void
 draft_state_cb (PubNewDatasetWindow *self)
 {
-  if (self->job == NULL || pub_draft_get_publishing (self->draft) || self->steps == NULL)
+  if (self->steps == NULL)
+    return;
+  /* Queued, or taken out of the queue, while the progress page shows. */
+  if (self->job == NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->steps), "progress") == 0)
+    {
+      if (pub_draft_get_state (self->draft) == PUB_DRAFT_STATE_READY)
+        show_step (self, "resources");
+      else
+        show_publish_state (self);
+      return;
+    }
+  if (self->job == NULL || pub_draft_get_publishing (self->draft))
     return;
   g_signal_handlers_disconnect_by_data (self->job, self);
   g_clear_object (&self->job);
@@ -287,11 +331,68 @@ draft_state_cb (PubNewDatasetWindow *self)
 }
 
 static void
+queue_job_started_cb (PubNewDatasetWindow *self,
+                      PubPublishJob       *job,
+                      PubPublishQueue     *queue)
+{
+  if (pub_publish_job_get_draft (job) == self->draft && self->steps != NULL)
+    attach_job (self, job);
+}
+
+static void
+queue_job_finished_cb (PubNewDatasetWindow *self,
+                       PubPublishJob       *job,
+                       GError              *error,
+                       PubPublishQueue     *queue)
+{
+  if (pub_publish_job_get_draft (job) != self->draft || self->steps == NULL)
+    return;
+  if (self->job != NULL)
+    g_signal_handlers_disconnect_by_data (self->job, self);
+  g_clear_object (&self->job);
+  if (ckan_error_get_fields (error) != NULL)
+    {
+      pub_dataset_metadata_editor_show_portal_errors (self->metadata_editor, error);
+      show_step (self, "metadata");
+      show_toast (self, _("The portal did not accept some fields; they are marked"));
+      return;
+    }
+  show_publish_state (self);
+}
+
+static void
+watch_queue (PubNewDatasetWindow *self,
+             PubPublishQueue     *queue)
+{
+  if (g_object_get_data (G_OBJECT (self), "pub-watched-queue") == queue)
+    return;
+  g_object_set_data (G_OBJECT (self), "pub-watched-queue", queue);
+  g_signal_connect_object (queue, "job-started", G_CALLBACK (queue_job_started_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (queue, "job-finished", G_CALLBACK (queue_job_finished_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
 start_publish (PubNewDatasetWindow *self)
 {
   g_autoptr(PubPublishJob) job = NULL;
+  PubPublishQueue *queue = app_queue (self);
 
-  if (self->job != NULL || self->client == NULL || pub_draft_get_publishing (self->draft))
+  if (self->job != NULL || pub_draft_get_publishing (self->draft))
+    return;
+
+  /* Offline or signed out, the queue keeps it until it can go. */
+  if (queue != NULL)
+    {
+      watch_queue (self, queue);
+      pub_publish_queue_publish (queue, self->draft, self->client);
+      if (pub_publish_queue_get_job (queue, self->draft) == NULL)
+        {
+          show_step (self, "progress");
+          show_publish_state (self);
+        }
+      return;
+    }
+  if (self->client == NULL)
     return;
 
   job = pub_publish_job_new (self->draft, self->client, self->store);
@@ -308,8 +409,12 @@ cancel_publish_action (GtkWidget  *widget,
                        GVariant   *param)
 {
   PubNewDatasetWindow *self = PUB_NEW_DATASET_WINDOW (widget);
+  PubPublishQueue *queue = app_queue (self);
 
-  g_cancellable_cancel (self->publish_cancellable);
+  if (self->publish_cancellable != NULL)
+    g_cancellable_cancel (self->publish_cancellable);
+  else if (queue != NULL)
+    pub_publish_queue_cancel (queue, self->draft);
 }
 
 static void
@@ -342,7 +447,7 @@ publish_action (GtkWidget  *widget,
       show_toast (self, resources_problem);
       return;
     }
-  if (self->client == NULL)
+  if (self->client == NULL && app_queue (self) == NULL)
     {
       show_toast (self, _("Sign in to publish; the draft is saved"));
       return;
@@ -454,11 +559,14 @@ pub_new_dataset_window_constructed (GObject *object)
     g_signal_connect (self, "map", G_CALLBACK (focus_title_cb), NULL);
   g_signal_connect_object (self->store, "save-failed", G_CALLBACK (save_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->draft, "notify::state", G_CALLBACK (draft_state_cb), self, G_CONNECT_SWAPPED);
+  /* The application is set after construction (pub_new_dataset_window_open). */
+  g_signal_connect (self, "notify::application", G_CALLBACK (update_header), NULL);
   if (g_object_get_data (G_OBJECT (self->draft), "pub-publish-job") != NULL)
     attach_job (self, g_object_get_data (G_OBJECT (self->draft), "pub-publish-job"));
   /* A publication that stopped, or finished, opens where it ended. */
   else if (pub_draft_get_state (self->draft) == PUB_DRAFT_STATE_FAILED ||
-      pub_draft_get_state (self->draft) == PUB_DRAFT_STATE_PUBLISHED)
+           pub_draft_get_state (self->draft) == PUB_DRAFT_STATE_QUEUED ||
+           pub_draft_get_state (self->draft) == PUB_DRAFT_STATE_PUBLISHED)
     {
       show_step (self, "progress");
       show_publish_state (self);
