@@ -7,7 +7,6 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 
 #include "pub-check-format.h"
 
@@ -101,47 +100,4 @@ pub_file_format_to_string (PubFileFormat format)
     case PUB_FORMAT_BINARY: return "binary";
     default: return "unknown";
     }
-}
-
-void
-pub_check_json_stream (GInputStream         *stream,
-                       goffset               size,
-                       goffset               max_bytes,
-                       CkanValidationReport *report,
-                       GCancellable         *cancellable)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) error = NULL;
-  JsonNode *root;
-  JsonArray *array;
-  guint n;
-
-  if (size > max_bytes)
-    {
-      ckan_validation_report_add_warning (report, _("The JSON file is too large to check in full; only CSV files are checked at any size"));
-      return;
-    }
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_stream (parser, stream, cancellable, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        ckan_validation_report_add_error (report, "format-error", 0, 0, NULL, NULL, error->message);
-      return;
-    }
-  root = json_parser_get_root (parser);
-  if (!root || !JSON_NODE_HOLDS_ARRAY (root))
-    {
-      ckan_validation_report_add_error (report, "format-error", 0, 0, NULL, NULL,
-                                        _("The JSON file is not a list of records"));
-      return;
-    }
-  array = json_node_get_array (root);
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n; i++)
-    if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, i)))
-      {
-        ckan_validation_report_add_error (report, "format-error", i + 1, 0, NULL, NULL,
-                                          _("This item of the list is not a record"));
-      }
-  ckan_validation_report_set_stats (report, n, -1, size);
 }

@@ -28,12 +28,4 @@ PubFileFormat pub_check_sniff_format     (const char    *filename,
                                           gsize          len);
 const char   *pub_file_format_to_string  (PubFileFormat  format);
 
-/* JSON: well-formed, and an array of records (objects). Reads at most
- * max_bytes; a larger file gets a warning and only its size checked. */
-void          pub_check_json_stream      (GInputStream          *stream,
-                                          goffset                size,
-                                          goffset                max_bytes,
-                                          CkanValidationReport  *report,
-                                          GCancellable          *cancellable);
-
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pub-check.h"
+#include "pub-check-json.h"
 
 #define HEAD_SIZE  (1024 * 1024)
 #define CHUNK_SIZE (1024 * 1024)
@@ -167,6 +168,40 @@ check_csv (PubCheckResult        *self,
   pub_table_checker_finish (self->checker);
 }
 
+static void
+check_json (PubCheckResult  *self,
+            GInputStream    *in,
+            const char      *head,
+            gsize            head_len,
+            goffset          size,
+            Progress        *progress,
+            GCancellable    *cancellable,
+            GError         **error)
+{
+  g_autoptr(PubJsonChecker) checker = pub_json_checker_new (self->report);
+  g_autofree char *chunk = NULL;
+  goffset done = (goffset) head_len;
+  gsize bom = head_len >= 3 && memcmp (head, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+
+  pub_json_checker_feed (checker, head + bom, head_len - bom);
+  progress_report (progress, done, size);
+  chunk = g_malloc (CHUNK_SIZE);
+  for (;;)
+    {
+      gssize n = g_input_stream_read (in, chunk, CHUNK_SIZE, cancellable, error);
+
+      if (n < 0)
+        return;
+      if (n == 0)
+        break;
+      pub_json_checker_feed (checker, chunk, (gsize) n);
+      done += n;
+      progress_report (progress, done, size);
+    }
+  pub_json_checker_finish (checker);
+  ckan_validation_report_set_stats (self->report, (gint64) pub_json_checker_get_n_items (checker), -1, done);
+}
+
 static PubCheckResult *
 check_stream (GInputStream          *in,
               goffset                size,
@@ -186,8 +221,6 @@ check_stream (GInputStream          *in,
     options = *user_options;
   if (!options.max_record)
     options.max_record = 1024 * 1024;
-  if (!options.json_max_bytes)
-    options.json_max_bytes = 64 * 1024 * 1024;
 
   self->report = ckan_validation_report_new (options.error_cap);
   if (!g_input_stream_read_all (in, head, HEAD_SIZE, &head_len, cancellable, error))
@@ -208,21 +241,12 @@ check_stream (GInputStream          *in,
       break;
 
     case PUB_FORMAT_JSON:
-      {
-        /* json-glib reads from a stream; give it the head back first. */
-        g_autoptr(GInputStream) whole = NULL;
-        g_autoptr(GInputStream) rest = g_object_ref (in);
-
-        if (head_len < HEAD_SIZE)
-          whole = g_memory_input_stream_new_from_data (g_memdup2 (head, head_len), (gssize) head_len, g_free);
-        else if (G_IS_SEEKABLE (in) && g_seekable_seek (G_SEEKABLE (in), 0, G_SEEK_SET, cancellable, NULL))
-          whole = g_steal_pointer (&rest);
-        if (whole)
-          pub_check_json_stream (whole, size, options.json_max_bytes, self->report, cancellable);
-        else
-          ckan_validation_report_add_warning (self->report,
-                                              _("The JSON file is too large to check in full; only CSV files are checked at any size"));
-      }
+      check_json (self, in, head, head_len, size, progress, cancellable, &local_error);
+      if (local_error)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
       break;
 
     case PUB_FORMAT_EMPTY:

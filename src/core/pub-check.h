@@ -17,7 +17,6 @@ G_BEGIN_DECLS
 typedef struct {
   gsize   max_record;      /* bytes one CSV record may take; 0: 1 MiB */
   guint   error_cap;       /* errors kept per type; 0: 1000 */
-  goffset json_max_bytes;  /* larger JSON files are not parsed; 0: 64 MiB */
 } PubCheckOptions;
 
 /* fraction: 0.0 – 1.0. Called on the thread-default main context of the
