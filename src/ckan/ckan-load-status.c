@@ -86,14 +86,61 @@ get_task_info (CkanLoadStatus *self)
   return ckan_record_get_member_object (CKAN_RECORD (self), "task_info");
 }
 
+static gboolean
+is_credential (const char *name)
+{
+  return g_ascii_strcasecmp (name, "api_key") == 0 || g_ascii_strcasecmp (name, "apikey") == 0 ||
+         g_ascii_strcasecmp (name, "api_token") == 0;
+}
+
+static void strip_credentials (JsonNode *node);
+
+static void
+strip_object_credentials (JsonObject *object)
+{
+  g_autoptr(GList) names = json_object_get_members (object);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      if (is_credential (l->data))
+        json_object_remove_member (object, l->data);
+      else
+        strip_credentials (json_object_get_member (object, l->data));
+    }
+}
+
+static void
+strip_credentials (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      strip_object_credentials (json_node_get_object (node));
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        strip_credentials (json_array_get_element (array, i));
+    }
+}
+
 static void
 ckan_load_status_parse (CkanRecord *record)
 {
   CkanLoadStatus *self = CKAN_LOAD_STATUS (record);
-  JsonObject *task_info = get_task_info (self);
-  JsonNode *logs_node = task_info != NULL ? json_object_get_member (task_info, "logs") : NULL;
+  JsonObject *task_info;
+  JsonNode *logs_node;
   JsonArray *logs;
 
+  /* xloader_status hands any editor the job's task_info, api_key included:
+   * the token of the portal's xloader sysadmin. Nothing here needs it, so
+   * the record's copy (what to_json, get_object and any dump of the record
+   * show) never holds it. */
+  strip_object_credentials (ckan_record_get_object (record));
+
+  task_info = get_task_info (self);
+  logs_node = task_info != NULL ? json_object_get_member (task_info, "logs") : NULL;
   if (logs_node == NULL || !JSON_NODE_HOLDS_ARRAY (logs_node))
     return;
 
