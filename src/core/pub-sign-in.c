@@ -258,8 +258,11 @@ status_show_cb (GObject      *object,
           g_error_matches (error, CKAN_ERROR, CKAN_ERROR_BAD_REQUEST) ||
           g_error_matches (error, CKAN_ERROR, CKAN_ERROR_AUTHORIZATION) ||
           g_error_matches (error, CKAN_ERROR, CKAN_ERROR_VALIDATION))
+        /* What the address said stays in the message, for the details. */
         g_task_return_new_error (task, PUB_ACCOUNT_ERROR, PUB_ACCOUNT_ERROR_NOT_CKAN,
-                                 _("The address does not answer as a CKAN portal."));
+                                 "%s (HTTP %u: %s)",
+                                 _("The address does not answer as a CKAN portal."),
+                                 ckan_error_get_status (error), error->message);
       else if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_NETWORK))
         tell_network_errors_apart (g_steal_pointer (&task), g_steal_pointer (&error));
       else

@@ -42,6 +42,8 @@ struct _PubSignInPage
   GtkLabel          *busy_label;
   GtkBox            *error_box;
   GtkLabel          *error_label;
+  GtkExpander       *details_expander;
+  GtkLabel          *details_label;
   AdwAvatar         *avatar;
   GtkLabel          *name_label;
   GtkLabel          *where_label;
@@ -105,6 +107,28 @@ show_error (PubSignInPage *self,
   set_busy (self, NULL);
   gtk_label_set_label (self->error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_box), message != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_expander), FALSE);
+}
+
+/* What happened, for whoever helps the person: the error as the client saw
+ * it, the HTTP status and the start of what the address answered. */
+static void
+show_error_with_details (PubSignInPage *self,
+                         const char    *message,
+                         const GError  *error)
+{
+  g_autoptr(GString) details = g_string_new (error->message);
+  guint status = ckan_error_get_status (error);
+  const char *answer = ckan_error_get_detail (error);
+
+  show_error (self, message);
+  if (status > 0)
+    g_string_append_printf (details, "\nHTTP %u", status);
+  if (answer != NULL && *answer != '\0' && g_strcmp0 (answer, error->message) != 0)
+    g_string_append_printf (details, "\n%s", answer);
+  gtk_label_set_label (self->details_label, details->str);
+  gtk_expander_set_expanded (self->details_expander, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_expander), TRUE);
 }
 
 static char *
@@ -323,7 +347,7 @@ sign_in_cb (GObject      *object,
   if (account == NULL)
     {
       message = describe_error (self, error);
-      show_error (self, message);
+      show_error_with_details (self, message, error);
       return;
     }
   if (self->reauth != NULL && !pub_account_same_as (self->reauth, account))
@@ -598,6 +622,8 @@ pub_sign_in_page_class_init (PubSignInPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PubSignInPage, busy_label);
   gtk_widget_class_bind_template_child (widget_class, PubSignInPage, error_box);
   gtk_widget_class_bind_template_child (widget_class, PubSignInPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, PubSignInPage, details_expander);
+  gtk_widget_class_bind_template_child (widget_class, PubSignInPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, PubSignInPage, avatar);
   gtk_widget_class_bind_template_child (widget_class, PubSignInPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, PubSignInPage, where_label);

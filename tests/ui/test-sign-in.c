@@ -343,6 +343,12 @@ test_not_ckan (Fixture       *f,
 
   submit (f, site->url, pub_test_portal_get_token (f->portal, "editor"));
   g_assert_cmpstr (shown_error (f), ==, expected);
+  /* What the site answered is there for whoever helps, folded away. */
+  g_assert_true (gtk_widget_get_visible (child (f, "details_expander")));
+  g_assert_false (gtk_expander_get_expanded (child (f, "details_expander")));
+  g_assert_nonnull (strstr (gtk_label_get_label (child (f, "details_label")), "HTTP 404"));
+  g_assert_null (strstr (gtk_label_get_label (child (f, "details_label")),
+                         pub_test_portal_get_token (f->portal, "editor")));
   g_assert_cmpuint (site->requests, >, 0);
   /* The token is only sent once the address proved to be a portal. */
   g_assert_cmpuint (site->with_token, ==, 0);
