@@ -44,6 +44,7 @@ enum {
   PROP_NETWORK_MONITOR,
   PROP_CLIENT,
   PROP_AUTO_START,
+  PROP_NETWORK_AVAILABLE,
   N_PROPS
 };
 
@@ -250,6 +251,7 @@ network_changed_cb (PubPublishQueue *self,
                     gboolean         available,
                     GNetworkMonitor *monitor)
 {
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK_AVAILABLE]);
   if (g_network_monitor_get_network_available (monitor))
     schedule (self);
 }
@@ -323,6 +325,9 @@ pub_publish_queue_get_property (GObject    *object,
     case PROP_NETWORK_MONITOR: g_value_set_object (value, self->monitor); break;
     case PROP_CLIENT: g_value_set_object (value, self->client); break;
     case PROP_AUTO_START: g_value_set_boolean (value, self->auto_start); break;
+    case PROP_NETWORK_AVAILABLE:
+      g_value_set_boolean (value, pub_publish_queue_get_network_available (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -364,6 +369,10 @@ pub_publish_queue_class_init (PubPublishQueueClass *klass)
                                                           G_TYPE_NETWORK_MONITOR, construct);
   properties[PROP_CLIENT] = g_param_spec_object ("client", NULL, NULL, CKAN_TYPE_CLIENT, rw);
   properties[PROP_AUTO_START] = g_param_spec_boolean ("auto-start", NULL, NULL, TRUE, rw);
+  /* Notified on every change the monitor reports. */
+  properties[PROP_NETWORK_AVAILABLE] = g_param_spec_boolean ("network-available", NULL, NULL, FALSE,
+                                                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                                             G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[JOB_STARTED] = g_signal_new ("job-started", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

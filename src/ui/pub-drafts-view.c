@@ -16,6 +16,7 @@ struct _PubDraftsView
   AdwBin         parent_instance;
 
   PubDraftStore *store;
+  PubPublishQueue *queue;
 
   GtkStack      *stack;
   GtkListBox    *list;
@@ -96,6 +97,7 @@ state_icon (PubDraftState state)
 
 typedef struct
 {
+  PubDraftsView *view;  /* unowned: the row lives inside it */
   GtkWidget *row;
   GtkWidget *icon;
   GtkWidget *retry;
@@ -109,9 +111,24 @@ update_row (GtkWidget *row,
 {
   RowWidgets *w = g_object_get_data (G_OBJECT (row), "widgets");
   PubDraftState state = pub_draft_get_state (draft);
+  PubPublishQueue *queue = w->view->queue;
   g_autofree char *title = g_markup_escape_text (pub_draft_get_display_title (draft), -1);
-  g_autofree char *subtitle = pub_drafts_view_describe_state (draft);
-  g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle, -1);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *escaped_subtitle = NULL;
+
+  /* Offline is the usual reason to wait; say so when it is another. */
+  if (state == PUB_DRAFT_STATE_QUEUED && queue != NULL && pub_publish_queue_get_network_available (queue))
+    {
+      if (pub_publish_queue_get_client (queue) == NULL)
+        subtitle = g_strdup (_("Waiting for a portal account: sign in to publish it"));
+      else if (!pub_publish_queue_get_auto_start (queue))
+        subtitle = g_strdup (_("Waiting: open it and press Publish Now to send it"));
+      else
+        subtitle = g_strdup (_("Waiting for its turn to be published"));
+    }
+  else
+    subtitle = pub_drafts_view_describe_state (draft);
+  escaped_subtitle = g_markup_escape_text (subtitle, -1);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
@@ -178,6 +195,7 @@ create_row (gpointer item,
   GtkWidget *menu_button;
   const char *id = pub_draft_get_id (draft);
 
+  w->view = self;
   w->row = row;
   g_object_set_data_full (G_OBJECT (row), "widgets", w, g_free);
   g_object_set_data_full (G_OBJECT (row), "draft", g_object_ref (draft), g_object_unref);
@@ -390,6 +408,7 @@ pub_drafts_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PUB_TYPE_DRAFTS_VIEW);
   g_clear_object (&self->store);
+  g_clear_object (&self->queue);
 
   G_OBJECT_CLASS (pub_drafts_view_parent_class)->dispose (object);
 }
@@ -486,6 +505,38 @@ pub_drafts_view_get_store (PubDraftsView *self)
   return self->store;
 }
 
+static void
+update_rows (PubDraftsView *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      PubDraft *draft = g_object_get_data (G_OBJECT (row), "draft");
+
+      if (draft != NULL)
+        update_row (row, draft);
+    }
+}
+
+void
+pub_drafts_view_set_queue (PubDraftsView   *self,
+                           PubPublishQueue *queue)
+{
+  g_return_if_fail (PUB_IS_DRAFTS_VIEW (self));
+  g_return_if_fail (!queue || PUB_IS_PUBLISH_QUEUE (queue));
+
+  if (self->queue != NULL)
+    g_signal_handlers_disconnect_by_data (self->queue, self);
+  if (!g_set_object (&self->queue, queue) || queue == NULL)
+    return;
+  /* What a queued draft waits for changes with these. */
+  g_signal_connect_object (queue, "notify::network-available", G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (queue, "notify::client", G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (queue, "notify::auto-start", G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
+  update_rows (self);
+}
+
 static GtkWindow *
 root_window (GtkWidget *widget)
 {
@@ -514,18 +565,18 @@ static void
 cancel_in_queue_cb (PubDraftsView *self,
                     PubDraft      *draft)
 {
-  GtkWindow *window = root_window (GTK_WIDGET (self));
-  GtkApplication *app = window != NULL ? gtk_window_get_application (window) : NULL;
-
-  if (PUB_IS_APPLICATION (app))
-    pub_publish_queue_cancel (pub_application_get_publish_queue (PUB_APPLICATION (app)), draft);
+  if (self->queue != NULL)
+    pub_publish_queue_cancel (self->queue, draft);
 }
 
 GtkWidget *
 pub_drafts_view_new_for_window (void)
 {
   GtkWidget *view = pub_drafts_view_new (NULL);
+  GApplication *app = g_application_get_default ();
 
+  if (PUB_IS_APPLICATION (app))
+    pub_drafts_view_set_queue (PUB_DRAFTS_VIEW (view), pub_application_get_publish_queue (PUB_APPLICATION (app)));
   g_signal_connect (view, "cancel-draft", G_CALLBACK (cancel_in_queue_cb), NULL);
   g_signal_connect (view, "open-draft", G_CALLBACK (open_in_wizard_cb), NULL);
   g_signal_connect (view, "retry-draft", G_CALLBACK (retry_in_wizard_cb), NULL);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "pub-draft-store.h"
+#include "pub-publish-queue.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,9 @@ PubDraftStore *pub_drafts_view_get_store (PubDraftsView *self);
 /* The main window's Drafts page: the default store, drafts open in the
  * wizard. */
 GtkWidget     *pub_drafts_view_new_for_window (void);
+/* With a queue, a queued draft's row says what it waits for. */
+void           pub_drafts_view_set_queue (PubDraftsView   *self,
+                                          PubPublishQueue *queue);
 /* The sentence a row shows under the title for this draft's state. */
 char          *pub_drafts_view_describe_state (PubDraft *draft);
 

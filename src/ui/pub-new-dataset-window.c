@@ -84,6 +84,18 @@ show_toast (PubNewDatasetWindow *self,
 }
 
 static void
+update_publish_button (PubNewDatasetWindow *self)
+{
+  gtk_widget_set_sensitive (self->publish_button, self->client != NULL || app_queue (self) != NULL);
+  gtk_widget_set_tooltip_text (self->publish_button,
+                               self->client != NULL ? NULL
+                               : app_queue (self) != NULL
+                               ? _("Not signed in: the dataset is published once you sign in to a portal account.")
+                               : _("Sign in to a portal account to publish. "
+                                   "The draft is kept on this computer meanwhile."));
+}
+
+static void
 update_header (PubNewDatasetWindow *self)
 {
   const char *step = gtk_stack_get_visible_child_name (self->steps);
@@ -100,13 +112,7 @@ update_header (PubNewDatasetWindow *self)
   gtk_widget_set_visible (self->back_button, on_resources);
   gtk_widget_set_visible (self->next_button, on_metadata);
   gtk_widget_set_visible (self->publish_button, on_resources);
-  gtk_widget_set_sensitive (self->publish_button, self->client != NULL || app_queue (self) != NULL);
-  gtk_widget_set_tooltip_text (self->publish_button,
-                               self->client != NULL ? NULL
-                               : app_queue (self) != NULL
-                               ? _("Not signed in: the dataset is published once you sign in to a portal account.")
-                               : _("Sign in to a portal account to publish. "
-                                   "The draft is kept on this computer meanwhile."));
+  update_publish_button (self);
 }
 
 static void
@@ -383,10 +389,17 @@ start_publish (PubNewDatasetWindow *self)
   /* Offline or signed out, the queue keeps it until it can go. */
   if (queue != NULL)
     {
+      gboolean was_queued = pub_draft_get_queued (self->draft);
+
       watch_queue (self, queue);
       pub_publish_queue_publish (queue, self->draft, self->client);
       if (pub_publish_queue_get_job (queue, self->draft) == NULL)
         {
+          /* Publish Now on a waiting draft: say why it still waits. */
+          if (was_queued && !pub_publish_queue_get_network_available (queue))
+            show_toast (self, _("Still no connection: it is published as soon as it returns"));
+          else if (was_queued && self->client == NULL && pub_publish_queue_get_client (queue) == NULL)
+            show_toast (self, _("Sign in to a portal account to publish it"));
           show_step (self, "progress");
           show_publish_state (self);
         }
@@ -560,7 +573,7 @@ pub_new_dataset_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "save-failed", G_CALLBACK (save_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->draft, "notify::state", G_CALLBACK (draft_state_cb), self, G_CONNECT_SWAPPED);
   /* The application is set after construction (pub_new_dataset_window_open). */
-  g_signal_connect (self, "notify::application", G_CALLBACK (update_header), NULL);
+  g_signal_connect (self, "notify::application", G_CALLBACK (update_publish_button), NULL);
   if (g_object_get_data (G_OBJECT (self->draft), "pub-publish-job") != NULL)
     attach_job (self, g_object_get_data (G_OBJECT (self->draft), "pub-publish-job"));
   /* A publication that stopped, or finished, opens where it ended. */
