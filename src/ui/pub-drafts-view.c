@@ -166,8 +166,11 @@ cancel_clicked_cb (GtkButton     *button,
                    PubDraftsView *self)
 {
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
+  PubDraft *draft = g_object_get_data (G_OBJECT (row), "draft");
 
-  g_signal_emit (self, signals[CANCEL_DRAFT], 0, g_object_get_data (G_OBJECT (row), "draft"));
+  if (self->queue != NULL)
+    pub_publish_queue_cancel (self->queue, draft);
+  g_signal_emit (self, signals[CANCEL_DRAFT], 0, draft);
 }
 
 static void
@@ -471,7 +474,8 @@ pub_drafts_view_class_init (PubDraftsViewClass *klass)
   /* A failed publication to go on with. */
   signals[RETRY_DRAFT] = g_signal_new ("retry-draft", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, PUB_TYPE_DRAFT);
-  /* A queued publication not to make after all. */
+  /* A queued publication not to make after all (the view's queue, if
+   * any, has already taken it out). */
   signals[CANCEL_DRAFT] = g_signal_new ("cancel-draft", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, PUB_TYPE_DRAFT);
 
@@ -561,14 +565,6 @@ retry_in_wizard_cb (PubDraftsView *self,
   pub_new_dataset_window_publish (wizard);
 }
 
-static void
-cancel_in_queue_cb (PubDraftsView *self,
-                    PubDraft      *draft)
-{
-  if (self->queue != NULL)
-    pub_publish_queue_cancel (self->queue, draft);
-}
-
 GtkWidget *
 pub_drafts_view_new_for_window (void)
 {
@@ -577,7 +573,6 @@ pub_drafts_view_new_for_window (void)
 
   if (PUB_IS_APPLICATION (app))
     pub_drafts_view_set_queue (PUB_DRAFTS_VIEW (view), pub_application_get_publish_queue (PUB_APPLICATION (app)));
-  g_signal_connect (view, "cancel-draft", G_CALLBACK (cancel_in_queue_cb), NULL);
   g_signal_connect (view, "open-draft", G_CALLBACK (open_in_wizard_cb), NULL);
   g_signal_connect (view, "retry-draft", G_CALLBACK (retry_in_wizard_cb), NULL);
   return view;
