@@ -5,32 +5,23 @@
  */
 #include "config.h"
 
+#include "ckan-client-action-private.h"
 #include "ckan-client-validation.h"
 #include "ckan-error.h"
 
-static void
-validation_show_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+/* The report carries its own JSON string to parse; that happens where every
+ * action's result is parsed, off the main loop. */
+static gpointer
+parse_validation_report (JsonNode  *result,
+                         GType      type,
+                         GError   **error)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = ckan_client_call_finish (CKAN_CLIENT (source), result, &error);
-  CkanValidationReport *report;
-
-  if (!node)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  report = ckan_validation_report_new_from_json (node, &error);
-  if (!report)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, report, g_object_unref);
+  return ckan_validation_report_new_from_json (result, error);
 }
+
+static const CkanActionInfo validation_show = { "resource_validation_show", CKAN_CALL_READ, parse_validation_report, NULL, g_object_unref };
+static const CkanActionInfo validation_run = { "resource_validation_run", CKAN_CALL_WRITE, NULL, NULL, NULL };
+static const CkanActionInfo help_show = { "help_show", CKAN_CALL_READ, NULL, NULL, NULL };
 
 void
 ckan_client_validation_show_async (CkanClient          *client,
@@ -39,17 +30,12 @@ ckan_client_validation_show_async (CkanClient          *client,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(JsonObject) params = json_object_new ();
+  g_autoptr(JsonObject) params = NULL;
 
-  g_return_if_fail (CKAN_IS_CLIENT (client));
   g_return_if_fail (resource_id);
 
-  task = g_task_new (client, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ckan_client_validation_show_async);
-  json_object_set_string_member (params, "resource_id", resource_id);
-  ckan_client_call_async (client, "resource_validation_show", params, CKAN_CALL_READ,
-                          cancellable, validation_show_cb, g_steal_pointer (&task));
+  params = ckan_params_new ("resource_id", resource_id, NULL);
+  ckan_client_action_async (client, &validation_show, params, cancellable, callback, user_data);
 }
 
 CkanValidationReport *
@@ -57,23 +43,7 @@ ckan_client_validation_show_finish (CkanClient    *client,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, client), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-validation_run_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = ckan_client_call_finish (CKAN_CLIENT (source), result, &error);
-
-  if (!node && error)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return ckan_client_action_finish (client, result, &validation_show, error);
 }
 
 void
@@ -83,19 +53,14 @@ ckan_client_validation_run_async (CkanClient          *client,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(JsonObject) params = json_object_new ();
+  g_autoptr(JsonObject) params = NULL;
 
-  g_return_if_fail (CKAN_IS_CLIENT (client));
   g_return_if_fail (resource_id);
 
-  task = g_task_new (client, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ckan_client_validation_run_async);
-  json_object_set_string_member (params, "resource_id", resource_id);
+  params = ckan_params_new ("resource_id", resource_id, NULL);
   /* The portal queues the job; the caller polls validation_show. */
   json_object_set_boolean_member (params, "async", TRUE);
-  ckan_client_call_async (client, "resource_validation_run", params, CKAN_CALL_WRITE,
-                          cancellable, validation_run_cb, g_steal_pointer (&task));
+  ckan_client_action_async (client, &validation_run, params, cancellable, callback, user_data);
 }
 
 gboolean
@@ -103,25 +68,7 @@ ckan_client_validation_run_finish (CkanClient    *client,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, client), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-action_exists_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = ckan_client_call_finish (CKAN_CLIENT (source), result, &error);
-
-  if (node || !error)
-    g_task_return_boolean (task, TRUE);
-  else if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_NOT_FOUND))
-    g_task_return_boolean (task, FALSE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
+  return ckan_client_action_finish_boolean (client, result, &validation_run, error);
 }
 
 void
@@ -131,17 +78,12 @@ ckan_client_action_exists_async (CkanClient          *client,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(JsonObject) params = json_object_new ();
+  g_autoptr(JsonObject) params = NULL;
 
-  g_return_if_fail (CKAN_IS_CLIENT (client));
   g_return_if_fail (action);
 
-  task = g_task_new (client, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ckan_client_action_exists_async);
-  json_object_set_string_member (params, "name", action);
-  ckan_client_call_async (client, "help_show", params, CKAN_CALL_READ,
-                          cancellable, action_exists_cb, g_steal_pointer (&task));
+  params = ckan_params_new ("name", action, NULL);
+  ckan_client_action_async (client, &help_show, params, cancellable, callback, user_data);
 }
 
 gboolean
@@ -149,6 +91,12 @@ ckan_client_action_exists_finish (CkanClient    *client,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, client), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (ckan_client_action_finish_boolean (client, result, &help_show, &local_error))
+    return TRUE;
+  /* help_show answers 404 for an action the portal does not have. */
+  if (local_error && !g_error_matches (local_error, CKAN_ERROR, CKAN_ERROR_NOT_FOUND))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }

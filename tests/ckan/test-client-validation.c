@@ -172,6 +172,28 @@ test_action_detection (void)
   g_assert_false (exists);
 }
 
+/* Each _finish takes only its own _async's result. */
+static void
+test_finish_checks_source_tag (void)
+{
+  g_autoptr(CkanTestTarget) target = ckan_test_target_new ();
+  g_autoptr(CkanClient) editor = ckan_test_target_new_client (target, CKAN_TEST_EDITOR);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean exists;
+
+  ckan_client_action_exists_async (editor, "resource_validation_run", NULL, ckan_test_wait_cb, &result);
+  ckan_test_wait (&result);
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*source_tag*");
+  g_assert_null (ckan_client_validation_show_finish (editor, result, &error));
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+
+  exists = ckan_client_action_exists_finish (editor, result, &error);
+  g_assert_no_error (error);
+  g_assert_true (exists);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -180,6 +202,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/client-validation/run-and-show", test_run_and_show);
   g_test_add_func ("/client-validation/unsupported-format", test_unsupported_format);
   g_test_add_func ("/client-validation/action-detection", test_action_detection);
+  g_test_add_func ("/client-validation/finish-checks-source-tag", test_finish_checks_source_tag);
 
   return g_test_run ();
 }
