@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ckan-client-action-private.h"
+#include "ckan-error-private.h"
 #include "ckan-record.h"
 
 static void
@@ -21,6 +22,15 @@ complete_action (GTask    *task,
   if (node == NULL)
     {
       g_task_return_error (task, error);
+      return;
+    }
+
+  /* A read cancelled after its answer came is still cancelled; a write's
+   * answer says what the portal did (the created dataset's id), which the
+   * caller needs even after a cancel, or a retry would make a duplicate. */
+  if (!(action->flags & CKAN_CALL_WRITE) && g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      g_task_return_error (task, ckan_error_new_full (CKAN_ERROR_CANCELLED, NULL, 0, NULL, NULL, 0));
       return;
     }
 
@@ -73,6 +83,10 @@ new_action_task (CkanClient           *self,
   g_task_set_source_tag (task, (gpointer) action);
   g_task_set_task_data (task, (gpointer) action, NULL);
   g_task_set_name (task, action->name);
+  /* Cancelling gives CKAN_ERROR_CANCELLED, as the call primitive does, and
+   * only complete_action () decides it: GTask's own check would also turn a
+   * write the portal did into G_IO_ERROR_CANCELLED. */
+  g_task_set_check_cancellable (task, FALSE);
   return task;
 }
 

@@ -8,6 +8,7 @@
 #include "ckan-client-action-private.h"
 #include "ckan-client-search.h"
 #include "ckan-dataset.h"
+#include "ckan-error-private.h"
 
 #define DEFAULT_PAGE_SIZE 100
 /* CKAN clamps rows at 1000. */
@@ -95,8 +96,11 @@ search_page_cb (GObject      *source,
       return;
     }
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      g_task_return_error (task, ckan_error_new_full (CKAN_ERROR_CANCELLED, NULL, 0, NULL, NULL, 0));
+      return;
+    }
 
   ckan_search_params_set_start (state->params, next);
   fetch_page (g_steal_pointer (&task));
@@ -134,6 +138,8 @@ ckan_client_package_search_all_async (CkanClient             *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ckan_client_package_search_all_async);
+  /* CKAN_ERROR_CANCELLED, like every call, not G_IO_ERROR_CANCELLED. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, state, (GDestroyNotify) search_all_free);
   fetch_page (g_steal_pointer (&task));
 }

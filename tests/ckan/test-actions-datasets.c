@@ -549,6 +549,56 @@ test_tag_autocomplete (Fixture       *f,
   g_assert_true (g_strv_contains ((const char * const *) found, tag));
 }
 
+typedef struct {
+  GCancellable *cancellable;
+  CkanDataset  *dataset;
+  GError       *error;
+  gboolean      done;
+} CancelLate;
+
+/* The cancel comes after the answer, before the caller has read it. */
+static void
+create_then_cancel_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  CancelLate *late = user_data;
+
+  g_cancellable_cancel (late->cancellable);
+  late->dataset = ckan_client_package_create_finish (CKAN_CLIENT (source), result, &late->error);
+  late->done = TRUE;
+}
+
+/* A write the portal did is reported with its result even when cancelled
+ * late: the caller keeps the new dataset's id and never creates it twice.
+ * A cancelled read fails with the same code as the call primitive. */
+static void
+test_cancel_semantics (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *name = ckan_test_target_unique_name ("cancelado");
+  g_autoptr(JsonObject) fields = ckan_test_target_dataset_fields (f->target, name, TRUE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(CkanDataset) shown = NULL;
+  g_autoptr(GError) error = NULL;
+  CkanClient *client = f->clients[CKAN_TEST_EDITOR];
+  CancelLate late = { cancellable, NULL, NULL, FALSE };
+
+  ckan_client_package_create_async (client, fields, cancellable, create_then_cancel_cb, &late);
+  while (!late.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (late.error);
+  g_assert_nonnull (late.dataset);
+  g_assert_cmpstr (ckan_dataset_get_name (late.dataset), ==, name);
+
+  SYNC (shown,
+        ckan_client_package_show_async (client, ckan_dataset_get_id (late.dataset), cancellable, ckan_test_wait_cb, &_r),
+        ckan_client_package_show_finish (client, _r, &error));
+  g_assert_null (shown);
+  g_assert_error (error, CKAN_ERROR, CKAN_ERROR_CANCELLED);
+  g_clear_object (&late.dataset);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -573,6 +623,7 @@ main (int   argc,
   ADD ("capabilities", test_capabilities);
   ADD ("scheming-schema", test_scheming_schema);
   ADD ("tag-autocomplete", test_tag_autocomplete);
+  ADD ("cancel-semantics", test_cancel_semantics);
 
   return g_test_run ();
 }
