@@ -11,13 +11,62 @@
 #include "ckan-error-private.h"
 #include "ckan-record.h"
 
+/* The parse builds records from the whole result (a deep copy of a
+ * 1000-row package_search, say): a worker does it, not the main loop. */
+typedef struct {
+  const CkanActionInfo *action;
+  JsonNode             *node;
+} ParseData;
+
+static void
+parse_data_free (ParseData *data)
+{
+  g_clear_pointer (&data->node, json_node_unref);
+  g_free (data);
+}
+
+static void
+parse_thread (GTask        *parse_task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ParseData *data = task_data;
+  const CkanActionInfo *action = data->action;
+  GError *error = NULL;
+  gpointer parsed;
+
+  parsed = action->parse (data->node, action->get_type != NULL ? action->get_type () : G_TYPE_NONE, &error);
+  if (parsed == NULL)
+    g_task_return_error (parse_task, error);
+  else
+    g_task_return_pointer (parse_task, parsed, action->free_result);
+}
+
+static void
+parsed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  const CkanActionInfo *action = g_task_get_task_data (task);
+  GError *error = NULL;
+  gpointer parsed = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (parsed == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, parsed, action->free_result);
+}
+
 static void
 complete_action (GTask    *task,
                  JsonNode *node,
                  GError   *error)
 {
   const CkanActionInfo *action = g_task_get_task_data (task);
-  gpointer parsed;
+  g_autoptr(GTask) parse_task = NULL;
+  ParseData *data;
 
   if (node == NULL)
     {
@@ -40,11 +89,16 @@ complete_action (GTask    *task,
       return;
     }
 
-  parsed = action->parse (node, action->get_type != NULL ? action->get_type () : G_TYPE_NONE, &error);
-  if (parsed == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, parsed, action->free_result);
+  /* A task of its own without a source object, so that the client is never
+   * finalized in the worker; the cancellable is left out on purpose (see
+   * above). */
+  data = g_new0 (ParseData, 1);
+  data->action = action;
+  data->node = json_node_ref (node);
+  parse_task = g_task_new (NULL, NULL, parsed_cb, g_object_ref (task));
+  g_task_set_source_tag (parse_task, parse_thread);
+  g_task_set_task_data (parse_task, data, (GDestroyNotify) parse_data_free);
+  g_task_run_in_thread (parse_task, parse_thread);
 }
 
 static void

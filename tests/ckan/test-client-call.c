@@ -8,6 +8,7 @@
 #include <libsoup/soup.h>
 #include <locale.h>
 
+#include "ckan-client-action-private.h"
 #include "ckan-client-private.h"
 #include "ckan-response-private.h"
 
@@ -957,6 +958,40 @@ test_excerpt_is_short_text (void)
   g_assert_null (strchr (excerpt, '<'));
 }
 
+/* --- action wrappers --- */
+
+static GThread *parse_thread_seen;
+
+static gpointer
+record_thread_parse (JsonNode  *result,
+                     GType      type,
+                     GError   **error)
+{
+  parse_thread_seen = g_thread_self ();
+  return ckan_parse_object (result, type, error);
+}
+
+/* Building the records of a big result must not hold up the main loop. */
+static void
+test_action_parsed_off_main_thread (Fixture       *f,
+                                    gconstpointer  data)
+{
+  static const CkanActionInfo echo = { "echo", CKAN_CALL_READ, record_thread_parse, NULL, (GDestroyNotify) json_object_unref };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(GError) error = NULL;
+
+  parse_thread_seen = NULL;
+  ckan_client_action_async (f->client, &echo, NULL, NULL, store_result_cb, &result);
+  while (!result)
+    g_main_context_iteration (NULL, TRUE);
+  object = ckan_client_action_finish (f->client, result, &echo, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (object, "ok"), ==, 1);
+  g_assert_nonnull (parse_thread_seen);
+  g_assert_true (parse_thread_seen != g_thread_self ());
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -989,6 +1024,7 @@ main (int   argc,
   ADD ("cancel-backoff", test_cancel_during_backoff);
   ADD ("cancel-request", test_cancel_mid_request);
   ADD ("timeout", test_timeout);
+  ADD ("action-parsed-off-main-thread", test_action_parsed_off_main_thread);
   g_test_add_func ("/ckan/client/tls", test_tls_failure);
   g_test_add_func ("/ckan/client/refused", test_connection_refused);
   g_test_add_func ("/ckan/client/dns", test_dns_failure);
