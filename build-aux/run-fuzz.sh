@@ -21,7 +21,7 @@ done
 
 if [ ! -f "$build/build.ninja" ]; then
   # Coverage instrumentation everywhere, the fuzzer's main only in the targets.
-  CC=clang meson setup "$build" "$top" -Dfuzzing=true -Dui_tests=false -Dwerror=false \
+  CC=clang meson setup "$build" "$top" -Dfuzzing=true -Dui_tests=false --werror \
     -Db_sanitize=address,undefined -Db_lundef=false -Dc_args=-fsanitize=fuzzer-no-link
 fi
 ninja -C "$build" "${targets[@]/#/tests/fuzz/}"
