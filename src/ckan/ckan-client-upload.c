@@ -208,12 +208,22 @@ watchdog_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* May run in the thread that cancelled the caller's cancellable. */
+/* May run in the thread that cancelled the caller's cancellable. Once the
+ * whole body is sent the portal may already be creating the resource: the
+ * answer is then waited for (the watchdog still bounds it), so the caller
+ * learns the new resource instead of a cancel that hides it. */
 static void
 caller_cancelled_cb (GCancellable *caller,
                      gpointer      user_data)
 {
-  g_cancellable_cancel (G_CANCELLABLE (user_data));
+  UploadData *data = user_data;
+
+  if (g_atomic_int_get (&data->body_done_ms))
+    {
+      g_debug ("%s upload: cancelled after the last byte, waiting for the answer", data->action);
+      return;
+    }
+  g_cancellable_cancel (data->internal);
 }
 
 static void
@@ -236,7 +246,8 @@ upload_return_error (GTask  *task,
       g_error_free (error);
       error = ckan_error_new_full (CKAN_ERROR_TIMEOUT, NULL, 0, NULL, NULL, 0);
     }
-  else if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+  else if (data->internal ? g_cancellable_is_cancelled (data->internal)
+                          : g_cancellable_is_cancelled (g_task_get_cancellable (task)))
     {
       g_error_free (error);
       error = ckan_error_new_full (CKAN_ERROR_CANCELLED, NULL, 0, NULL, NULL, 0);
@@ -375,8 +386,9 @@ upload_opened_cb (GObject      *source,
   if (cancellable)
     {
       data->caller = g_object_ref (cancellable);
+      /* Disconnected in upload_data_free () before data goes. */
       data->caller_cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb),
-                                                      g_object_ref (data->internal), g_object_unref);
+                                                      data, NULL);
     }
   data->idle_timeout_ms = (int) ckan_client_get_timeout (self) * 1000;
   data->answer_timeout_ms = (int) MAX (ckan_client_get_timeout (self), CKAN_CLIENT_UPLOAD_ANSWER_TIMEOUT) * 1000;

@@ -71,7 +71,12 @@ JsonNode    *ckan_client_call_finish        (CkanClient        *self,
  * read or changes (size, time, identity) before its last byte is sent; with
  * CKAN_ERROR_TIMEOUT after the client's timeout without a byte sent, or
  * CKAN_CLIENT_UPLOAD_ANSWER_TIMEOUT (120 s) without an answer after the
- * last one; a slow upload that keeps moving is never cut. */
+ * last one; a slow upload that keeps moving is never cut.
+ * A cancel before the last byte gives CKAN_ERROR_CANCELLED (the portal
+ * cannot have kept anything). After it, the portal may already be creating
+ * the resource, so the answer is still waited for (at most the answer
+ * timeout) and returned; a TIMEOUT after the last byte leaves the outcome
+ * unknown: look for the resource on the portal before sending it again. */
 void         ckan_client_upload_async       (CkanClient        *self,
                                              const char        *action,
                                              JsonObject        *fields,

@@ -68,6 +68,7 @@ typedef struct {
   Change      change;
   char       *path;
   GCancellable *cancel_on_progress;
+  GCancellable *cancel_on_arrival;
 } Fixture;
 
 static void
@@ -249,6 +250,24 @@ parse_multipart (Fixture           *f,
   soup_multipart_free (multipart);
 }
 
+static gboolean
+cancel_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+answer_created_cb (gpointer user_data)
+{
+  SoupServerMessage *msg = user_data;
+
+  respond_json (msg, 200, "{\"success\": true, \"result\": {\"id\": \"res-late\", \"url_type\": \"upload\"}}");
+  soup_server_message_unpause (msg);
+  g_object_unref (msg);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 action_cb (SoupServer        *server,
            SoupServerMessage *msg,
@@ -274,7 +293,15 @@ action_cb (SoupServer        *server,
   else
     parse_multipart (f, msg);
 
-  if (g_str_equal (action, "resource_create"))
+  if (g_str_equal (action, "slow_create"))
+    {
+      /* The whole body is here; the caller cancels while the portal is
+       * still saving it. */
+      g_timeout_add (100, cancel_cb, f->cancel_on_arrival);
+      soup_server_message_pause (msg);
+      g_timeout_add (600, answer_created_cb, g_object_ref (msg));
+    }
+  else if (g_str_equal (action, "resource_create"))
     respond_json (msg, 200, "{\"success\": true, \"result\": {\"id\": \"res-1\", \"url_type\": \"upload\"}}");
   else if (g_str_equal (action, "too_large"))
     respond_json (msg, 409, "{\"success\": false, \"error\": {\"__type\": \"Validation Error\", "
@@ -687,6 +714,27 @@ test_upload_cancelled (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (f->counts), ==, 0);
 }
 
+/* A cancel after the last byte must not hide a resource the portal made:
+ * the answer is waited for and returned. */
+static void
+test_upload_cancelled_after_body (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(JsonNode) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *sha = write_file (f, "guardado.csv", 256 * 1024);
+
+  f->cancel_on_arrival = cancellable;
+  result = upload_sync (f, "slow_create", NULL, NULL, cancellable, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+  g_assert_nonnull (result);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (result), "id"), ==, "res-late");
+  g_assert_cmpstr (f->file_sha256, ==, sha);
+  f->cancel_on_arrival = NULL;
+}
+
 static void
 test_upload_file_changed (Fixture       *f,
                           gconstpointer  data)
@@ -778,6 +826,7 @@ main (int   argc,
   ADD ("slow-but-moving", test_upload_slow_but_moving, NULL);
   ADD ("stalled", test_upload_stalled, NULL);
   ADD ("cancelled", test_upload_cancelled, NULL);
+  ADD ("cancelled-after-body", test_upload_cancelled_after_body, NULL);
   ADD ("truncated", test_upload_file_changed, GINT_TO_POINTER (CHANGE_TRUNCATE));
   ADD ("edited", test_upload_file_changed, GINT_TO_POINTER (CHANGE_EDIT));
   ADD ("deleted", test_upload_file_changed, GINT_TO_POINTER (CHANGE_DELETE));
