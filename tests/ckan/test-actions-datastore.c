@@ -71,6 +71,24 @@ wait_for_load (CkanClient *client,
     }
 }
 
+/* xloader_status carries the job's sysadmin token in task_info.api_key
+ * (CKAN 2.11 and the test portal): the record must not keep it. */
+static void
+assert_no_api_key (CkanRecord *record)
+{
+  g_autoptr(JsonObject) json = ckan_record_to_json (record);
+  g_autoptr(JsonNode) kept = json_node_init_object (json_node_alloc (), ckan_record_get_object (record));
+  g_autoptr(JsonNode) sent = json_node_init_object (json_node_alloc (), json);
+  g_autofree char *kept_text = json_to_string (kept, FALSE);
+  g_autofree char *sent_text = json_to_string (sent, FALSE);
+
+  g_assert_nonnull (ckan_record_get_member_object (record, "task_info"));
+  g_assert_null (strstr (kept_text, "api_key"));
+  g_assert_null (strstr (sent_text, "api_key"));
+  g_assert_null (strstr (kept_text, PUB_TEST_PORTAL_XLOADER_API_KEY));
+  g_assert_null (strstr (sent_text, PUB_TEST_PORTAL_XLOADER_API_KEY));
+}
+
 static void
 test_load_dictionary_and_search (void)
 {
@@ -99,6 +117,7 @@ test_load_dictionary_and_search (void)
   g_assert_cmpint (ckan_load_status_get_state (status), ==, CKAN_LOAD_STATE_COMPLETE);
   g_assert_null (ckan_load_status_get_error_message (status));
   g_assert_nonnull (ckan_load_status_get_last_updated (status));
+  assert_no_api_key (CKAN_RECORD (status));
 
   SYNC (info,
         ckan_client_datastore_info_async (editor, id, NULL, ckan_test_wait_cb, &_r),

@@ -280,6 +280,28 @@ test_comment_thread (void)
   g_assert_false (ckan_comment_is_approved (g_ptr_array_index (comments, 1)));
 }
 
+static char *
+object_text (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+
+  return json_to_string (node, FALSE);
+}
+
+static void
+assert_no_api_key (CkanRecord *record,
+                   const char *token)
+{
+  g_autoptr(JsonObject) json = ckan_record_to_json (record);
+  g_autofree char *kept = object_text (ckan_record_get_object (record));
+  g_autofree char *sent = object_text (json);
+
+  g_assert_null (strstr (kept, "api_key"));
+  g_assert_null (strstr (kept, token));
+  g_assert_null (strstr (sent, "api_key"));
+  g_assert_null (strstr (sent, token));
+}
+
 static void
 test_load_status (void)
 {
@@ -306,6 +328,10 @@ test_load_status (void)
   entry = g_ptr_array_index (logs, 2);
   g_assert_null (entry->timestamp);
   g_assert_cmpstr (entry->message, ==, "no timestamp");
+
+  /* xloader's sysadmin token is in the answer but never in the record. */
+  g_assert_true (json_object_has_member (json_object_get_object_member (object, "task_info"), "api_key"));
+  assert_no_api_key (CKAN_RECORD (status), "sysadmin-token-of-the-job");
 
   g_assert_cmpint (ckan_load_status_get_state (pending), ==, CKAN_LOAD_STATE_RUNNING_BUT_VIEWABLE);
   g_assert_false (ckan_load_state_is_final (CKAN_LOAD_STATE_RUNNING_BUT_VIEWABLE));

@@ -12,6 +12,10 @@ G_BEGIN_DECLS
 
 #define PUB_TYPE_TEST_PORTAL (pub_test_portal_get_type ())
 
+/* The sysadmin token xloader_status leaks in task_info.api_key, as CKAN
+ * 2.11 does: clients must never keep it. */
+#define PUB_TEST_PORTAL_XLOADER_API_KEY "xloader-sysadmin-token-never-kept"
+
 G_DECLARE_FINAL_TYPE (PubTestPortal, pub_test_portal, PUB, TEST_PORTAL, GObject)
 
 typedef enum {

@@ -542,6 +542,8 @@ test_xloader_and_datastore (Fixture       *f,
   result = reply_result_object (complete);
   g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "complete");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (result, "task_info"), "status"), ==, "complete");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (result, "task_info"), "api_key"), ==,
+                   PUB_TEST_PORTAL_XLOADER_API_KEY);
   g_assert_true (json_object_get_boolean_member (resource_of (f, "editor", id, &shown), "datastore_active"));
 
   search = call_get (f, NULL, "datastore_search", query);
