@@ -11,8 +11,9 @@
 #define COMMENT ckan_parse_record, ckan_comment_get_type, g_object_unref
 
 /* ckanext-comments does not mark its show actions side-effect free: a GET
- * is refused with "Please use POST", so they go as writes. */
-static const CkanActionInfo thread_show = { "comments_thread_show", CKAN_CALL_WRITE, ckan_parse_record, ckan_comment_thread_get_type, g_object_unref };
+ * is refused with "Please use POST", so they go as a POST, yet are reads
+ * that may be asked again. */
+static const CkanActionInfo thread_show = { "comments_thread_show", CKAN_CALL_POST, ckan_parse_record, ckan_comment_thread_get_type, g_object_unref };
 static const CkanActionInfo comment_create = { "comments_comment_create", CKAN_CALL_WRITE, COMMENT };
 static const CkanActionInfo comment_update = { "comments_comment_update", CKAN_CALL_WRITE, COMMENT };
 static const CkanActionInfo comment_approve = { "comments_comment_approve", CKAN_CALL_WRITE, NULL, NULL, NULL };

@@ -659,13 +659,13 @@ call_send_attempt (GTask *task)
 {
   CkanClient *self = g_task_get_source_object (task);
   CallData *data = g_task_get_task_data (task);
-  gboolean write = (data->flags & CKAN_CALL_WRITE) != 0;
+  gboolean post = (data->flags & (CKAN_CALL_WRITE | CKAN_CALL_POST)) != 0;
 
   data->attempt++;
   g_clear_object (&data->msg);
-  data->msg = ckan_client_new_message (self, write ? SOUP_METHOD_POST : SOUP_METHOD_GET,
+  data->msg = ckan_client_new_message (self, post ? SOUP_METHOD_POST : SOUP_METHOD_GET,
                                        data->action, data->query);
-  if (write)
+  if (post)
     soup_message_set_request_body_from_bytes (data->msg, "application/json", data->body);
 
   soup_session_send_and_read_async (self->session, data->msg, G_PRIORITY_DEFAULT,
@@ -697,7 +697,7 @@ ckan_client_call_async (CkanClient          *self,
   data = g_new0 (CallData, 1);
   data->action = g_strdup (action);
   data->flags = flags;
-  if (flags & CKAN_CALL_WRITE)
+  if (flags & (CKAN_CALL_WRITE | CKAN_CALL_POST))
     {
       g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
       g_autoptr(JsonObject) body = json_object_new ();

@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "ckan-client-comments.h"
+#include "ckan-client-private.h"
 #include "ckan-test-target.h"
 
 #define SYNC CKAN_TEST_SYNC
@@ -104,6 +105,23 @@ test_no_thread_yet (Fixture       *f,
         ckan_client_comments_thread_show_finish (client, _r, &error));
   g_assert_null (thread);
   g_assert_error (error, CKAN_ERROR, CKAN_ERROR_NOT_FOUND);
+}
+
+/* comments_thread_show goes as a POST (the extension refuses a GET) but is
+ * a read: a proxy's 502 is asked again, as for any read. */
+static void
+test_thread_show_is_retried (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(CkanComment) first = comment (f, CKAN_TEST_EDITOR, "Primera", NULL);
+  g_autoptr(CkanCommentThread) thread = NULL;
+  PubTestPortal *portal = f->target->portal;
+  guint before = pub_test_portal_get_call_count (portal, "comments_thread_show");
+
+  ckan_client_set_retry_base_delay_ms (f->clients[CKAN_TEST_EDITOR], 10);
+  pub_test_portal_inject_fault (portal, "comments_thread_show", PUB_TEST_FAULT_HTML_502, 0, 1);
+  thread = show_thread (f, CKAN_TEST_EDITOR);
+  g_assert_cmpuint (pub_test_portal_get_call_count (portal, "comments_thread_show"), ==, before + 2);
 }
 
 static void
@@ -204,6 +222,9 @@ main (int   argc,
   ADD ("no-thread-yet", test_no_thread_yet);
   ADD ("thread-replies-moderation", test_thread_replies_and_moderation);
   ADD ("update-and-delete", test_update_and_delete);
+  /* Only the test portal can be told to fail. */
+  if (g_getenv ("PUB_CKAN_URL") == NULL)
+    ADD ("thread-show-retried", test_thread_show_is_retried);
 
   return g_test_run ();
 }

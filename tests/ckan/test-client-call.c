@@ -721,6 +721,26 @@ test_write_not_retried (Fixture       *f,
   g_assert_cmpuint (count_of (f, "bad_gateway_twice"), ==, 1);
 }
 
+/* A read the portal takes only as a POST: a JSON body, retried. */
+static void
+test_post_read_retried (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(JsonNode) result = NULL;
+  g_autoptr(JsonObject) params = json_object_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_object_set_string_member (params, "subject_id", "d-1");
+  result = call_sync (f->client, "bad_gateway_twice", params, CKAN_CALL_POST, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_node_get_string (result), ==, "third");
+  g_assert_cmpuint (count_of (f, "bad_gateway_twice"), ==, 3);
+  g_assert_cmpstr (f->method, ==, "POST");
+  g_assert_cmpstr (f->content_type, ==, "application/json");
+  g_assert_cmpstr (f->body, ==, "{\"subject_id\":\"d-1\"}");
+  g_assert_null (f->query);
+}
+
 static void
 test_read_retried_on_bad_gateway (Fixture       *f,
                                   gconstpointer  data)
@@ -1021,6 +1041,7 @@ main (int   argc,
   ADD ("retry-bad-gateway", test_read_retried_on_bad_gateway);
   ADD ("retry-gives-up", test_read_gives_up_after_attempts);
   ADD ("no-retry-writes", test_write_not_retried);
+  ADD ("post-read-retried", test_post_read_retried);
   ADD ("cancel-backoff", test_cancel_during_backoff);
   ADD ("cancel-request", test_cancel_mid_request);
   ADD ("timeout", test_timeout);
