@@ -527,7 +527,9 @@ pub_publish_queue_get_job (PubPublishQueue *self,
                            PubDraft        *draft)
 {
   g_return_val_if_fail (PUB_IS_PUBLISH_QUEUE (self), NULL);
-  return self->running != NULL && self->running->draft == draft ? self->job : NULL;
+  if (self->running == NULL || (draft != NULL && self->running->draft != draft))
+    return NULL;
+  return self->job;
 }
 
 gboolean

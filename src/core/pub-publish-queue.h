@@ -54,7 +54,7 @@ void             pub_publish_queue_publish            (PubPublishQueue   *self,
 /* Takes a waiting draft out of the queue, or cancels its running job. */
 void             pub_publish_queue_cancel             (PubPublishQueue   *self,
                                                        PubDraft          *draft);
-/* The job running for `draft`, or NULL. */
+/* The job running for `draft` (NULL: whichever runs), or NULL. */
 PubPublishJob   *pub_publish_queue_get_job            (PubPublishQueue   *self,
                                                        PubDraft          *draft);
 gboolean         pub_publish_queue_is_waiting         (PubPublishQueue   *self,

@@ -126,6 +126,12 @@ update_row (GtkWidget *row,
       else
         subtitle = g_strdup (_("Waiting for its turn to be published"));
     }
+  /* A running job that lost the network waits for it too. */
+  else if (state == PUB_DRAFT_STATE_PUBLISHING && queue != NULL &&
+           pub_publish_queue_get_job (queue, draft) != NULL &&
+           pub_publish_job_get_waiting_for_network (pub_publish_queue_get_job (queue, draft)))
+    subtitle = g_strdup_printf (_("Waiting for a connection; %.0f %% sent"),
+                                100.0 * pub_draft_get_progress (draft));
   else
     subtitle = pub_drafts_view_describe_state (draft);
   escaped_subtitle = g_markup_escape_text (subtitle, -1);
@@ -523,6 +529,15 @@ update_rows (PubDraftsView *self)
     }
 }
 
+static void
+job_started_cb (PubDraftsView   *self,
+                PubPublishJob   *job,
+                PubPublishQueue *queue)
+{
+  g_signal_connect_object (job, "notify::waiting-for-network", G_CALLBACK (update_rows),
+                           self, G_CONNECT_SWAPPED);
+}
+
 void
 pub_drafts_view_set_queue (PubDraftsView   *self,
                            PubPublishQueue *queue)
@@ -538,6 +553,9 @@ pub_drafts_view_set_queue (PubDraftsView   *self,
   g_signal_connect_object (queue, "notify::network-available", G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (queue, "notify::client", G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (queue, "notify::auto-start", G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (queue, "job-started", G_CALLBACK (job_started_cb), self, G_CONNECT_SWAPPED);
+  if (pub_publish_queue_get_job (queue, NULL) != NULL)
+    job_started_cb (self, pub_publish_queue_get_job (queue, NULL), queue);
   update_rows (self);
 }
 

@@ -104,6 +104,20 @@ is_published (gpointer data)
 }
 
 static gboolean
+job_runs (gpointer data)
+{
+  return pub_publish_queue_get_job (data, NULL) != NULL;
+}
+
+static gboolean
+job_waits (gpointer data)
+{
+  PubPublishJob *job = pub_publish_queue_get_job (data, NULL);
+
+  return job != NULL && pub_publish_job_get_waiting_for_network (job);
+}
+
+static gboolean
 store_loaded (gpointer data)
 {
   return pub_draft_store_is_loaded (data);
@@ -163,6 +177,16 @@ test_drafts_view_queued (void)
   pub_publish_queue_publish (queue, draft, NULL);
   pub_publish_queue_set_client (queue, p.client);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Waiting for a connection");
+  /* The network goes again while the file is being sent: the row says
+   * the running job waits, and how far it got. */
+  pub_test_portal_inject_fault (p.portal, "resource_create", PUB_TEST_FAULT_DELAY, 800, 1);
+  set_network (TRUE);
+  iterate_until (job_runs, queue);
+  set_network (FALSE);
+  iterate_until (job_waits, queue);
+  g_assert_cmpint (pub_draft_get_state (draft), ==, PUB_DRAFT_STATE_PUBLISHING);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                   "Waiting for a connection; "));
   set_network (TRUE);
   iterate_until (is_published, draft);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Published");
