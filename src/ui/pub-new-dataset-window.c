@@ -9,39 +9,7 @@
 
 #include "ckan-error.h"
 #include "pub-application.h"
-#include "pub-new-dataset-window.h"
-#include "pub-publish-job.h"
-
-struct _PubNewDatasetWindow
-{
-  AdwWindow                 parent_instance;
-
-  PubDraftStore            *store;
-  PubDraft                 *draft;
-  CkanClient               *client;
-
-  AdwToastOverlay          *toast_overlay;
-  AdwWindowTitle           *window_title;
-  GtkWidget                *back_button;
-  GtkWidget                *next_button;
-  GtkWidget                *publish_button;
-  GtkStack                 *steps;
-  PubDatasetMetadataEditor *metadata_editor;
-  PubResourceListEditor    *resource_editor;
-  AdwStatusPage            *progress_page;
-  GtkLabel                 *progress_file_label;
-  GtkProgressBar           *file_progress;
-  GtkLabel                 *progress_overall_label;
-  GtkProgressBar           *overall_progress;
-  GtkButton                *progress_button;
-  GtkWidget                *portal_button;
-  GtkWidget                *retry_button;
-  GtkWidget                *edit_button;
-
-  AdwToast                 *toast;   /* the last one, while shown */
-  PubPublishJob            *job;
-  GCancellable             *publish_cancellable;
-};
+#include "pub-new-dataset-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PubNewDatasetWindow, pub_new_dataset_window, ADW_TYPE_WINDOW)
 
@@ -55,26 +23,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void attach_job (PubNewDatasetWindow *self, PubPublishJob *job);
-static void show_publish_state (PubNewDatasetWindow *self);
-
-/* The application's queue, when it serves this window's store: then the
- * job runs there, waits there when offline, and outlives the window. */
-static PubPublishQueue *
-app_queue (PubNewDatasetWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  PubPublishQueue *queue;
-
-  if (!PUB_IS_APPLICATION (app))
-    return NULL;
-  queue = pub_application_get_publish_queue (PUB_APPLICATION (app));
-  return pub_publish_queue_get_store (queue) == self->store ? queue : NULL;
-}
-
-static void
-show_toast (PubNewDatasetWindow *self,
-            const char          *text)
+void
+_pub_new_dataset_window_show_toast (PubNewDatasetWindow *self,
+                                    const char          *text)
 {
   if (self->toast != NULL)
     adw_toast_dismiss (self->toast);
@@ -86,10 +37,11 @@ show_toast (PubNewDatasetWindow *self,
 static void
 update_publish_button (PubNewDatasetWindow *self)
 {
-  gtk_widget_set_sensitive (self->publish_button, self->client != NULL || app_queue (self) != NULL);
+  gtk_widget_set_sensitive (self->publish_button,
+                            self->client != NULL || _pub_new_dataset_window_app_queue (self) != NULL);
   gtk_widget_set_tooltip_text (self->publish_button,
                                self->client != NULL ? NULL
-                               : app_queue (self) != NULL
+                               : _pub_new_dataset_window_app_queue (self) != NULL
                                ? _("Not signed in: the dataset is published once you sign in to a portal account.")
                                : _("Sign in to a portal account to publish. "
                                    "The draft is kept on this computer meanwhile."));
@@ -115,9 +67,9 @@ update_header (PubNewDatasetWindow *self)
   update_publish_button (self);
 }
 
-static void
-show_step (PubNewDatasetWindow *self,
-           const char          *step)
+void
+_pub_new_dataset_window_show_step (PubNewDatasetWindow *self,
+                                   const char          *step)
 {
   /* A complaint about the page left behind no longer applies. */
   if (self->toast != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->steps), step) != 0)
@@ -133,7 +85,7 @@ back_action (GtkWidget  *widget,
 {
   PubNewDatasetWindow *self = PUB_NEW_DATASET_WINDOW (widget);
 
-  show_step (self, g_strcmp0 (gtk_stack_get_visible_child_name (self->steps), "progress") == 0
+  _pub_new_dataset_window_show_step (self, g_strcmp0 (gtk_stack_get_visible_child_name (self->steps), "progress") == 0
                    ? "resources" : "metadata");
 }
 
@@ -147,298 +99,10 @@ next_action (GtkWidget  *widget,
   /* As on the portal: the second step opens once the first is complete. */
   if (!pub_dataset_metadata_editor_validate (self->metadata_editor))
     {
-      show_toast (self, _("Complete the marked fields to continue"));
+      _pub_new_dataset_window_show_toast (self, _("Complete the marked fields to continue"));
       return;
     }
-  show_step (self, "resources");
-}
-
-static char *
-describe_time_left (gint64 seconds)
-{
-  if (seconds < 0)
-    return g_strdup ("");
-  if (seconds < 60)
-    return g_strdup (_("less than a minute left"));
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "about %u minute left", "about %u minutes left",
-                                       (guint) ((seconds + 59) / 60)),
-                          (guint) ((seconds + 59) / 60));
-}
-
-static void
-update_progress (PubNewDatasetWindow *self)
-{
-  PubPublishJob *job = self->job;
-  g_autofree char *file_text = NULL;
-  g_autofree char *overall_text = NULL;
-  g_autofree char *speed = NULL;
-  g_autofree char *left = NULL;
-
-  if (job == NULL || self->steps == NULL)
-    return;
-
-  if (pub_publish_job_get_waiting_for_network (job))
-    file_text = g_strdup (_("Waiting for the network to come back…"));
-  else if (pub_publish_job_get_current_name (job) != NULL)
-    file_text = g_strdup_printf (_("Uploading “%s”"), pub_publish_job_get_current_name (job));
-  else if (pub_publish_job_get_step (job) == PUB_PUBLISH_STEP_SET_VISIBILITY)
-    file_text = g_strdup (_("Setting the visibility…"));
-  else
-    file_text = g_strdup (_("Creating the dataset…"));
-  gtk_label_set_text (self->progress_file_label, file_text);
-  gtk_progress_bar_set_fraction (self->file_progress, pub_publish_job_get_file_fraction (job));
-
-  speed = g_format_size ((guint64) pub_publish_job_get_speed (job));
-  left = describe_time_left (pub_publish_job_get_seconds_left (job));
-  /* Translators: overall percentage, upload speed (e.g. "1.2 MB"), time left */
-  overall_text = g_strdup_printf (_("%.0f %% in all · %s/s · %s"),
-                                  100.0 * pub_publish_job_get_fraction (job), speed, left);
-  gtk_label_set_text (self->progress_overall_label, overall_text);
-  gtk_progress_bar_set_fraction (self->overall_progress, pub_publish_job_get_fraction (job));
-}
-
-/* The progress page shows the running job, or how the last one ended. */
-static void
-show_publish_state (PubNewDatasetWindow *self)
-{
-  PubDraftState state = pub_draft_get_state (self->draft);
-  gboolean running = self->job != NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *description = NULL;
-
-  if (running)
-    {
-      adw_status_page_set_icon_name (self->progress_page, "send-to-symbolic");
-      title = g_strdup (_("Publishing"));
-      description = g_strdup (_("You can close this window: publishing goes on, and the Drafts list shows how far it got."));
-    }
-  else if (state == PUB_DRAFT_STATE_QUEUED)
-    {
-      adw_status_page_set_icon_name (self->progress_page, "network-offline-symbolic");
-      title = g_strdup (_("Waiting for a Connection"));
-      description = g_strdup (_("It is published as soon as the network and a portal account are available. "
-                                "You can close this window; the Drafts list shows it as waiting."));
-    }
-  else if (state == PUB_DRAFT_STATE_PUBLISHED)
-    {
-      adw_status_page_set_icon_name (self->progress_page, "emblem-ok-symbolic");
-      title = g_strdup (_("Published"));
-      description = g_strdup_printf (_("“%s” is on the portal, with all its files."),
-                                     pub_draft_get_display_title (self->draft));
-    }
-  else
-    {
-      adw_status_page_set_icon_name (self->progress_page, "dialog-warning-symbolic");
-      title = g_strdup (_("Not Published Yet"));
-      description = g_strdup (pub_draft_get_last_error (self->draft));
-    }
-  adw_status_page_set_title (self->progress_page, title);
-  adw_status_page_set_description (self->progress_page, description);
-  adw_window_title_set_subtitle (self->window_title, title);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_file_label), running);
-  gtk_widget_set_visible (GTK_WIDGET (self->file_progress), running);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_overall_label), running);
-  gtk_widget_set_visible (GTK_WIDGET (self->overall_progress), running);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_button), running || state == PUB_DRAFT_STATE_QUEUED);
-  gtk_widget_set_visible (self->portal_button, !running && state == PUB_DRAFT_STATE_PUBLISHED);
-  gtk_widget_set_visible (self->retry_button, !running && (state == PUB_DRAFT_STATE_FAILED ||
-                                                           state == PUB_DRAFT_STATE_QUEUED));
-  gtk_button_set_label (GTK_BUTTON (self->retry_button),
-                        state == PUB_DRAFT_STATE_QUEUED ? _("_Publish Now") : _("_Retry"));
-  gtk_widget_set_visible (self->edit_button, !running && state == PUB_DRAFT_STATE_FAILED);
-  update_progress (self);
-}
-
-static void
-notify_published (PubDraft *draft)
-{
-  GApplication *app = g_application_get_default ();
-  g_autoptr(GNotification) notification = NULL;
-  g_autofree char *body = NULL;
-  g_autofree char *id = NULL;
-
-  if (app == NULL)
-    return;
-  body = g_strdup_printf (_("“%s” is on the portal."), pub_draft_get_display_title (draft));
-  notification = g_notification_new (_("Dataset published"));
-  g_notification_set_body (notification, body);
-  id = g_strdup_printf ("published-%s", pub_draft_get_id (draft));
-  g_application_send_notification (app, id, notification);
-}
-
-static void
-publish_done_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(PubNewDatasetWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  gboolean published;
-
-  published = pub_publish_job_run_finish (PUB_PUBLISH_JOB (object), result, &error);
-  g_object_set_data (G_OBJECT (self->draft), "pub-publish-job", NULL);
-  if (self->job != NULL)
-    g_signal_handlers_disconnect_by_data (self->job, self);
-  g_clear_object (&self->job);
-  g_clear_object (&self->publish_cancellable);
-  if (published)
-    notify_published (self->draft);
-
-  /* The window may have been closed while the job went on. */
-  if (self->steps == NULL)
-    return;
-
-  if (ckan_error_get_fields (error) != NULL)
-    {
-      pub_dataset_metadata_editor_show_portal_errors (self->metadata_editor, error);
-      show_step (self, "metadata");
-      show_toast (self, _("The portal did not accept some fields; they are marked"));
-      return;
-    }
-  show_publish_state (self);
-}
-
-/* Shows a job that runs for this draft, started here or by a window
- * closed since. */
-static void
-attach_job (PubNewDatasetWindow *self,
-            PubPublishJob       *job)
-{
-  if (self->job == job)
-    return;
-  if (self->job != NULL)
-    g_signal_handlers_disconnect_by_data (self->job, self);
-  g_set_object (&self->job, job);
-  g_signal_connect_object (job, "notify", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
-  show_step (self, "progress");
-  show_publish_state (self);
-}
-
-static void
-draft_state_cb (PubNewDatasetWindow *self)
-{
-  if (self->steps == NULL)
-    return;
-  /* Queued, or taken out of the queue, while the progress page shows. */
-  if (self->job == NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->steps), "progress") == 0)
-    {
-      if (pub_draft_get_state (self->draft) == PUB_DRAFT_STATE_READY)
-        show_step (self, "resources");
-      else
-        show_publish_state (self);
-      return;
-    }
-  if (self->job == NULL || pub_draft_get_publishing (self->draft))
-    return;
-  g_signal_handlers_disconnect_by_data (self->job, self);
-  g_clear_object (&self->job);
-  show_publish_state (self);
-}
-
-static void
-queue_job_started_cb (PubNewDatasetWindow *self,
-                      PubPublishJob       *job,
-                      PubPublishQueue     *queue)
-{
-  if (pub_publish_job_get_draft (job) == self->draft && self->steps != NULL)
-    attach_job (self, job);
-}
-
-static void
-queue_job_finished_cb (PubNewDatasetWindow *self,
-                       PubPublishJob       *job,
-                       GError              *error,
-                       PubPublishQueue     *queue)
-{
-  if (pub_publish_job_get_draft (job) != self->draft || self->steps == NULL)
-    return;
-  if (self->job != NULL)
-    g_signal_handlers_disconnect_by_data (self->job, self);
-  g_clear_object (&self->job);
-  if (ckan_error_get_fields (error) != NULL)
-    {
-      pub_dataset_metadata_editor_show_portal_errors (self->metadata_editor, error);
-      show_step (self, "metadata");
-      show_toast (self, _("The portal did not accept some fields; they are marked"));
-      return;
-    }
-  show_publish_state (self);
-}
-
-static void
-watch_queue (PubNewDatasetWindow *self,
-             PubPublishQueue     *queue)
-{
-  if (g_object_get_data (G_OBJECT (self), "pub-watched-queue") == queue)
-    return;
-  g_object_set_data (G_OBJECT (self), "pub-watched-queue", queue);
-  g_signal_connect_object (queue, "job-started", G_CALLBACK (queue_job_started_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (queue, "job-finished", G_CALLBACK (queue_job_finished_cb), self, G_CONNECT_SWAPPED);
-}
-
-static void
-start_publish (PubNewDatasetWindow *self)
-{
-  g_autoptr(PubPublishJob) job = NULL;
-  PubPublishQueue *queue = app_queue (self);
-
-  if (self->job != NULL || pub_draft_get_publishing (self->draft))
-    return;
-
-  /* Offline or signed out, the queue keeps it until it can go. */
-  if (queue != NULL)
-    {
-      gboolean was_queued = pub_draft_get_queued (self->draft);
-
-      watch_queue (self, queue);
-      pub_publish_queue_publish (queue, self->draft, self->client);
-      if (pub_publish_queue_get_job (queue, self->draft) == NULL)
-        {
-          /* Publish Now on a waiting draft: say why it still waits. */
-          if (was_queued && !pub_publish_queue_get_network_available (queue))
-            show_toast (self, _("Still no connection: it is published as soon as it returns"));
-          else if (was_queued && self->client == NULL && pub_publish_queue_get_client (queue) == NULL)
-            show_toast (self, _("Sign in to a portal account to publish it"));
-          show_step (self, "progress");
-          show_publish_state (self);
-        }
-      return;
-    }
-  if (self->client == NULL)
-    return;
-
-  job = pub_publish_job_new (self->draft, self->client, self->store);
-  g_object_set_data_full (G_OBJECT (self->draft), "pub-publish-job", g_object_ref (job), g_object_unref);
-  self->publish_cancellable = g_cancellable_new ();
-  pub_publish_job_run_async (job, self->publish_cancellable, publish_done_cb, g_object_ref (self));
-  attach_job (self, job);
-}
-
-
-static void
-cancel_publish_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *param)
-{
-  PubNewDatasetWindow *self = PUB_NEW_DATASET_WINDOW (widget);
-  PubPublishQueue *queue = app_queue (self);
-
-  if (self->publish_cancellable != NULL)
-    g_cancellable_cancel (self->publish_cancellable);
-  else if (queue != NULL)
-    pub_publish_queue_cancel (queue, self->draft);
-}
-
-static void
-open_portal_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  PubNewDatasetWindow *self = PUB_NEW_DATASET_WINDOW (widget);
-
-  if (pub_draft_get_remote_url (self->draft) != NULL)
-    gtk_show_uri (GTK_WINDOW (self), pub_draft_get_remote_url (self->draft), GDK_CURRENT_TIME);
+  _pub_new_dataset_window_show_step (self, "resources");
 }
 
 static void
@@ -451,21 +115,21 @@ publish_action (GtkWidget  *widget,
 
   if (!pub_dataset_metadata_editor_validate (self->metadata_editor))
     {
-      show_step (self, "metadata");
-      show_toast (self, _("Complete the marked fields to publish"));
+      _pub_new_dataset_window_show_step (self, "metadata");
+      _pub_new_dataset_window_show_toast (self, _("Complete the marked fields to publish"));
       return;
     }
   if (resources_problem != NULL)
     {
-      show_toast (self, resources_problem);
+      _pub_new_dataset_window_show_toast (self, resources_problem);
       return;
     }
-  if (self->client == NULL && app_queue (self) == NULL)
+  if (self->client == NULL && _pub_new_dataset_window_app_queue (self) == NULL)
     {
-      show_toast (self, _("Sign in to publish; the draft is saved"));
+      _pub_new_dataset_window_show_toast (self, _("Sign in to publish; the draft is saved"));
       return;
     }
-  start_publish (self);
+  _pub_new_dataset_window_start_publish (self);
 }
 
 /* What other drafts remember of the portal (organizations, licences) and
@@ -534,7 +198,7 @@ save_failed_cb (PubNewDatasetWindow *self,
                 GError              *error)
 {
   if (draft == self->draft && self->steps != NULL)
-    show_toast (self, error->message);
+    _pub_new_dataset_window_show_toast (self, error->message);
 }
 
 /* A new dataset starts with its title, not with the Next button. */
@@ -571,18 +235,18 @@ pub_new_dataset_window_constructed (GObject *object)
   if (new_draft)
     g_signal_connect (self, "map", G_CALLBACK (focus_title_cb), NULL);
   g_signal_connect_object (self->store, "save-failed", G_CALLBACK (save_failed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->draft, "notify::state", G_CALLBACK (draft_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->draft, "notify::state", G_CALLBACK (_pub_new_dataset_window_draft_state_cb), self, G_CONNECT_SWAPPED);
   /* The application is set after construction (pub_new_dataset_window_open). */
   g_signal_connect (self, "notify::application", G_CALLBACK (update_publish_button), NULL);
   if (g_object_get_data (G_OBJECT (self->draft), "pub-publish-job") != NULL)
-    attach_job (self, g_object_get_data (G_OBJECT (self->draft), "pub-publish-job"));
+    _pub_new_dataset_window_attach_job (self, g_object_get_data (G_OBJECT (self->draft), "pub-publish-job"));
   /* A publication that stopped, or finished, opens where it ended. */
   else if (pub_draft_get_state (self->draft) == PUB_DRAFT_STATE_FAILED ||
            pub_draft_get_state (self->draft) == PUB_DRAFT_STATE_QUEUED ||
            pub_draft_get_state (self->draft) == PUB_DRAFT_STATE_PUBLISHED)
     {
-      show_step (self, "progress");
-      show_publish_state (self);
+      _pub_new_dataset_window_show_step (self, "progress");
+      _pub_new_dataset_window_show_publish_state (self);
     }
 }
 
@@ -717,8 +381,8 @@ pub_new_dataset_window_class_init (PubNewDatasetWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "wizard.publish", NULL, publish_action);
-  gtk_widget_class_install_action (widget_class, "wizard.cancel-publish", NULL, cancel_publish_action);
-  gtk_widget_class_install_action (widget_class, "wizard.open-portal", NULL, open_portal_action);
+  gtk_widget_class_install_action (widget_class, "wizard.cancel-publish", NULL, _pub_new_dataset_window_cancel_publish_action);
+  gtk_widget_class_install_action (widget_class, "wizard.open-portal", NULL, _pub_new_dataset_window_open_portal_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
