@@ -30,6 +30,10 @@ void         ckan_client_set_retry_base_delay_ms (CkanClient  *self,
 void         ckan_client_set_max_attempts        (CkanClient  *self,
                                                   guint        attempts);
 SoupSession *ckan_client_get_session             (CkanClient  *self);
+/* Secrets (tokens) are overwritten before they are freed; a plain memset
+ * could be optimized away. Both accept NULL. */
+void         ckan_wipe_string                    (char        *secret);
+void         ckan_wipe_free                      (char        *secret);
 /* For the upload: "authorization-failed", as calls emit it. */
 void         ckan_client_emit_authorization_failed (CkanClient *self);
 guint        ckan_client_get_timeout             (CkanClient  *self);

@@ -8,16 +8,21 @@
 #include <glib/gi18n-lib.h>
 
 #include "ckan-client-action-private.h"
+#include "ckan-client-private.h"
 #include "ckan-client-tokens.h"
 #include "ckan-record.h"
 
-/* {"token": "<jwt>"}: the caller gets the only copy the client keeps. */
+/* {"token": "<jwt>"}: the caller gets the only copy the client keeps. The
+ * parsed answer is this call's alone, so the string in it is overwritten
+ * (the answer's bytes are, by CKAN_CALL_SECRET). What libsoup's and
+ * json-glib's own buffers held on the way cannot be reached. */
 static gpointer
 parse_token (JsonNode  *result,
              GType      type,
              GError   **error)
 {
   const char *token = NULL;
+  char *copy;
 
   if (JSON_NODE_HOLDS_OBJECT (result))
     token = ckan_json_object_get_string_lenient (json_node_get_object (result), "token");
@@ -27,11 +32,14 @@ parse_token (JsonNode  *result,
                            _("The portal did not return the new token. Try again, or create the token on the portal's website."));
       return NULL;
     }
-  return g_strdup (token);
+  copy = g_strdup (token);
+  ckan_wipe_string ((char *) token);
+  return copy;
 }
 
 static const CkanActionInfo api_token_list = { "api_token_list", CKAN_CALL_READ, ckan_parse_record_list, ckan_api_token_get_type, (GDestroyNotify) g_ptr_array_unref };
-static const CkanActionInfo api_token_create = { "api_token_create", CKAN_CALL_WRITE, parse_token, NULL, g_free };
+/* Wiped when dropped unread (the caller cancelled, say). */
+static const CkanActionInfo api_token_create = { "api_token_create", CKAN_CALL_WRITE | CKAN_CALL_SECRET, parse_token, NULL, (GDestroyNotify) ckan_wipe_free };
 static const CkanActionInfo api_token_revoke = { "api_token_revoke", CKAN_CALL_WRITE, NULL, NULL, NULL };
 
 void

@@ -345,7 +345,7 @@ upload_sent_cb (GObject      *source,
 
   g_debug ("%s upload: HTTP %u", data->action, soup_message_get_status (data->msg));
   cancellable = g_task_get_cancellable (task);
-  ckan_response_read_async (data->msg, body, cancellable, upload_read_cb, g_steal_pointer (&task));
+  ckan_response_read_async (data->msg, body, FALSE, cancellable, upload_read_cb, g_steal_pointer (&task));
 }
 
 static void

@@ -43,8 +43,8 @@ static guint signals[N_SIGNALS];
 
 /* A plain memset before free may be optimized away; writes through a
  * volatile pointer may not. */
-static void
-wipe_string (char *secret)
+void
+ckan_wipe_string (char *secret)
 {
   volatile char *p = (volatile char *) secret;
 
@@ -54,10 +54,17 @@ wipe_string (char *secret)
     *p++ = '\0';
 }
 
+void
+ckan_wipe_free (char *secret)
+{
+  ckan_wipe_string (secret);
+  g_free (secret);
+}
+
 static void
 clear_token (CkanClient *self)
 {
-  wipe_string (self->token);
+  ckan_wipe_string (self->token);
   g_clear_pointer (&self->token, g_free);
 }
 
@@ -651,7 +658,8 @@ call_sent_cb (GObject      *source,
 
   g_debug ("%s: HTTP %u", data->action, soup_message_get_status (data->msg));
   cancellable = g_task_get_cancellable (task);
-  ckan_response_read_async (data->msg, body, cancellable, call_read_cb, g_steal_pointer (&task));
+  ckan_response_read_async (data->msg, body, (data->flags & CKAN_CALL_SECRET) != 0,
+                            cancellable, call_read_cb, g_steal_pointer (&task));
 }
 
 static void

@@ -20,11 +20,13 @@ G_DECLARE_FINAL_TYPE (CkanClient, ckan_client, CKAN, CLIENT, GObject)
  * backoff on network errors and 429/502/503/504; writes go as a JSON POST and
  * are never retried blindly. CKAN_CALL_POST: a read that the portal only
  * accepts as a JSON POST (ckanext-comments' *_show): sent like a write,
- * retried like a read. */
+ * retried like a read. CKAN_CALL_SECRET: the answer carries a secret (a new
+ * API token): its body is wiped before it is freed. */
 typedef enum {
-  CKAN_CALL_READ  = 0,
-  CKAN_CALL_WRITE = 1 << 0,
-  CKAN_CALL_POST  = 1 << 1,
+  CKAN_CALL_READ   = 0,
+  CKAN_CALL_WRITE  = 1 << 0,
+  CKAN_CALL_POST   = 1 << 1,
+  CKAN_CALL_SECRET = 1 << 2,
 } CkanCallFlags;
 
 /* Called on the thread-default main context of the caller, at most a few

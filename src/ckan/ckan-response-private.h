@@ -18,9 +18,12 @@ GError   *ckan_response_error_from_transport (const GError *error,
 
 /* Reads the answer of msg whose body is `body`: checks status and
  * Content-Type, parses JSON in a worker thread and unwraps the envelope.
- * The result is the envelope's "result" (never NULL on success). */
+ * The result is the envelope's "result" (never NULL on success).
+ * wipe_body: the body holds a secret; its bytes are zeroed once read, even
+ * if the caller still holds a reference to it. */
 void      ckan_response_read_async           (SoupMessage         *msg,
                                               GBytes              *body,
+                                              gboolean             wipe_body,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);

@@ -407,13 +407,28 @@ ckan_response_unwrap (guint      status,
 }
 
 typedef struct {
-  guint   status;
-  GBytes *body;
+  guint     status;
+  GBytes   *body;
+  gboolean  wipe_body;
 } ReadData;
+
+/* GBytes are immutable by contract, but libsoup hands over the only
+ * reference to a body it no longer reads: overwriting it is safe. */
+static void
+wipe_bytes (GBytes *bytes)
+{
+  gsize size = 0;
+  volatile guint8 *p = (volatile guint8 *) g_bytes_get_data (bytes, &size);
+
+  for (gsize i = 0; p && i < size; i++)
+    p[i] = 0;
+}
 
 static void
 read_data_free (ReadData *data)
 {
+  if (data->wipe_body && data->body)
+    wipe_bytes (data->body);
   g_clear_pointer (&data->body, g_bytes_unref);
   g_free (data);
 }
@@ -454,6 +469,7 @@ parse_thread (GTask        *task,
 void
 ckan_response_read_async (SoupMessage         *msg,
                           GBytes              *body,
+                          gboolean             wipe_body,
                           GCancellable        *cancellable,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
@@ -478,6 +494,7 @@ ckan_response_read_async (SoupMessage         *msg,
   data = g_new0 (ReadData, 1);
   data->status = status;
   data->body = body ? g_bytes_ref (body) : g_bytes_new_static ("", 0);
+  data->wipe_body = body && wipe_body;
   g_task_set_task_data (task, data, (GDestroyNotify) read_data_free);
   g_task_run_in_thread (task, parse_thread);
 }

@@ -978,6 +978,57 @@ test_excerpt_is_short_text (void)
   g_assert_null (strchr (excerpt, '<'));
 }
 
+/* --- secrets --- */
+
+static gboolean
+all_zero (GBytes *bytes)
+{
+  gsize size = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+
+  for (gsize i = 0; i < size; i++)
+    if (data[i] != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* An answer carrying a new API token is zeroed once read, and only then. */
+static void
+test_secret_body_wiped (void)
+{
+  static const char json[] = "{\"success\": true, \"result\": {\"token\": \"nuevo-token-secreto\"}}";
+
+  for (guint wipe = 0; wipe < 2; wipe++)
+    {
+      g_autoptr(SoupMessage) msg = soup_message_new ("POST", "http://127.0.0.1/api/3/action/api_token_create");
+      g_autoptr(GBytes) body = g_bytes_new (json, sizeof json - 1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) result = NULL;
+      GAsyncResult *read = NULL;
+      gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+      soup_message_headers_replace (soup_message_get_response_headers (msg), "Content-Type", "application/json");
+      ckan_response_read_async (msg, body, wipe, NULL, store_result_cb, &read);
+      while (!read)
+        g_main_context_iteration (NULL, TRUE);
+      result = ckan_response_read_finish (read, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (json_object_get_string_member (json_node_get_object (result), "token"), ==, "nuevo-token-secreto");
+
+      /* The read lets go of the body when its task goes (the worker may
+       * hold it a moment longer). */
+      g_object_add_weak_pointer (G_OBJECT (read), (gpointer *) &read);
+      g_object_unref (read);
+      while (read && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE);
+      g_assert_null (read);
+      if (wipe)
+        g_assert_true (all_zero (body));
+      else
+        g_assert_cmpmem (g_bytes_get_data (body, NULL), g_bytes_get_size (body), json, sizeof json - 1);
+    }
+}
+
 /* --- action wrappers --- */
 
 static GThread *parse_thread_seen;
@@ -1027,6 +1078,7 @@ main (int   argc,
   g_test_add_func ("/ckan/client/token", test_token_is_kept_and_replaced);
   g_test_add_func ("/ckan/client/retry-after", test_retry_after_parsing);
   g_test_add_func ("/ckan/client/excerpt", test_excerpt_is_short_text);
+  g_test_add_func ("/ckan/client/secret-body-wiped", test_secret_body_wiped);
   ADD ("read-get", test_read_is_get_with_query);
   ADD ("write-post", test_write_is_json_post);
   ADD ("write-empty", test_write_without_params_sends_empty_object);
