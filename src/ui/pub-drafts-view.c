@@ -119,8 +119,14 @@ update_row (GtkWidget *row,
   /* Offline is the usual reason to wait; say so when it is another. */
   if (state == PUB_DRAFT_STATE_QUEUED && queue != NULL && pub_publish_queue_get_network_available (queue))
     {
-      if (pub_publish_queue_get_client (queue) == NULL)
+      CkanClient *client = pub_publish_queue_get_client (queue);
+      const char *portal = pub_draft_get_portal (draft);
+
+      if (client == NULL)
         subtitle = g_strdup (_("Waiting for a portal account: sign in to publish it"));
+      /* Its first part went to another portal: it finishes there. */
+      else if (portal != NULL && g_strcmp0 (portal, ckan_client_get_base_url (client)) != 0)
+        subtitle = g_strdup_printf (_("Waiting for your account on %s: switch to it to publish"), portal);
       else if (!pub_publish_queue_get_auto_start (queue))
         subtitle = g_strdup (_("Waiting: open it and press Publish Now to send it"));
       else

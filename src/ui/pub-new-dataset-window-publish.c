@@ -26,6 +26,8 @@ _pub_new_dataset_window_app_queue (PubNewDatasetWindow *self)
   return pub_publish_queue_get_store (queue) == self->store ? queue : NULL;
 }
 
+static void watch_queue (PubNewDatasetWindow *self, PubPublishQueue *queue);
+
 static char *
 describe_time_left (gint64 seconds)
 {
@@ -191,8 +193,19 @@ _pub_new_dataset_window_attach_job (PubNewDatasetWindow *self,
 void
 _pub_new_dataset_window_draft_state_cb (PubNewDatasetWindow *self)
 {
+  PubPublishJob *job;
+
   if (self->steps == NULL)
     return;
+  /* A queued draft shown here has just started (by the queue). */
+  job = g_object_get_data (G_OBJECT (self->draft), "pub-publish-job");
+  if (job != NULL && job != self->job && pub_draft_get_publishing (self->draft))
+    {
+      if (_pub_new_dataset_window_app_queue (self) != NULL)
+        watch_queue (self, _pub_new_dataset_window_app_queue (self));
+      _pub_new_dataset_window_attach_job (self, job);
+      return;
+    }
   /* Queued, or taken out of the queue, while the progress page shows. */
   if (self->job == NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->steps), "progress") == 0)
     {

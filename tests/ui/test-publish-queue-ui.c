@@ -209,7 +209,7 @@ wizard_on_published (gpointer data)
 
 /* In the application, the wizard publishes through its queue: offline it
  * shows the wait with Cancel and Publish Now; the network returning
- * publishes, and the wizard shows that same job to its end. */
+ * publishes, and a wizard opened meanwhile shows that job to its end. */
 static void
 test_wizard_queued (void)
 {
@@ -251,7 +251,21 @@ test_wizard_queued (void)
   g_assert_cmpint (pub_draft_get_state (draft), ==, PUB_DRAFT_STATE_QUEUED);
   g_assert_cmpuint (pub_test_portal_get_call_count (p.portal, "package_create"), ==, 0);
 
+  /* Closed and opened again while it waits: the new window, which did
+   * not start anything, shows the wait, then the job the queue starts. */
+  gtk_window_destroy (GTK_WINDOW (wizard));
+  wizard = pub_new_dataset_window_new (NULL, NULL, draft, p.client);
+  gtk_window_set_application (GTK_WINDOW (wizard), GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (wizard));
+  iterate_until (widget_is_mapped, wizard);
+  g_assert_cmpstr (pub_new_dataset_window_get_step (wizard), ==, "progress");
+  page = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (wizard), PUB_TYPE_NEW_DATASET_WINDOW,
+                                                         "progress_page"));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "Waiting for a Connection");
+
   set_network (TRUE);
+  iterate_until (job_runs, queue);
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "Publishing");
   iterate_until (wizard_on_published, wizard);
   g_assert_cmpint (pub_draft_get_state (draft), ==, PUB_DRAFT_STATE_PUBLISHED);
   g_assert_false (pub_draft_get_queued (draft));
