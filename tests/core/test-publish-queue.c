@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -335,6 +337,60 @@ test_queue_waits_for_account (Fixture       *f,
   assert_published_once (f, f->draft, f->dir);
 }
 
+static void
+added_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PubAccount) account = NULL;
+
+  account = pub_account_manager_add_finish (PUB_ACCOUNT_MANAGER (object), result, &error);
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* In the app the queue follows the current account: a draft queued while
+ * signed out goes once someone signs in (its token loaded), and not
+ * while the account has no token. */
+static void
+test_queue_follows_account (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) settings = g_settings_new_with_backend (BASE_APPLICATION_ID, backend);
+  g_autoptr(PubAccountManager) manager = pub_account_manager_new (settings);
+  g_autoptr(PubAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean added = FALSE;
+
+  pub_publish_queue_set_account_manager (f->queue, manager);
+  g_assert_null (pub_publish_queue_get_client (f->queue));
+  pub_publish_queue_publish (f->queue, f->draft, NULL);
+  spin (100);
+  g_assert_cmpint (pub_draft_get_state (f->draft), ==, PUB_DRAFT_STATE_QUEUED);
+  g_assert_cmpuint (f->started, ==, 0);
+
+  account = pub_account_new (pub_test_portal_get_url (f->portal),
+                             pub_test_portal_get_user_id (f->portal, "editor"),
+                             "editor", "Editora", FALSE, &error);
+  g_assert_no_error (error);
+  pub_account_manager_add_async (manager, account, pub_test_portal_get_token (f->portal, "editor"),
+                                 TRUE, NULL, added_cb, &added);
+  while (!added)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (pub_publish_queue_get_client (f->queue));
+  wait_finished (f, 1);
+  g_assert_no_error (f->error);
+  flush (f->store);
+  assert_published_once (f, f->draft, f->dir);
+
+  /* Its token forgotten: no client to publish with. */
+  pub_account_set_token (pub_account_manager_get_current (manager), NULL, FALSE);
+  g_assert_null (pub_publish_queue_get_client (f->queue));
+  pub_publish_queue_set_account_manager (f->queue, NULL);
+}
+
 /* With "publish when online" off, the network returning is not enough:
  * the draft stays queued until the person presses Publish again. */
 static void
@@ -551,6 +607,7 @@ main (int   argc,
   ADD ("/publish-queue/offline-then-online", test_queue_offline_then_online);
   ADD ("/publish-queue/waits-for-account", test_queue_waits_for_account);
   ADD ("/publish-queue/setting-off", test_queue_setting_off);
+  ADD ("/publish-queue/follows-account", test_queue_follows_account);
   ADD ("/publish-queue/cancel-waiting", test_queue_cancel_waiting);
   ADD ("/publish-queue/restart-resumes", test_queue_restart_resumes);
   ADD ("/publish-queue/queued-survives-restart", test_queue_queued_survives_restart);
