@@ -251,6 +251,15 @@ test_wizard_queued (void)
   g_assert_cmpint (pub_draft_get_state (draft), ==, PUB_DRAFT_STATE_QUEUED);
   g_assert_cmpuint (pub_test_portal_get_call_count (p.portal, "package_create"), ==, 0);
 
+  /* Cancel takes it out of the queue and back to the files; Publish
+   * queues it again. */
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.cancel-publish", NULL);
+  g_assert_cmpint (pub_draft_get_state (draft), ==, PUB_DRAFT_STATE_READY);
+  g_assert_false (pub_publish_queue_is_waiting (queue, draft));
+  g_assert_cmpstr (pub_new_dataset_window_get_step (wizard), ==, "resources");
+  pub_new_dataset_window_publish (wizard);
+  g_assert_cmpint (pub_draft_get_state (draft), ==, PUB_DRAFT_STATE_QUEUED);
+
   /* Closed and opened again while it waits: the new window, which did
    * not start anything, shows the wait, then the job the queue starts. */
   gtk_window_destroy (GTK_WINDOW (wizard));
