@@ -13,111 +13,10 @@
 #include "ckan-error.h"
 #include "pub-publish-job.h"
 #include "test-portal.h"
+#include "../fake-network-monitor.h"
+#include "publish-test-utils.h"
 
 #define ORG "ministerio-de-prueba"
-
-/* A network monitor the tests switch off and on. */
-#define FAKE_TYPE_MONITOR (fake_monitor_get_type ())
-G_DECLARE_FINAL_TYPE (FakeMonitor, fake_monitor, FAKE, MONITOR, GObject)
-
-struct _FakeMonitor
-{
-  GObject  parent_instance;
-  gboolean available;
-};
-
-enum {
-  PROP_AVAILABLE = 1,
-  PROP_METERED,
-  PROP_CONNECTIVITY,
-};
-
-static void fake_monitor_iface_init (GNetworkMonitorInterface *iface);
-static void fake_monitor_initable_init (GInitableIface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (FakeMonitor, fake_monitor, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, fake_monitor_initable_init)
-                               G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR, fake_monitor_iface_init))
-
-static gboolean
-fake_monitor_can_reach (GNetworkMonitor     *monitor,
-                        GSocketConnectable  *connectable,
-                        GCancellable        *cancellable,
-                        GError             **error)
-{
-  return TRUE;
-}
-
-static void
-fake_monitor_iface_init (GNetworkMonitorInterface *iface)
-{
-  iface->can_reach = fake_monitor_can_reach;
-}
-
-static gboolean
-fake_monitor_initable (GInitable     *initable,
-                       GCancellable  *cancellable,
-                       GError       **error)
-{
-  return TRUE;
-}
-
-static void
-fake_monitor_initable_init (GInitableIface *iface)
-{
-  iface->init = fake_monitor_initable;
-}
-
-static void
-fake_monitor_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  FakeMonitor *self = FAKE_MONITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_AVAILABLE:
-      g_value_set_boolean (value, self->available);
-      break;
-    case PROP_METERED:
-      g_value_set_boolean (value, FALSE);
-      break;
-    case PROP_CONNECTIVITY:
-      g_value_set_enum (value, self->available ? G_NETWORK_CONNECTIVITY_FULL : G_NETWORK_CONNECTIVITY_LOCAL);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-fake_monitor_class_init (FakeMonitorClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->get_property = fake_monitor_get_property;
-  g_object_class_override_property (object_class, PROP_AVAILABLE, "network-available");
-  g_object_class_override_property (object_class, PROP_METERED, "network-metered");
-  g_object_class_override_property (object_class, PROP_CONNECTIVITY, "connectivity");
-}
-
-static void
-fake_monitor_init (FakeMonitor *self)
-{
-  self->available = TRUE;
-}
-
-static void
-set_network (gboolean available)
-{
-  FakeMonitor *monitor = FAKE_MONITOR (g_network_monitor_get_default ());
-
-  monitor->available = available;
-  g_object_notify (G_OBJECT (monitor), "network-available");
-  g_signal_emit_by_name (monitor, "network-changed", available);
-}
 
 typedef struct
 {
@@ -132,32 +31,6 @@ typedef struct
   void         (*after_first) (gpointer fixture);
   gboolean       after_first_done;
 } Fixture;
-
-static GBytes *
-make_file (const char *dir,
-           const char *name,
-           gsize       size,
-           char        fill)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  GString *text = g_string_new ("id,valor\n");
-
-  while (text->len < size)
-    g_string_append_printf (text, "%u,%c%c%c\n", (guint) text->len, fill, fill, fill);
-  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
-  return g_string_free_to_bytes (text);
-}
-
-static void
-refreshed_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  guint *pending = user_data;
-
-  g_assert_true (pub_draft_resource_refresh_finish (PUB_DRAFT_RESOURCE (object), result, NULL));
-  (*pending)--;
-}
 
 static void
 draft_changed_cb (PubDraft *draft,
@@ -704,10 +577,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   /* The fake monitor must be the default before anything asks for one. */
-  g_vfs_get_default ();
-  g_io_extension_point_implement (G_NETWORK_MONITOR_EXTENSION_POINT_NAME, FAKE_TYPE_MONITOR,
-                                  "publicador-test", 1000);
-  g_assert_true (FAKE_IS_MONITOR (g_network_monitor_get_default ()));
+  install_fake_network_monitor ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)

@@ -16,6 +16,7 @@
 #include "pub-publish-queue.h"
 #include "test-portal.h"
 #include "../fake-network-monitor.h"
+#include "publish-test-utils.h"
 
 #define ORG "ministerio-de-prueba"
 
@@ -34,32 +35,6 @@ typedef struct
   guint            finished;
   GError          *error;     /* the last job's */
 } Fixture;
-
-static GBytes *
-make_file (const char *dir,
-           const char *name,
-           gsize       size,
-           char        fill)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  GString *text = g_string_new ("id,valor\n");
-
-  while (text->len < size)
-    g_string_append_printf (text, "%u,%c%c%c\n", (guint) text->len, fill, fill, fill);
-  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
-  return g_string_free_to_bytes (text);
-}
-
-static void
-refreshed_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  guint *pending = user_data;
-
-  g_assert_true (pub_draft_resource_refresh_finish (PUB_DRAFT_RESOURCE (object), result, NULL));
-  (*pending)--;
-}
 
 static void
 job_started_cb (PubPublishQueue *queue,
