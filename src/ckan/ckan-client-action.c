@@ -8,67 +8,21 @@
 #include <glib/gi18n-lib.h>
 
 #include "ckan-client-action-private.h"
+#include "ckan-client-private.h"
 #include "ckan-error-private.h"
+#include "ckan-response-private.h"
 #include "ckan-record.h"
 
-/* The parse builds records from the whole result (a deep copy of a
- * 1000-row package_search, say): a worker does it, not the main loop. */
-typedef struct {
-  const CkanActionInfo *action;
-  JsonNode             *node;
-} ParseData;
-
-static void
-parse_data_free (ParseData *data)
-{
-  g_clear_pointer (&data->node, json_node_unref);
-  g_free (data);
-}
-
-static void
-parse_thread (GTask        *parse_task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  ParseData *data = task_data;
-  const CkanActionInfo *action = data->action;
-  GError *error = NULL;
-  gpointer parsed;
-
-  parsed = action->parse (data->node, action->get_type != NULL ? action->get_type () : G_TYPE_NONE, &error);
-  if (parsed == NULL)
-    g_task_return_error (parse_task, error);
-  else
-    g_task_return_pointer (parse_task, parsed, action->free_result);
-}
-
-static void
-parsed_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  const CkanActionInfo *action = g_task_get_task_data (task);
-  GError *error = NULL;
-  gpointer parsed = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (parsed == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, parsed, action->free_result);
-}
-
+/* The result's records were built by the worker that parsed the answer
+ * (ckan_client_call_full_async), never on the main loop. */
 static void
 complete_action (GTask    *task,
-                 JsonNode *node,
+                 gpointer  value,
                  GError   *error)
 {
   const CkanActionInfo *action = g_task_get_task_data (task);
-  g_autoptr(GTask) parse_task = NULL;
-  ParseData *data;
 
-  if (node == NULL)
+  if (value == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -79,26 +33,18 @@ complete_action (GTask    *task,
    * caller needs even after a cancel, or a retry would make a duplicate. */
   if (!(action->flags & CKAN_CALL_WRITE) && g_cancellable_is_cancelled (g_task_get_cancellable (task)))
     {
+      ckan_response_result_free_func (action) (value);
       g_task_return_error (task, ckan_error_new_full (CKAN_ERROR_CANCELLED, NULL, 0, NULL, NULL, 0));
       return;
     }
 
   if (action->parse == NULL)
     {
+      json_node_unref (value);
       g_task_return_boolean (task, TRUE);
       return;
     }
-
-  /* A task of its own without a source object, so that the client is never
-   * finalized in the worker; the cancellable is left out on purpose (see
-   * above). */
-  data = g_new0 (ParseData, 1);
-  data->action = action;
-  data->node = json_node_ref (node);
-  parse_task = g_task_new (NULL, NULL, parsed_cb, g_object_ref (task));
-  g_task_set_source_tag (parse_task, parse_thread);
-  g_task_set_task_data (parse_task, data, (GDestroyNotify) parse_data_free);
-  g_task_run_in_thread (parse_task, parse_thread);
+  g_task_return_pointer (task, value, action->free_result);
 }
 
 static void
@@ -108,9 +54,9 @@ action_call_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
-  g_autoptr(JsonNode) node = ckan_client_call_finish (CKAN_CLIENT (source), result, &error);
+  gpointer value = ckan_client_call_full_finish (CKAN_CLIENT (source), result, &error);
 
-  complete_action (task, node, error);
+  complete_action (task, value, error);
 }
 
 static void
@@ -120,9 +66,9 @@ action_upload_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
-  g_autoptr(JsonNode) node = ckan_client_upload_finish (CKAN_CLIENT (source), result, &error);
+  gpointer value = ckan_client_upload_full_finish (CKAN_CLIENT (source), result, &error);
 
-  complete_action (task, node, error);
+  complete_action (task, value, error);
 }
 
 static GTask *
@@ -158,8 +104,7 @@ ckan_client_action_async (CkanClient           *self,
   g_return_if_fail (action != NULL);
 
   task = new_action_task (self, action, cancellable, callback, user_data);
-  ckan_client_call_async (self, action->name, params, action->flags,
-                          cancellable, action_call_cb, task);
+  ckan_client_call_full_async (self, action, params, cancellable, action_call_cb, task);
 }
 
 void
@@ -182,9 +127,9 @@ ckan_client_action_upload_async (CkanClient           *self,
   g_return_if_fail (G_IS_FILE (file));
 
   task = new_action_task (self, action, cancellable, callback, user_data);
-  ckan_client_upload_async (self, action->name, fields, file, filename,
-                            progress, progress_data, progress_destroy,
-                            cancellable, action_upload_cb, task);
+  ckan_client_upload_full_async (self, action, fields, file, filename,
+                                 progress, progress_data, progress_destroy,
+                                 cancellable, action_upload_cb, task);
 }
 
 gpointer

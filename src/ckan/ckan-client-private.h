@@ -8,6 +8,7 @@
 
 #include <libsoup/soup.h>
 
+#include "ckan-client-action-private.h"
 #include "ckan-client.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,33 @@ SoupSession *ckan_client_get_session             (CkanClient  *self);
  * could be optimized away. Both accept NULL. */
 void         ckan_wipe_string                    (char        *secret);
 void         ckan_wipe_free                      (char        *secret);
+/* ckan_client_call_async ()/ckan_client_upload_async () for an action
+ * wrapper: `action`'s parser (if any) runs in the worker that parses the
+ * answer, and _finish gives what it made (or the JsonNode without a parser),
+ * to be freed with ckan_response_result_free_func (action). */
+void         ckan_client_call_full_async         (CkanClient           *self,
+                                                  const CkanActionInfo *action,
+                                                  JsonObject           *params,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gpointer     ckan_client_call_full_finish        (CkanClient           *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+void         ckan_client_upload_full_async       (CkanClient           *self,
+                                                  const CkanActionInfo *action,
+                                                  JsonObject           *fields,
+                                                  GFile                *file,
+                                                  const char           *filename,
+                                                  CkanProgressFunc      progress,
+                                                  gpointer              progress_data,
+                                                  GDestroyNotify        progress_destroy,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gpointer     ckan_client_upload_full_finish      (CkanClient           *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
 /* For the upload: "authorization-failed", as calls emit it. */
 void         ckan_client_emit_authorization_failed (CkanClient *self);
 guint        ckan_client_get_timeout             (CkanClient  *self);

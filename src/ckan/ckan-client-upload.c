@@ -69,6 +69,7 @@ deliver_report_cb (gpointer user_data)
 
 typedef struct {
   char             *action;
+  const CkanActionInfo *parser;  /* NULL: the JsonNode is the result */
   char             *boundary;
   Progress         *progress;    /* NULL without a progress function */
   CkanUploadStream *stream;
@@ -264,12 +265,12 @@ upload_read_cb (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
-  JsonNode *node;
+  gpointer value;
   UploadData *data = g_task_get_task_data (task);
   goffset file_size;
 
-  node = ckan_response_read_finish (result, &error);
-  if (!node)
+  value = ckan_response_read_finish (result, &error);
+  if (!value)
     {
       upload_return_error (task, error);
       return;
@@ -284,7 +285,7 @@ upload_read_cb (GObject      *source,
       data->progress->func (file_size, file_size, data->progress->data);
     }
   upload_close_progress (data);
-  g_task_return_pointer (task, node, (GDestroyNotify) json_node_unref);
+  g_task_return_pointer (task, value, ckan_response_result_free_func (data->parser));
 }
 
 /* A thread of its own, not one of GTask's pool: an upload can take hours,
@@ -345,7 +346,8 @@ upload_sent_cb (GObject      *source,
 
   g_debug ("%s upload: HTTP %u", data->action, soup_message_get_status (data->msg));
   cancellable = g_task_get_cancellable (task);
-  ckan_response_read_async (data->msg, body, FALSE, cancellable, upload_read_cb, g_steal_pointer (&task));
+  ckan_response_read_async (data->msg, body, FALSE, data->parser, cancellable, upload_read_cb,
+                            g_steal_pointer (&task));
 }
 
 static void
@@ -413,18 +415,19 @@ upload_opened_cb (GObject      *source,
   g_thread_unref (thread);
 }
 
-void
-ckan_client_upload_async (CkanClient          *self,
-                          const char          *action,
-                          JsonObject          *fields,
-                          GFile               *file,
-                          const char          *filename,
-                          CkanProgressFunc     progress,
-                          gpointer             progress_data,
-                          GDestroyNotify       progress_destroy,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+static void
+upload_start (CkanClient           *self,
+              const char           *action,
+              const CkanActionInfo *parser,
+              JsonObject           *fields,
+              GFile                *file,
+              const char           *filename,
+              CkanProgressFunc      progress,
+              gpointer              progress_data,
+              GDestroyNotify        progress_destroy,
+              GCancellable         *cancellable,
+              GAsyncReadyCallback   callback,
+              gpointer              user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GBytes) head = NULL;
@@ -433,11 +436,6 @@ ckan_client_upload_async (CkanClient          *self,
   g_autofree char *mime = NULL;
   UploadData *data;
 
-  g_return_if_fail (CKAN_IS_CLIENT (self));
-  g_return_if_fail (action && *action);
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ckan_client_upload_async);
   g_task_set_name (task, "ckan_client_upload_async");
@@ -445,6 +443,7 @@ ckan_client_upload_async (CkanClient          *self,
 
   data = g_new0 (UploadData, 1);
   data->action = g_strdup (action);
+  data->parser = parser;
   data->boundary = ckan_multipart_new_boundary ();
   if (progress)
     {
@@ -480,6 +479,62 @@ ckan_client_upload_async (CkanClient          *self,
       return;
     }
   ckan_upload_stream_open_async (file, head, tail, cancellable, upload_opened_cb, g_steal_pointer (&task));
+}
+
+void
+ckan_client_upload_async (CkanClient          *self,
+                          const char          *action,
+                          JsonObject          *fields,
+                          GFile               *file,
+                          const char          *filename,
+                          CkanProgressFunc     progress,
+                          gpointer             progress_data,
+                          GDestroyNotify       progress_destroy,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_return_if_fail (CKAN_IS_CLIENT (self));
+  g_return_if_fail (action && *action);
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  upload_start (self, action, NULL, fields, file, filename, progress, progress_data,
+                progress_destroy, cancellable, callback, user_data);
+}
+
+void
+ckan_client_upload_full_async (CkanClient           *self,
+                               const CkanActionInfo *action,
+                               JsonObject           *fields,
+                               GFile                *file,
+                               const char           *filename,
+                               CkanProgressFunc      progress,
+                               gpointer              progress_data,
+                               GDestroyNotify        progress_destroy,
+                               GCancellable         *cancellable,
+                               GAsyncReadyCallback   callback,
+                               gpointer              user_data)
+{
+  g_return_if_fail (CKAN_IS_CLIENT (self));
+  g_return_if_fail (action != NULL && action->name != NULL && *action->name);
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  upload_start (self, action->name, action, fields, file, filename, progress, progress_data,
+                progress_destroy, cancellable, callback, user_data);
+}
+
+gpointer
+ckan_client_upload_full_finish (CkanClient    *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (CKAN_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ckan_client_upload_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 JsonNode *

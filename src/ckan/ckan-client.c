@@ -461,6 +461,7 @@ encode_query (JsonObject *params)
 
 typedef struct {
   char          *action;
+  const CkanActionInfo *parser;   /* NULL: the JsonNode is the result */
   CkanCallFlags  flags;
   char          *query;
   GBytes        *body;
@@ -619,13 +620,14 @@ call_read_cb (GObject      *source,
               gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  CallData *data = g_task_get_task_data (task);
   GError *error = NULL;
-  JsonNode *node;
+  gpointer value;
 
-  node = ckan_response_read_finish (result, &error);
-  if (node)
+  value = ckan_response_read_finish (result, &error);
+  if (value)
     {
-      g_task_return_pointer (task, node, (GDestroyNotify) json_node_unref);
+      g_task_return_pointer (task, value, ckan_response_result_free_func (data->parser));
       return;
     }
   if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
@@ -658,7 +660,7 @@ call_sent_cb (GObject      *source,
 
   g_debug ("%s: HTTP %u", data->action, soup_message_get_status (data->msg));
   cancellable = g_task_get_cancellable (task);
-  ckan_response_read_async (data->msg, body, (data->flags & CKAN_CALL_SECRET) != 0,
+  ckan_response_read_async (data->msg, body, (data->flags & CKAN_CALL_SECRET) != 0, data->parser,
                             cancellable, call_read_cb, g_steal_pointer (&task));
 }
 
@@ -680,21 +682,18 @@ call_send_attempt (GTask *task)
                                     g_task_get_cancellable (task), call_sent_cb, task);
 }
 
-void
-ckan_client_call_async (CkanClient          *self,
-                        const char          *action,
-                        JsonObject          *params,
-                        CkanCallFlags        flags,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
+static void
+call_start (CkanClient           *self,
+            const char           *action,
+            const CkanActionInfo *parser,
+            JsonObject           *params,
+            CkanCallFlags         flags,
+            GCancellable         *cancellable,
+            GAsyncReadyCallback   callback,
+            gpointer              user_data)
 {
   g_autoptr(GTask) task = NULL;
   CallData *data;
-
-  g_return_if_fail (CKAN_IS_CLIENT (self));
-  g_return_if_fail (action_name_is_valid (action));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ckan_client_call_async);
@@ -704,6 +703,7 @@ ckan_client_call_async (CkanClient          *self,
 
   data = g_new0 (CallData, 1);
   data->action = g_strdup (action);
+  data->parser = parser;
   data->flags = flags;
   if (flags & (CKAN_CALL_WRITE | CKAN_CALL_POST))
     {
@@ -738,6 +738,49 @@ ckan_client_call_async (CkanClient          *self,
       return;
     }
   call_send_attempt (g_steal_pointer (&task));
+}
+
+void
+ckan_client_call_async (CkanClient          *self,
+                        const char          *action,
+                        JsonObject          *params,
+                        CkanCallFlags        flags,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_return_if_fail (CKAN_IS_CLIENT (self));
+  g_return_if_fail (action_name_is_valid (action));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  call_start (self, action, NULL, params, flags, cancellable, callback, user_data);
+}
+
+void
+ckan_client_call_full_async (CkanClient           *self,
+                             const CkanActionInfo *action,
+                             JsonObject           *params,
+                             GCancellable         *cancellable,
+                             GAsyncReadyCallback   callback,
+                             gpointer              user_data)
+{
+  g_return_if_fail (CKAN_IS_CLIENT (self));
+  g_return_if_fail (action != NULL && action_name_is_valid (action->name));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  call_start (self, action->name, action, params, action->flags, cancellable, callback, user_data);
+}
+
+gpointer
+ckan_client_call_full_finish (CkanClient    *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (CKAN_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ckan_client_call_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 JsonNode *

@@ -8,6 +8,7 @@
 #include <libsoup/soup.h>
 #include <json-glib/json-glib.h>
 
+#include "ckan-client-action-private.h"
 #include "ckan-error-private.h"
 
 G_BEGIN_DECLS
@@ -18,17 +19,22 @@ GError   *ckan_response_error_from_transport (const GError *error,
 
 /* Reads the answer of msg whose body is `body`: checks status and
  * Content-Type, parses JSON in a worker thread and unwraps the envelope.
- * The result is the envelope's "result" (never NULL on success).
+ * The result is the envelope's "result" (never NULL on success), or, when
+ * `action` has a parser, what that parser made of it in the same worker
+ * (free it with ckan_response_result_free_func (action)).
  * wipe_body: the body holds a secret; its bytes are zeroed once read, even
  * if the caller still holds a reference to it. */
-void      ckan_response_read_async           (SoupMessage         *msg,
-                                              GBytes              *body,
-                                              gboolean             wipe_body,
-                                              GCancellable        *cancellable,
-                                              GAsyncReadyCallback  callback,
-                                              gpointer             user_data);
-JsonNode *ckan_response_read_finish          (GAsyncResult        *result,
+void      ckan_response_read_async           (SoupMessage          *msg,
+                                              GBytes               *body,
+                                              gboolean              wipe_body,
+                                              const CkanActionInfo *action,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gpointer  ckan_response_read_finish          (GAsyncResult        *result,
                                               GError             **error);
+/* How to free what a read for `action` (may be NULL) gives. */
+GDestroyNotify ckan_response_result_free_func (const CkanActionInfo *action);
 
 /* The pieces, exposed for unit tests. */
 GError   *ckan_response_check_http           (guint                status,

@@ -407,10 +407,19 @@ ckan_response_unwrap (guint      status,
 }
 
 typedef struct {
-  guint     status;
-  GBytes   *body;
-  gboolean  wipe_body;
+  guint                 status;
+  GBytes               *body;
+  gboolean              wipe_body;
+  const CkanActionInfo *action;
 } ReadData;
+
+GDestroyNotify
+ckan_response_result_free_func (const CkanActionInfo *action)
+{
+  if (action != NULL && action->parse != NULL)
+    return action->free_result;
+  return (GDestroyNotify) json_node_unref;
+}
 
 /* GBytes are immutable by contract, but libsoup hands over the only
  * reference to a body it no longer reads: overwriting it is safe. */
@@ -442,7 +451,9 @@ parse_thread (GTask        *task,
   ReadData *data = task_data;
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) parse_error = NULL;
+  const CkanActionInfo *action;
   GError *error = NULL;
+  gpointer parsed;
   const char *text;
   JsonNode *result;
   gsize size;
@@ -461,18 +472,35 @@ parse_thread (GTask        *task,
 
   result = ckan_response_unwrap (data->status, json_parser_get_root (parser), &error);
   if (!result)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (data->action == NULL || data->action->parse == NULL)
+    {
+      g_task_return_pointer (task, result, (GDestroyNotify) json_node_unref);
+      return;
+    }
+
+  /* Building the records (a deep copy of a 1000-row package_search, say)
+   * happens here too, off the main loop. */
+  action = data->action;
+  parsed = action->parse (result, action->get_type != NULL ? action->get_type () : G_TYPE_NONE, &error);
+  json_node_unref (result);
+  if (parsed == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, result, (GDestroyNotify) json_node_unref);
+    g_task_return_pointer (task, parsed, action->free_result);
 }
 
 void
-ckan_response_read_async (SoupMessage         *msg,
-                          GBytes              *body,
-                          gboolean             wipe_body,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+ckan_response_read_async (SoupMessage          *msg,
+                          GBytes               *body,
+                          gboolean              wipe_body,
+                          const CkanActionInfo *action,
+                          GCancellable         *cancellable,
+                          GAsyncReadyCallback   callback,
+                          gpointer              user_data)
 {
   g_autoptr(GTask) task = NULL;
   ReadData *data;
@@ -495,11 +523,12 @@ ckan_response_read_async (SoupMessage         *msg,
   data->status = status;
   data->body = body ? g_bytes_ref (body) : g_bytes_new_static ("", 0);
   data->wipe_body = body && wipe_body;
+  data->action = action;
   g_task_set_task_data (task, data, (GDestroyNotify) read_data_free);
   g_task_run_in_thread (task, parse_thread);
 }
 
-JsonNode *
+gpointer
 ckan_response_read_finish (GAsyncResult  *result,
                            GError       **error)
 {

@@ -1008,7 +1008,7 @@ test_secret_body_wiped (void)
       gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
 
       soup_message_headers_replace (soup_message_get_response_headers (msg), "Content-Type", "application/json");
-      ckan_response_read_async (msg, body, wipe, NULL, store_result_cb, &read);
+      ckan_response_read_async (msg, body, wipe, NULL, NULL, store_result_cb, &read);
       while (!read)
         g_main_context_iteration (NULL, TRUE);
       result = ckan_response_read_finish (read, &error);
