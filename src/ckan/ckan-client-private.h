@@ -30,7 +30,6 @@ void         ckan_client_set_retry_base_delay_ms (CkanClient  *self,
                                                   guint        delay_ms);
 void         ckan_client_set_max_attempts        (CkanClient  *self,
                                                   guint        attempts);
-SoupSession *ckan_client_get_session             (CkanClient  *self);
 /* Secrets (tokens) are overwritten before they are freed; a plain memset
  * could be optimized away. Both accept NULL. */
 void         ckan_wipe_string                    (char        *secret);

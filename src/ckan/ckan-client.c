@@ -328,14 +328,6 @@ ckan_client_emit_authorization_failed (CkanClient *self)
   g_signal_emit (self, signals[AUTHORIZATION_FAILED], 0);
 }
 
-SoupSession *
-ckan_client_get_session (CkanClient *self)
-{
-  g_return_val_if_fail (CKAN_IS_CLIENT (self), NULL);
-
-  return self->session;
-}
-
 guint
 ckan_client_get_timeout (CkanClient *self)
 {
