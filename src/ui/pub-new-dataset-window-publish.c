@@ -142,6 +142,23 @@ notify_published (PubDraft *draft)
   g_application_send_notification (app, id, notification);
 }
 
+/* How a job ended, whether run here or by the queue: fields the portal
+ * refused are marked on the metadata step, anything else on the
+ * progress page. */
+static void
+show_job_result (PubNewDatasetWindow *self,
+                 const GError        *error)
+{
+  if (ckan_error_get_fields (error) != NULL)
+    {
+      pub_dataset_metadata_editor_show_portal_errors (self->metadata_editor, error);
+      _pub_new_dataset_window_show_step (self, "metadata");
+      _pub_new_dataset_window_show_toast (self, _("The portal did not accept some fields; they are marked"));
+      return;
+    }
+  _pub_new_dataset_window_show_publish_state (self);
+}
+
 static void
 publish_done_cb (GObject      *object,
                  GAsyncResult *result,
@@ -163,15 +180,7 @@ publish_done_cb (GObject      *object,
   /* The window may have been closed while the job went on. */
   if (self->steps == NULL)
     return;
-
-  if (ckan_error_get_fields (error) != NULL)
-    {
-      pub_dataset_metadata_editor_show_portal_errors (self->metadata_editor, error);
-      _pub_new_dataset_window_show_step (self, "metadata");
-      _pub_new_dataset_window_show_toast (self, _("The portal did not accept some fields; they are marked"));
-      return;
-    }
-  _pub_new_dataset_window_show_publish_state (self);
+  show_job_result (self, error);
 }
 
 /* Shows a job that runs for this draft, started here or by a window
@@ -242,14 +251,7 @@ queue_job_finished_cb (PubNewDatasetWindow *self,
   if (self->job != NULL)
     g_signal_handlers_disconnect_by_data (self->job, self);
   g_clear_object (&self->job);
-  if (ckan_error_get_fields (error) != NULL)
-    {
-      pub_dataset_metadata_editor_show_portal_errors (self->metadata_editor, error);
-      _pub_new_dataset_window_show_step (self, "metadata");
-      _pub_new_dataset_window_show_toast (self, _("The portal did not accept some fields; they are marked"));
-      return;
-    }
-  _pub_new_dataset_window_show_publish_state (self);
+  show_job_result (self, error);
 }
 
 static void
