@@ -253,3 +253,48 @@ ckan_test_patch_dataset (CkanClient *client,
   g_assert_no_error (error);
   return dataset;
 }
+
+void
+ckan_test_fixture_setup (CkanTestFixture *f,
+                         gconstpointer    data)
+{
+  f->target = ckan_test_target_new ();
+  for (guint role = 0; role < CKAN_TEST_N_ROLES; role++)
+    f->clients[role] = ckan_test_target_new_client (f->target, role);
+}
+
+void
+ckan_test_fixture_teardown (CkanTestFixture *f,
+                            gconstpointer    data)
+{
+  for (guint role = 0; role < CKAN_TEST_N_ROLES; role++)
+    g_clear_object (&f->clients[role]);
+  g_clear_pointer (&f->target, ckan_test_target_free);
+}
+
+CkanDataset *
+ckan_test_fixture_create_dataset (CkanTestFixture *f,
+                                  CkanTestRole     role,
+                                  const char      *prefix,
+                                  gboolean         private_)
+{
+  return ckan_test_create_dataset (f->target, f->clients[role], prefix, private_);
+}
+
+CkanDataset *
+ckan_test_fixture_show_dataset (CkanTestFixture *f,
+                                CkanTestRole     role,
+                                const char      *id,
+                                GError         **error)
+{
+  return ckan_test_show_dataset (f->clients[role], id, error);
+}
+
+CkanDataset *
+ckan_test_fixture_patch_dataset (CkanTestFixture *f,
+                                 CkanTestRole     role,
+                                 const char      *id,
+                                 const char      *json)
+{
+  return ckan_test_patch_dataset (f->clients[role], id, json);
+}

@@ -87,6 +87,31 @@ GAsyncResult   *ckan_test_wait                (GAsyncResult  **result);
  * background jobs run meanwhile). */
 void            ckan_test_sleep               (guint           msec);
 
+/* The fixture of the action tests: a target and a client for each role. */
+typedef struct {
+  CkanTestTarget *target;
+  CkanClient     *clients[CKAN_TEST_N_ROLES];
+} CkanTestFixture;
+
+void            ckan_test_fixture_setup       (CkanTestFixture *f,
+                                               gconstpointer    data);
+void            ckan_test_fixture_teardown    (CkanTestFixture *f,
+                                               gconstpointer    data);
+/* ckan_test_create_dataset, _show_dataset and _patch_dataset with the
+ * client of `role`. */
+CkanDataset    *ckan_test_fixture_create_dataset (CkanTestFixture *f,
+                                                  CkanTestRole     role,
+                                                  const char      *prefix,
+                                                  gboolean         private_);
+CkanDataset    *ckan_test_fixture_show_dataset   (CkanTestFixture *f,
+                                                  CkanTestRole     role,
+                                                  const char      *id,
+                                                  GError         **error);
+CkanDataset    *ckan_test_fixture_patch_dataset  (CkanTestFixture *f,
+                                                  CkanTestRole     role,
+                                                  const char      *id,
+                                                  const char      *json);
+
 /* The first message for `field` of a validation error, or NULL. */
 const char     *ckan_test_field_message       (const GError   *error,
                                                const char     *field);

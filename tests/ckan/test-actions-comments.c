@@ -15,8 +15,7 @@
 #define SYNC CKAN_TEST_SYNC
 
 typedef struct {
-  CkanTestTarget *target;
-  CkanClient     *clients[CKAN_TEST_N_ROLES];
+  CkanTestFixture base;
   CkanDataset    *dataset;
 } Fixture;
 
@@ -24,10 +23,8 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->target = ckan_test_target_new ();
-  for (guint role = 0; role < CKAN_TEST_N_ROLES; role++)
-    f->clients[role] = ckan_test_target_new_client (f->target, role);
-  f->dataset = ckan_test_create_dataset (f->target, f->clients[CKAN_TEST_EDITOR], "comentarios", FALSE);
+  ckan_test_fixture_setup (&f->base, data);
+  f->dataset = ckan_test_fixture_create_dataset (&f->base, CKAN_TEST_EDITOR, "comentarios", FALSE);
 }
 
 static void
@@ -35,9 +32,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->dataset);
-  for (guint role = 0; role < CKAN_TEST_N_ROLES; role++)
-    g_clear_object (&f->clients[role]);
-  g_clear_pointer (&f->target, ckan_test_target_free);
+  ckan_test_fixture_teardown (&f->base, data);
 }
 
 static CkanComment *
@@ -46,7 +41,7 @@ comment (Fixture      *f,
          const char   *content,
          const char   *reply_to_id)
 {
-  CkanClient *client = f->clients[role];
+  CkanClient *client = f->base.clients[role];
   g_autoptr(GError) error = NULL;
   CkanComment *created;
 
@@ -63,7 +58,7 @@ static CkanCommentThread *
 show_thread (Fixture      *f,
              CkanTestRole  role)
 {
-  CkanClient *client = f->clients[role];
+  CkanClient *client = f->base.clients[role];
   g_autoptr(GError) error = NULL;
   CkanCommentThread *thread;
 
@@ -82,7 +77,7 @@ approve (Fixture      *f,
          const char   *id,
          GError      **error)
 {
-  CkanClient *client = f->clients[role];
+  CkanClient *client = f->base.clients[role];
   gboolean ok;
 
   SYNC (ok,
@@ -95,7 +90,7 @@ static void
 test_no_thread_yet (Fixture       *f,
                     gconstpointer  data)
 {
-  CkanClient *client = f->clients[CKAN_TEST_EDITOR];
+  CkanClient *client = f->base.clients[CKAN_TEST_EDITOR];
   g_autoptr(CkanCommentThread) thread = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -115,10 +110,10 @@ test_thread_show_is_retried (Fixture       *f,
 {
   g_autoptr(CkanComment) first = comment (f, CKAN_TEST_EDITOR, "Primera", NULL);
   g_autoptr(CkanCommentThread) thread = NULL;
-  PubTestPortal *portal = f->target->portal;
+  PubTestPortal *portal = f->base.target->portal;
   guint before = pub_test_portal_get_call_count (portal, "comments_thread_show");
 
-  ckan_client_set_retry_base_delay_ms (f->clients[CKAN_TEST_EDITOR], 10);
+  ckan_client_set_retry_base_delay_ms (f->base.clients[CKAN_TEST_EDITOR], 10);
   pub_test_portal_inject_fault (portal, "comments_thread_show", PUB_TEST_FAULT_HTML_502, 0, 1);
   thread = show_thread (f, CKAN_TEST_EDITOR);
   g_assert_cmpuint (pub_test_portal_get_call_count (portal, "comments_thread_show"), ==, before + 2);
@@ -162,7 +157,7 @@ test_thread_replies_and_moderation (Fixture       *f,
   g_assert_cmpstr (ckan_comment_get_id (top), ==, ckan_comment_get_id (question));
   g_assert_true (ckan_comment_is_approved (top));
   g_assert_nonnull (ckan_comment_get_author (top));
-  g_assert_cmpstr (ckan_user_get_name (ckan_comment_get_author (top)), ==, f->target->user_names[CKAN_TEST_MEMBER]);
+  g_assert_cmpstr (ckan_user_get_name (ckan_comment_get_author (top)), ==, f->base.target->user_names[CKAN_TEST_MEMBER]);
   g_assert_cmpuint (ckan_comment_get_replies (top)->len, ==, 1);
   reply = g_ptr_array_index (ckan_comment_get_replies (top), 0);
   g_assert_cmpstr (ckan_comment_get_content (reply), ==, "Sí, en el recurso 2.");
@@ -183,8 +178,8 @@ test_update_and_delete (Fixture       *f,
   g_autoptr(CkanComment) updated = NULL;
   g_autoptr(CkanCommentThread) thread = NULL;
   g_autoptr(GError) error = NULL;
-  CkanClient *member = f->clients[CKAN_TEST_MEMBER];
-  CkanClient *sysadmin = f->clients[CKAN_TEST_SYSADMIN];
+  CkanClient *member = f->base.clients[CKAN_TEST_MEMBER];
+  CkanClient *sysadmin = f->base.clients[CKAN_TEST_SYSADMIN];
   CkanComment *remaining;
   gboolean ok;
 

@@ -13,55 +13,7 @@
 
 #define SYNC CKAN_TEST_SYNC
 
-typedef struct {
-  CkanTestTarget *target;
-  CkanClient     *clients[CKAN_TEST_N_ROLES];
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->target = ckan_test_target_new ();
-  for (guint role = 0; role < CKAN_TEST_N_ROLES; role++)
-    f->clients[role] = ckan_test_target_new_client (f->target, role);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  for (guint role = 0; role < CKAN_TEST_N_ROLES; role++)
-    g_clear_object (&f->clients[role]);
-  g_clear_pointer (&f->target, ckan_test_target_free);
-}
-
-static CkanDataset *
-create_dataset (Fixture      *f,
-                CkanTestRole  role,
-                const char   *prefix,
-                gboolean      private_)
-{
-  return ckan_test_create_dataset (f->target, f->clients[role], prefix, private_);
-}
-
-static CkanDataset *
-show_dataset (Fixture      *f,
-              CkanTestRole  role,
-              const char   *id,
-              GError      **error)
-{
-  return ckan_test_show_dataset (f->clients[role], id, error);
-}
-
-static CkanDataset *
-patch_dataset (Fixture      *f,
-               CkanTestRole  role,
-               const char   *id,
-               const char   *json)
-{
-  return ckan_test_patch_dataset (f->clients[role], id, json);
-}
+typedef CkanTestFixture Fixture;
 
 static CkanCapabilities *
 get_capabilities (Fixture *f)
@@ -188,7 +140,7 @@ static void
 test_create_private_then_public (Fixture       *f,
                                  gconstpointer  data)
 {
-  g_autoptr(CkanDataset) created = create_dataset (f, CKAN_TEST_EDITOR, "visibilidad", TRUE);
+  g_autoptr(CkanDataset) created = ckan_test_fixture_create_dataset (f, CKAN_TEST_EDITOR, "visibilidad", TRUE);
   g_autoptr(CkanDataset) hidden = NULL;
   g_autoptr(CkanDataset) seen_by_member = NULL;
   g_autoptr(CkanDataset) patched = NULL;
@@ -201,22 +153,22 @@ test_create_private_then_public (Fixture       *f,
   g_assert_cmpstr (ckan_dataset_get_tags (created)[0], ==, "prueba");
   g_assert_nonnull (ckan_dataset_get_metadata_created (created));
 
-  hidden = show_dataset (f, CKAN_TEST_ANONYMOUS, id, &error);
+  hidden = ckan_test_fixture_show_dataset (f, CKAN_TEST_ANONYMOUS, id, &error);
   g_assert_null (hidden);
   g_assert_error (error, CKAN_ERROR, CKAN_ERROR_AUTHORIZATION);
   g_assert_cmpuint (ckan_error_get_status (error), ==, 403);
   g_clear_error (&error);
 
-  seen_by_member = show_dataset (f, CKAN_TEST_MEMBER, id, &error);
+  seen_by_member = ckan_test_fixture_show_dataset (f, CKAN_TEST_MEMBER, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ckan_dataset_get_id (seen_by_member), ==, id);
 
-  patched = patch_dataset (f, CKAN_TEST_EDITOR, id, "{\"private\": false}");
+  patched = ckan_test_fixture_patch_dataset (f, CKAN_TEST_EDITOR, id, "{\"private\": false}");
   g_assert_false (ckan_dataset_get_private (patched));
   /* A patch merges: what it did not name stays. */
   g_assert_cmpstr (ckan_dataset_get_notes (patched), ==, "Creado por las pruebas de acciones.");
 
-  visible = show_dataset (f, CKAN_TEST_ANONYMOUS, id, &error);
+  visible = ckan_test_fixture_show_dataset (f, CKAN_TEST_ANONYMOUS, id, &error);
   g_assert_no_error (error);
   g_assert_false (ckan_dataset_get_private (visible));
 }
@@ -225,7 +177,7 @@ static void
 test_name_rules (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(CkanDataset) existing = create_dataset (f, CKAN_TEST_EDITOR, "nombre", TRUE);
+  g_autoptr(CkanDataset) existing = ckan_test_fixture_create_dataset (f, CKAN_TEST_EDITOR, "nombre", TRUE);
   g_autofree char *too_long = g_strnfill (101, 'a');
   const struct {
     const char *name;
@@ -284,10 +236,10 @@ static void
 test_patch_and_update (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(CkanDataset) created = create_dataset (f, CKAN_TEST_EDITOR, "reemplazo", TRUE);
+  g_autoptr(CkanDataset) created = ckan_test_fixture_create_dataset (f, CKAN_TEST_EDITOR, "reemplazo", TRUE);
   const char *id = ckan_dataset_get_id (created);
-  g_autoptr(CkanDataset) versioned = patch_dataset (f, CKAN_TEST_EDITOR, id, "{\"version\": \"2.0\"}");
-  g_autoptr(CkanDataset) retitled = patch_dataset (f, CKAN_TEST_EDITOR, id, "{\"title\": \"Título nuevo\"}");
+  g_autoptr(CkanDataset) versioned = ckan_test_fixture_patch_dataset (f, CKAN_TEST_EDITOR, id, "{\"version\": \"2.0\"}");
+  g_autoptr(CkanDataset) retitled = ckan_test_fixture_patch_dataset (f, CKAN_TEST_EDITOR, id, "{\"title\": \"Título nuevo\"}");
   g_autoptr(JsonObject) fields = ckan_test_target_dataset_fields (f->target, ckan_dataset_get_name (created), TRUE);
   g_autoptr(CkanDataset) updated = NULL;
   g_autoptr(GError) error = NULL;
@@ -336,7 +288,7 @@ static void
 test_delete (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(CkanDataset) created = create_dataset (f, CKAN_TEST_EDITOR, "borrar", FALSE);
+  g_autoptr(CkanDataset) created = ckan_test_fixture_create_dataset (f, CKAN_TEST_EDITOR, "borrar", FALSE);
   g_autoptr(CkanDataset) deleted = NULL;
   g_autoptr(GError) error = NULL;
   CkanClient *client = f->clients[CKAN_TEST_EDITOR];
@@ -348,7 +300,7 @@ test_delete (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (ok);
 
-  deleted = show_dataset (f, CKAN_TEST_SYSADMIN, ckan_dataset_get_id (created), &error);
+  deleted = ckan_test_fixture_show_dataset (f, CKAN_TEST_SYSADMIN, ckan_dataset_get_id (created), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ckan_dataset_get_state (deleted), ==, "deleted");
 }
@@ -357,8 +309,8 @@ static void
 test_bulk_visibility (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(CkanDataset) first = create_dataset (f, CKAN_TEST_EDITOR, "lote-a", TRUE);
-  g_autoptr(CkanDataset) second = create_dataset (f, CKAN_TEST_EDITOR, "lote-b", TRUE);
+  g_autoptr(CkanDataset) first = ckan_test_fixture_create_dataset (f, CKAN_TEST_EDITOR, "lote-a", TRUE);
+  g_autoptr(CkanDataset) second = ckan_test_fixture_create_dataset (f, CKAN_TEST_EDITOR, "lote-b", TRUE);
   const char *ids[] = { ckan_dataset_get_id (first), ckan_dataset_get_id (second), NULL };
   const char *org_id = ckan_dataset_get_owner_org (first);
   g_autoptr(GError) error = NULL;
@@ -373,7 +325,7 @@ test_bulk_visibility (Fixture       *f,
   g_assert_true (ok);
   for (guint i = 0; ids[i] != NULL; i++)
     {
-      g_autoptr(CkanDataset) shown = show_dataset (f, CKAN_TEST_ANONYMOUS, ids[i], &error);
+      g_autoptr(CkanDataset) shown = ckan_test_fixture_show_dataset (f, CKAN_TEST_ANONYMOUS, ids[i], &error);
 
       g_assert_no_error (error);
       g_assert_false (ckan_dataset_get_private (shown));
@@ -385,7 +337,7 @@ test_bulk_visibility (Fixture       *f,
   g_assert_no_error (error);
   for (guint i = 0; ids[i] != NULL; i++)
     {
-      g_autoptr(CkanDataset) shown = show_dataset (f, CKAN_TEST_MEMBER, ids[i], &error);
+      g_autoptr(CkanDataset) shown = ckan_test_fixture_show_dataset (f, CKAN_TEST_MEMBER, ids[i], &error);
 
       g_assert_no_error (error);
       g_assert_true (ckan_dataset_get_private (shown));
@@ -404,7 +356,7 @@ test_bulk_visibility (Fixture       *f,
         ckan_client_bulk_update_finish (admin, _r, &error));
   g_assert_no_error (error);
   {
-    g_autoptr(CkanDataset) gone = show_dataset (f, CKAN_TEST_SYSADMIN, ids[0], &error);
+    g_autoptr(CkanDataset) gone = ckan_test_fixture_show_dataset (f, CKAN_TEST_SYSADMIN, ids[0], &error);
 
     g_assert_no_error (error);
     g_assert_cmpstr (ckan_dataset_get_state (gone), ==, "deleted");
@@ -432,8 +384,8 @@ test_activity (Fixture       *f,
       return;
     }
 
-  created = create_dataset (f, CKAN_TEST_EDITOR, "actividad", FALSE);
-  patched = patch_dataset (f, CKAN_TEST_EDITOR, ckan_dataset_get_id (created), "{\"title\": \"Cambiado\"}");
+  created = ckan_test_fixture_create_dataset (f, CKAN_TEST_EDITOR, "actividad", FALSE);
+  patched = ckan_test_fixture_patch_dataset (f, CKAN_TEST_EDITOR, ckan_dataset_get_id (created), "{\"title\": \"Cambiado\"}");
   SYNC (activities,
         ckan_client_package_activity_list_async (client, ckan_dataset_get_id (created), 0, 10, NULL, ckan_test_wait_cb, &_r),
         ckan_client_package_activity_list_finish (client, _r, &error));
@@ -607,7 +559,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/ckan/actions/datasets/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/ckan/actions/datasets/" path, Fixture, NULL, ckan_test_fixture_setup, func, ckan_test_fixture_teardown)
 
   ADD ("who-am-i", test_who_am_i);
   ADD ("organizations-for-user", test_organizations_for_user);

@@ -13,46 +13,7 @@
 
 #define SYNC CKAN_TEST_SYNC
 
-typedef struct {
-  CkanTestTarget *target;
-  CkanClient     *clients[CKAN_TEST_N_ROLES];
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->target = ckan_test_target_new ();
-  for (guint role = 0; role < CKAN_TEST_N_ROLES; role++)
-    f->clients[role] = ckan_test_target_new_client (f->target, role);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  for (guint role = 0; role < CKAN_TEST_N_ROLES; role++)
-    g_clear_object (&f->clients[role]);
-  g_clear_pointer (&f->target, ckan_test_target_free);
-}
-
-static CkanDataset *
-create_dataset (Fixture      *f,
-                CkanTestRole  role,
-                const char   *prefix,
-                gboolean      private_)
-{
-  return ckan_test_create_dataset (f->target, f->clients[role], prefix, private_);
-}
-
-static CkanDataset *
-patch_dataset (Fixture      *f,
-               CkanTestRole  role,
-               const char   *id,
-               const char   *json)
-{
-  return ckan_test_patch_dataset (f->clients[role], id, json);
-}
+typedef CkanTestFixture Fixture;
 
 static GPtrArray *
 search_org (Fixture      *f,
@@ -107,9 +68,9 @@ static void
 test_search_and_paging (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(CkanDataset) private_one = create_dataset (f, CKAN_TEST_EDITOR, "privado", TRUE);
-  g_autoptr(CkanDataset) public_one = create_dataset (f, CKAN_TEST_EDITOR, "publico", FALSE);
-  g_autoptr(CkanDataset) another = create_dataset (f, CKAN_TEST_EDITOR, "otro", FALSE);
+  g_autoptr(CkanDataset) private_one = ckan_test_fixture_create_dataset (f, CKAN_TEST_EDITOR, "privado", TRUE);
+  g_autoptr(CkanDataset) public_one = ckan_test_fixture_create_dataset (f, CKAN_TEST_EDITOR, "publico", FALSE);
+  g_autoptr(CkanDataset) another = ckan_test_fixture_create_dataset (f, CKAN_TEST_EDITOR, "otro", FALSE);
   const char *org_id = ckan_dataset_get_owner_org (private_one);
   g_autoptr(GPtrArray) paged = NULL;
   g_autoptr(GPtrArray) anonymous = NULL;
@@ -168,9 +129,9 @@ static void
 test_search_drafts (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(CkanDataset) created = create_dataset (f, CKAN_TEST_EDITOR, "borrador", FALSE);
+  g_autoptr(CkanDataset) created = ckan_test_fixture_create_dataset (f, CKAN_TEST_EDITOR, "borrador", FALSE);
   const char *id = ckan_dataset_get_id (created);
-  g_autoptr(CkanDataset) draft = patch_dataset (f, CKAN_TEST_EDITOR, id, "{\"state\": \"draft\"}");
+  g_autoptr(CkanDataset) draft = ckan_test_fixture_patch_dataset (f, CKAN_TEST_EDITOR, id, "{\"state\": \"draft\"}");
 
   g_assert_cmpstr (ckan_dataset_get_state (draft), ==, "draft");
   g_assert_true (search_finds (f, CKAN_TEST_EDITOR, draft, TRUE));
@@ -213,8 +174,8 @@ test_search_all_cancelled_midway (Fixture       *f,
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GError) error = NULL;
   CkanClient *client = f->clients[CKAN_TEST_EDITOR];
-  g_autoptr(CkanDataset) one = create_dataset (f, CKAN_TEST_EDITOR, "pagina-1", FALSE);
-  g_autoptr(CkanDataset) two = create_dataset (f, CKAN_TEST_EDITOR, "pagina-2", FALSE);
+  g_autoptr(CkanDataset) one = ckan_test_fixture_create_dataset (f, CKAN_TEST_EDITOR, "pagina-1", FALSE);
+  g_autoptr(CkanDataset) two = ckan_test_fixture_create_dataset (f, CKAN_TEST_EDITOR, "pagina-2", FALSE);
   guint calls_before;
 
   calls_before = pub_test_portal_get_call_count (f->target->portal, "package_search");
@@ -238,7 +199,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/ckan/actions/search/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/ckan/actions/search/" path, Fixture, NULL, ckan_test_fixture_setup, func, ckan_test_fixture_teardown)
 
   ADD ("paging", test_search_and_paging);
   ADD ("drafts", test_search_drafts);
