@@ -256,6 +256,7 @@ add_cb (GObject      *object,
     return;
   if (g_error_matches (error, PUB_CORE_ERROR, PUB_CORE_ERROR_NO_KEYRING))
     {
+      set_busy (self, NULL);
       ask_session_only (self, self->candidate);
       return;
     }

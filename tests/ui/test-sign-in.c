@@ -476,6 +476,44 @@ test_http_off_loopback (Fixture       *f,
   html_site_free (site);
 }
 
+/* No Secret Service: the person is told and may keep the token for this
+ * session only, in memory. */
+static void
+test_no_keyring (Fixture       *f,
+                 gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      PubAccount *account;
+      GtkWindow *dialog;
+
+      /* main() pointed this child at a session bus that is not there. */
+      submit (f, pub_test_portal_get_url (f->portal), pub_test_portal_get_token (f->portal, "editor"));
+      dialog = find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+      g_assert_nonnull (dialog);
+      g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "No Keyring Available");
+      /* Declining keeps nothing. */
+      answer_dialog ("cancel");
+      flush_events ();
+      g_assert_cmpstr (shown_error (f), ==, "The token was not kept. Sign in again when a keyring is available.");
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->manager)), ==, 0);
+
+      submit (f, pub_test_portal_get_url (f->portal), pub_test_portal_get_token (f->portal, "editor"));
+      answer_dialog ("session");
+      wait_until_settled (f);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f, "stack")), ==, "done");
+      g_assert_true (gtk_widget_get_visible (child (f, "session_label")));
+      account = pub_account_manager_get_current (f->manager);
+      g_assert_nonnull (account);
+      g_assert_true (pub_account_get_session_only (account));
+      g_assert_cmpint (pub_account_get_state (account), ==, PUB_ACCOUNT_STATE_READY);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -488,6 +526,19 @@ main (int   argc,
   g_setenv ("SECRET_BACKEND", "file", TRUE);
   g_setenv ("SECRET_FILE_TEST_PATH", keyring_path, TRUE);
   g_setenv ("SECRET_FILE_TEST_PASSWORD", "test-password", TRUE);
+
+  /* The no-keyring child must reach no Secret Service. The session bus is
+   * opened once per process, so it is taken away before anything runs (and
+   * GTK's accessibility bridge, which would want it, stays off). */
+  if (g_strv_contains ((const char * const *) argv, "--GTestSubprocess") &&
+      g_strv_contains ((const char * const *) argv, "/ui/sign-in/no-keyring"))
+    {
+      g_autofree char *bus = g_strdup_printf ("unix:path=%s/no-bus-here", scratch_dir);
+
+      g_setenv ("DBUS_SESSION_BUS_ADDRESS", bus, TRUE);
+      g_setenv ("GTK_A11Y", "none", TRUE);
+      g_setenv ("SECRET_BACKEND", "service", TRUE);
+    }
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -502,6 +553,7 @@ main (int   argc,
   ADD ("certificate-problem", test_certificate_problem);
   ADD ("not-answering", test_not_answering);
   ADD ("http-off-loopback", test_http_off_loopback);
+  ADD ("no-keyring", test_no_keyring);
 #undef ADD
 
   ret = g_test_run ();
