@@ -170,6 +170,52 @@ test_sections_by_keyboard (void)
   g_assert_finalize_object (window);
 }
 
+static GtkWidget *
+find_widget_with_class (GtkWidget  *widget,
+                        const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_sidebar_stays_narrow (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  PubWindow *window;
+  GtkWidget *list;
+  GtkWidget *sidebar;
+
+  g_settings_set (settings, "window-size", "(ii)", 1000, 700);
+  window = pub_window_new (ADW_APPLICATION (app), settings);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (widget_is_mapped, window);
+  flush_events ();
+
+  /* The content gets the room: an expanding row in the sidebar once
+   * pulled it to half the window. */
+  list = find_widget_with_class (GTK_WIDGET (window), "navigation-sidebar");
+  g_assert_nonnull (list);
+  sidebar = gtk_widget_get_ancestor (list, GTK_TYPE_BOX);
+  g_assert_nonnull (sidebar);
+  g_assert_cmpint (gtk_widget_get_width (sidebar), >=, 240);
+  g_assert_cmpint (gtk_widget_get_width (sidebar), <=, 320);
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 static void
 test_about_opens (void)
 {
@@ -287,6 +333,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/opens", test_window_opens);
   g_test_add_func ("/ui/window/sections-by-action", test_sections_reachable_by_action);
   g_test_add_func ("/ui/window/sections-by-keyboard", test_sections_by_keyboard);
+  g_test_add_func ("/ui/window/sidebar-narrow", test_sidebar_stays_narrow);
   g_test_add_func ("/ui/window/about", test_about_opens);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts_opens);
   g_test_add_func ("/ui/window/preferences", test_preferences_opens);
