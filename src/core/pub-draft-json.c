@@ -111,7 +111,7 @@ pub_draft_new_from_json (JsonNode *node,
                          GError  **error)
 {
   g_autoptr(PubDraft) self = NULL;
-  JsonObject *root, *dataset, *publish, *cache;
+  JsonObject *root, *dataset, *publish, *cache, *record;
   JsonArray *tags, *resources;
   g_autoptr(GList) dataset_members = NULL;
   const char *id;
@@ -186,6 +186,16 @@ pub_draft_new_from_json (JsonNode *node,
       self->remote_id = g_strdup (member_string (publish, "dataset_id"));
       self->remote_url = g_strdup (member_string (publish, "dataset_url"));
       self->last_error = g_strdup (member_string (publish, "error"));
+      /* Optional too: older files simply have no record. */
+      record = member_object (publish, "record");
+      if (record != NULL)
+        {
+          g_autoptr(GList) keys = json_object_get_members (record);
+
+          for (GList *l = keys; l != NULL; l = l->next)
+            g_hash_table_insert (self->record, g_strdup (l->data),
+                                 json_node_copy (json_object_get_member (record, l->data)));
+        }
       /* Optional, so older files read as not queued: no schema change. */
       self->queued = queued != NULL && JSON_NODE_HOLDS_VALUE (queued) &&
                      json_node_get_value_type (queued) == G_TYPE_BOOLEAN &&
@@ -275,6 +285,19 @@ pub_draft_to_json (PubDraft *self)
     {
       json_builder_set_member_name (builder, "queued");
       json_builder_add_boolean_value (builder, TRUE);
+    }
+  if (g_hash_table_size (self->record) > 0)
+    {
+      g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (self->record), (GCompareFunc) g_strcmp0);
+
+      json_builder_set_member_name (builder, "record");
+      json_builder_begin_object (builder);
+      for (GList *l = keys; l != NULL; l = l->next)
+        {
+          json_builder_set_member_name (builder, l->data);
+          json_builder_add_value (builder, json_node_copy (g_hash_table_lookup (self->record, l->data)));
+        }
+      json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
 

@@ -29,6 +29,7 @@ struct _PubDraft
   char           *remote_url;
   char           *last_error;
   gboolean        queued;
+  GHashTable     *record;      /* key -> JsonNode, the job's own */
 
   gboolean        publishing;
   double          progress;

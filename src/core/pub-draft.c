@@ -106,6 +106,7 @@ pub_draft_finalize (GObject *object)
   g_clear_pointer (&self->fields, g_hash_table_unref);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->record, g_hash_table_unref);
   g_clear_pointer (&self->remote_id, g_free);
   g_clear_pointer (&self->remote_url, g_free);
   g_clear_pointer (&self->last_error, g_free);
@@ -169,6 +170,8 @@ pub_draft_init (PubDraft *self)
   self->tags = g_ptr_array_new_null_terminated (0, g_free, TRUE);
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) json_node_unref);
+  self->record = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) json_node_unref);
   self->resources = g_list_store_new (PUB_TYPE_DRAFT_RESOURCE);
   g_signal_connect_object (self->resources, "items-changed",
                            G_CALLBACK (resources_items_changed_cb), self, G_CONNECT_SWAPPED);
@@ -490,6 +493,34 @@ pub_draft_set_cache (PubDraft   *self,
     g_hash_table_remove (self->cache, key);
   else
     g_hash_table_insert (self->cache, g_strdup (key), json_node_copy (value));
+  mark_changed (self);
+}
+
+JsonNode *
+pub_draft_get_publish_record (PubDraft   *self,
+                              const char *key)
+{
+  g_return_val_if_fail (PUB_IS_DRAFT (self), NULL);
+  return g_hash_table_lookup (self->record, key);
+}
+
+void
+pub_draft_set_publish_record (PubDraft   *self,
+                              const char *key,
+                              JsonNode   *value)
+{
+  JsonNode *old;
+
+  g_return_if_fail (PUB_IS_DRAFT (self));
+  g_return_if_fail (key != NULL);
+
+  old = g_hash_table_lookup (self->record, key);
+  if ((old == NULL && value == NULL) || (old != NULL && value != NULL && json_node_equal (old, value)))
+    return;
+  if (value == NULL)
+    g_hash_table_remove (self->record, key);
+  else
+    g_hash_table_insert (self->record, g_strdup (key), json_node_copy (value));
   mark_changed (self);
 }
 

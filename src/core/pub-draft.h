@@ -130,6 +130,14 @@ void            pub_draft_set_remote_url      (PubDraft     *self,
 const char     *pub_draft_get_last_error      (PubDraft     *self);
 void            pub_draft_set_last_error      (PubDraft     *self,
                                                const char   *message);
+/* The publish job's own bookkeeping (as whom and when it created the
+ * dataset, what each upload sent), saved with the draft and not copied by
+ * pub_draft_duplicate(); NULL when unset. `value` is copied. */
+JsonNode       *pub_draft_get_publish_record  (PubDraft     *self,
+                                               const char   *key);
+void            pub_draft_set_publish_record  (PubDraft     *self,
+                                               const char   *key,
+                                               JsonNode     *value);
 /* Not saved: only true while a job runs in this process. */
 gboolean        pub_draft_get_publishing      (PubDraft     *self);
 void            pub_draft_set_publishing      (PubDraft     *self,

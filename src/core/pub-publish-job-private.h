@@ -22,6 +22,7 @@ struct _PubPublishJob
   GTask          *task;          /* while running */
   JsonObject     *dataset;       /* what the portal last said it holds */
   GHashTable     *claimed;       /* remote resource ids matched to ours */
+  char           *user_id;       /* the client's user, asked once per run */
   guint           index;         /* the resource being handled */
   StepFunc        resume;        /* what to do when the network is back */
   gulong          network_handler;

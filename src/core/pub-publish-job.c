@@ -28,8 +28,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static gboolean wait_cancelled_idle (gpointer user_data);
-static void lookup_by_name (PubPublishJob *self);
-static void create_dataset (PubPublishJob *self);
 
 GCancellable *
 _pub_publish_job_job_cancellable (PubPublishJob *self)
@@ -250,211 +248,6 @@ _pub_publish_job_save_then (PubPublishJob *self,
   pub_draft_store_flush_async (self->store, NULL, saved_cb, data);
 }
 
-/* Step 1: the dataset */
-
-static void
-adopt_dataset (PubPublishJob *self,
-               JsonNode      *node)
-{
-  const char *id, *name;
-  g_autofree char *url = NULL;
-
-  g_clear_pointer (&self->dataset, json_object_unref);
-  self->dataset = json_object_ref (json_node_get_object (node));
-  id = json_object_get_string_member_with_default (self->dataset, "id", NULL);
-  name = json_object_get_string_member_with_default (self->dataset, "name", id);
-  url = g_strdup_printf ("%s/dataset/%s", ckan_client_get_base_url (self->client), name);
-  pub_draft_set_remote_id (self->draft, id);
-  pub_draft_set_remote_url (self->draft, url);
-}
-
-static gboolean
-is_deleted (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_OBJECT (node) &&
-         g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (node), "state", NULL),
-                    "deleted") == 0;
-}
-
-static void
-start_uploads (PubPublishJob *self)
-{
-  _pub_publish_job_set_step (self, PUB_PUBLISH_STEP_UPLOAD_RESOURCES);
-  self->index = 0;
-  self->done_bytes = 0;
-  g_hash_table_remove_all (self->claimed);
-  _pub_publish_job_save_then (self, _pub_publish_job_next_resource);
-}
-
-static void
-shown_by_id_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  PubPublishJob *self = user_data;
-  g_autoptr(JsonNode) node = NULL;
-  GError *error = NULL;
-
-  node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) && !is_deleted (node))
-    {
-      adopt_dataset (self, node);
-      start_uploads (self);
-      return;
-    }
-  if (node != NULL || g_error_matches (error, CKAN_ERROR, CKAN_ERROR_NOT_FOUND))
-    {
-      /* Deleted on the portal since: this draft makes a new one. */
-      g_clear_error (&error);
-      pub_draft_set_remote_id (self->draft, NULL);
-      lookup_by_name (self);
-      return;
-    }
-  _pub_publish_job_handle_error (self, error, _pub_publish_job_lookup_by_id);
-}
-
-void
-_pub_publish_job_lookup_by_id (PubPublishJob *self)
-{
-  g_autoptr(JsonObject) params = json_object_new ();
-
-  if (pub_draft_get_remote_id (self->draft) == NULL)
-    {
-      lookup_by_name (self);
-      return;
-    }
-  json_object_set_string_member (params, "id", pub_draft_get_remote_id (self->draft));
-  ckan_client_call_async (self->client, "package_show", params, CKAN_CALL_READ,
-                          _pub_publish_job_job_cancellable (self), shown_by_id_cb, self);
-}
-
-/* Found by name: ours only if an earlier run may have created it (its
- * answer lost), with this title, in this organization. */
-static gboolean
-looks_like_ours (PubPublishJob *self,
-                 JsonObject    *dataset)
-{
-  const char *org = pub_draft_get_field (self->draft, PUB_DRAFT_FIELD_OWNER_ORG);
-  JsonNode *organization = json_object_get_member (dataset, "organization");
-  const char *org_name = NULL;
-
-  if (pub_draft_get_publish_step (self->draft) < PUB_PUBLISH_STEP_CREATE_DATASET ||
-      g_strcmp0 (json_object_get_string_member_with_default (dataset, "title", NULL),
-                 pub_draft_get_field (self->draft, PUB_DRAFT_FIELD_TITLE)) != 0)
-    return FALSE;
-  if (organization != NULL && JSON_NODE_HOLDS_OBJECT (organization))
-    org_name = json_object_get_string_member_with_default (json_node_get_object (organization), "name", NULL);
-  return g_strcmp0 (org, org_name) == 0 ||
-         g_strcmp0 (org, json_object_get_string_member_with_default (dataset, "owner_org", NULL)) == 0;
-}
-
-static void
-shown_by_name_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  PubPublishJob *self = user_data;
-  g_autoptr(JsonNode) node = NULL;
-  GError *error = NULL;
-
-  node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) && !is_deleted (node) &&
-      looks_like_ours (self, json_node_get_object (node)))
-    {
-      adopt_dataset (self, node);
-      start_uploads (self);
-      return;
-    }
-  /* Free, or someone else's: create, and let the portal say if the name
-   * is taken (its 409 goes under the name field). */
-  if (node != NULL || g_error_matches (error, CKAN_ERROR, CKAN_ERROR_NOT_FOUND) ||
-      g_error_matches (error, CKAN_ERROR, CKAN_ERROR_AUTHORIZATION))
-    {
-      g_clear_error (&error);
-      _pub_publish_job_set_step (self, PUB_PUBLISH_STEP_CREATE_DATASET);
-      _pub_publish_job_save_then (self, create_dataset);
-      return;
-    }
-  _pub_publish_job_handle_error (self, error, lookup_by_name);
-}
-
-static void
-lookup_by_name (PubPublishJob *self)
-{
-  g_autoptr(JsonObject) params = json_object_new ();
-
-  json_object_set_string_member (params, "id", pub_draft_get_field (self->draft, PUB_DRAFT_FIELD_NAME));
-  ckan_client_call_async (self->client, "package_show", params, CKAN_CALL_READ,
-                          _pub_publish_job_job_cancellable (self), shown_by_name_cb, self);
-}
-
-static JsonObject *
-build_dataset_params (PubDraft *draft)
-{
-  JsonObject *params = json_object_new ();
-  g_auto(GStrv) fields = pub_draft_dup_field_names (draft);
-  const char * const *tags = pub_draft_get_tags (draft);
-  JsonArray *tag_list = json_array_new ();
-
-  for (guint i = 0; fields[i] != NULL; i++)
-    {
-      if (g_str_equal (fields[i], PUB_DRAFT_FIELD_VISIBILITY))
-        continue;
-      json_object_set_string_member (params, fields[i], pub_draft_get_field (draft, fields[i]));
-    }
-  for (guint i = 0; tags[i] != NULL; i++)
-    {
-      JsonObject *tag = json_object_new ();
-
-      json_object_set_string_member (tag, "name", tags[i]);
-      json_array_add_object_element (tag_list, tag);
-    }
-  json_object_set_array_member (params, "tags", tag_list);
-  /* Portals with a scheming form (datos.gob.cl) require tag_string. */
-  {
-    g_autofree char *tag_string = g_strjoinv (",", (char **) tags);
-
-    json_object_set_string_member (params, "tag_string", tag_string);
-  }
-  /* Hidden until every file is there. */
-  json_object_set_boolean_member (params, "private", TRUE);
-  return params;
-}
-
-static void
-created_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  PubPublishJob *self = user_data;
-  g_autoptr(JsonNode) node = NULL;
-  GError *error = NULL;
-
-  node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    {
-      adopt_dataset (self, node);
-      start_uploads (self);
-      return;
-    }
-  /* A refusal means nothing was created; anything else leaves it unknown,
-   * and the next run looks for it by name. */
-  if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_VALIDATION))
-    _pub_publish_job_set_step (self, PUB_PUBLISH_STEP_NONE);
-  if (error == NULL)
-    error = g_error_new_literal (CKAN_ERROR, CKAN_ERROR_NOT_JSON, _("The portal gave an unexpected answer."));
-  _pub_publish_job_handle_error (self, error, lookup_by_name);
-}
-
-static void
-create_dataset (PubPublishJob *self)
-{
-  g_autoptr(JsonObject) params = build_dataset_params (self->draft);
-
-  ckan_client_call_async (self->client, "package_create", params, CKAN_CALL_WRITE,
-                          _pub_publish_job_job_cancellable (self), created_cb, self);
-}
-
 /* Step 3: visibility */
 
 static void
@@ -535,6 +328,8 @@ pub_publish_job_run_async (PubPublishJob      *self,
   g_task_set_source_tag (self->task, pub_publish_job_run_async);
   self->cancel_handler = g_cancellable_connect (cancellable, G_CALLBACK (cancelled_cb), self, NULL);
 
+  /* The token may have changed since the last run. */
+  g_clear_pointer (&self->user_id, g_free);
   self->total_bytes = count_bytes (self->draft);
   self->done_bytes = 0;
   self->fraction = 0.0;
@@ -581,6 +376,7 @@ pub_publish_job_finalize (GObject *object)
   g_clear_pointer (&self->dataset, json_object_unref);
   g_clear_pointer (&self->claimed, g_hash_table_unref);
   g_clear_pointer (&self->current_name, g_free);
+  g_clear_pointer (&self->user_id, g_free);
 
   G_OBJECT_CLASS (pub_publish_job_parent_class)->finalize (object);
 }

@@ -168,6 +168,56 @@ publish (Fixture *f)
   return error;
 }
 
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* An action's result, which must succeed. */
+static JsonObject *
+call (CkanClient   *client,
+      const char   *action,
+      JsonObject   *params,
+      CkanCallFlags kind)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ckan_client_call_async (client, action, params, kind, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  node = ckan_client_call_finish (client, result, &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (node));
+}
+
+/* Where the dataset stands when its create answer is lost: still private
+ * (it is made public only once its id is recorded); then every id is
+ * forgotten. */
+static void
+forget_remote_ids (Fixture    *f,
+                   CkanClient *client)
+{
+  g_autoptr(JsonObject) params = json_object_new ();
+  g_autoptr(JsonObject) patched = NULL;
+  GListModel *resources = pub_draft_get_resources (f->draft);
+
+  json_object_set_string_member (params, "id", pub_draft_get_remote_id (f->draft));
+  json_object_set_boolean_member (params, "private", TRUE);
+  patched = call (client, "package_patch", params, CKAN_CALL_WRITE);
+  pub_draft_set_remote_id (f->draft, NULL);
+  pub_draft_set_publish_step (f->draft, PUB_PUBLISH_STEP_CREATE_DATASET);
+  for (guint i = 0; i < g_list_model_get_n_items (resources); i++)
+    {
+      g_autoptr(PubDraftResource) resource = g_list_model_get_item (resources, i);
+      pub_draft_resource_set_remote_id (resource, NULL);
+    }
+}
+
 /* The end state every test must reach. */
 static void
 assert_published_once (Fixture *f)
@@ -243,17 +293,9 @@ test_publish_answers_lost (Fixture       *f,
 {
   g_autoptr(GError) error = publish (f);
   g_autofree char *first_id = g_strdup (pub_draft_get_remote_id (f->draft));
-  GListModel *resources = pub_draft_get_resources (f->draft);
 
   g_assert_no_error (error);
-  pub_draft_set_remote_id (f->draft, NULL);
-  pub_draft_set_publish_step (f->draft, PUB_PUBLISH_STEP_CREATE_DATASET);
-  for (guint i = 0; i < g_list_model_get_n_items (resources); i++)
-    {
-      g_autoptr(PubDraftResource) resource = g_list_model_get_item (resources, i);
-      pub_draft_resource_set_remote_id (resource, NULL);
-    }
-
+  forget_remote_ids (f, f->client);
   error = publish (f);
   g_assert_no_error (error);
   g_assert_cmpstr (pub_draft_get_remote_id (f->draft), ==, first_id);
@@ -377,6 +419,63 @@ test_publish_name_taken (Fixture       *f,
   assert_published_once (f);
 }
 
+/* Our create never arrived (as far as we know, its answer was lost), and
+ * a colleague then made theirs: same name, title and organization. Ours
+ * must not take it over (upload into it, make it public). */
+static void
+test_publish_colleague_took_the_name (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CkanClient) colleague = ckan_client_new (pub_test_portal_get_url (f->portal), FALSE, NULL);
+  g_autoptr(JsonObject) params = json_object_new ();
+  g_autoptr(JsonObject) created = NULL;
+  g_autoptr(JsonObject) theirs = NULL;
+  JsonObject *fields;
+  g_autofree char *path = NULL;
+  g_autoptr(PubDraft) on_disk = NULL;
+
+  pub_test_portal_inject_fault (f->portal, "package_create", PUB_TEST_FAULT_CLOSE_AFTER_BYTES, 16, 1);
+  error = publish (f);
+  g_assert_nonnull (error);
+  g_assert_cmpint (pub_draft_get_publish_step (f->draft), ==, PUB_PUBLISH_STEP_CREATE_DATASET);
+  g_assert_null (pub_draft_get_remote_id (f->draft));
+  g_assert_cmpuint (pub_test_portal_count_datasets (f->portal), ==, f->datasets_before);
+  /* Who sent the create is on disk before it went out. */
+  path = g_strdup_printf ("%s/%s.json", f->dir, pub_draft_get_id (f->draft));
+  on_disk = pub_draft_store_read_file (path, NULL);
+  g_assert_nonnull (pub_draft_get_publish_record (on_disk, "creator_user_id"));
+  g_assert_cmpstr (json_node_get_string (pub_draft_get_publish_record (on_disk, "creator_user_id")), ==,
+                   pub_test_portal_get_user_id (f->portal, "editor"));
+
+  ckan_client_set_token (colleague, pub_test_portal_get_token (f->portal, "admin"));
+  json_object_set_string_member (params, "name", "censo-de-poblacion-2024");
+  json_object_set_string_member (params, "title", "Censo de población 2024");
+  json_object_set_string_member (params, "owner_org", ORG);
+  json_object_set_string_member (params, "notes", "Borrador de un colega.");
+  json_object_set_string_member (params, "license_id", "cc-by");
+  json_object_set_boolean_member (params, "private", TRUE);
+  created = call (colleague, "package_create", params, CKAN_CALL_WRITE);
+
+  g_clear_error (&error);
+  error = publish (f);
+  /* Said like any taken name: under the name field. */
+  g_assert_error (error, CKAN_ERROR, CKAN_ERROR_VALIDATION);
+  fields = ckan_error_get_fields (error);
+  g_assert_nonnull (fields);
+  g_assert_true (json_object_has_member (fields, "name"));
+  g_assert_null (pub_draft_get_remote_id (f->draft));
+
+  theirs = pub_test_portal_dup_dataset (f->portal, "censo-de-poblacion-2024");
+  g_assert_cmpstr (json_object_get_string_member (theirs, "id"), ==, json_object_get_string_member (created, "id"));
+  g_assert_true (json_object_get_boolean_member (theirs, "private"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (theirs, "resources")), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (theirs, "notes"), ==, "Borrador de un colega.");
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "resource_create"), ==, 0);
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_patch"), ==, 0);
+  g_assert_cmpuint (pub_test_portal_count_datasets (f->portal), ==, f->datasets_before + 1);
+}
+
 static void
 test_publish_html_502 (Fixture       *f,
                        gconstpointer  data)
@@ -406,30 +505,14 @@ test_publish_html_502 (Fixture       *f,
 /* Against a real CKAN (build-aux/ckan-stack/run-with-stack.sh sets
  * PUB_CKAN_*): the same publication, and the same refusal to duplicate
  * when every remote id the draft had is forgotten. */
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 static JsonObject *
 show_dataset (CkanClient *client,
               const char *id)
 {
   g_autoptr(JsonObject) params = json_object_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GError) error = NULL;
 
   json_object_set_string_member (params, "id", id);
-  ckan_client_call_async (client, "package_show", params, CKAN_CALL_READ, NULL, store_result_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  node = ckan_client_call_finish (client, result, &error);
-  g_assert_no_error (error);
-  return json_object_ref (json_node_get_object (node));
+  return call (client, "package_show", params, CKAN_CALL_READ);
 }
 
 static void
@@ -460,7 +543,6 @@ test_publish_real_ckan (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_strdup_printf ("pub-test-publish-%08x", g_random_int ());
   g_autofree char *first_id = NULL;
-  GListModel *resources = pub_draft_get_resources (f->draft);
 
   g_clear_object (&f->client);
   f->client = ckan_client_new (g_getenv ("PUB_CKAN_URL"), FALSE, &error);
@@ -476,13 +558,7 @@ test_publish_real_ckan (Fixture       *f,
   assert_real_dataset (f, first_id);
 
   /* The answers were lost: no ids known, the create maybe sent. */
-  pub_draft_set_remote_id (f->draft, NULL);
-  pub_draft_set_publish_step (f->draft, PUB_PUBLISH_STEP_CREATE_DATASET);
-  for (guint i = 0; i < g_list_model_get_n_items (resources); i++)
-    {
-      g_autoptr(PubDraftResource) resource = g_list_model_get_item (resources, i);
-      pub_draft_resource_set_remote_id (resource, NULL);
-    }
+  forget_remote_ids (f, f->client);
   error = publish (f);
   g_assert_no_error (error);
   g_assert_cmpstr (pub_draft_get_remote_id (f->draft), ==, first_id);
@@ -588,6 +664,7 @@ main (int   argc,
   ADD ("/publish-job/token-revoked-halfway", test_publish_token_revoked);
   ADD ("/publish-job/name-taken", test_publish_name_taken);
   ADD ("/publish-job/html-502", test_publish_html_502);
+  ADD ("/publish-job/colleague-took-the-name", test_publish_colleague_took_the_name);
   ADD ("/publish-job/waits-when-offline", test_publish_waits_when_offline);
   ADD ("/publish-job/network-drops-midway", test_publish_network_drops_midway);
   /* Only where a real CKAN is given (never a skip counted as a pass); the
