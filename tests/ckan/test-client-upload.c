@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "ckan-client-private.h"
+#include "ckan-test-stub.h"
 #include "ckan-upload-stream.h"
 
 #define TOKEN "upload-test-token"
@@ -70,16 +71,6 @@ typedef struct {
   GCancellable *cancel_on_progress;
   GCancellable *cancel_on_arrival;
 } Fixture;
-
-static void
-respond_json (SoupServerMessage *msg,
-              guint              status,
-              const char        *json)
-{
-  soup_server_message_set_status (msg, status, NULL);
-  soup_server_message_set_response (msg, "application/json;charset=utf-8", SOUP_MEMORY_COPY,
-                                    json, strlen (json));
-}
 
 static void
 hash_file_bytes (Fixture      *f,
@@ -262,7 +253,7 @@ answer_created_cb (gpointer user_data)
 {
   SoupServerMessage *msg = user_data;
 
-  respond_json (msg, 200, "{\"success\": true, \"result\": {\"id\": \"res-late\", \"url_type\": \"upload\"}}");
+  ckan_test_respond_json (msg, 200, "{\"success\": true, \"result\": {\"id\": \"res-late\", \"url_type\": \"upload\"}}");
   soup_server_message_unpause (msg);
   g_object_unref (msg);
   return G_SOURCE_REMOVE;
@@ -302,12 +293,12 @@ action_cb (SoupServer        *server,
       g_timeout_add (600, answer_created_cb, g_object_ref (msg));
     }
   else if (g_str_equal (action, "resource_create"))
-    respond_json (msg, 200, "{\"success\": true, \"result\": {\"id\": \"res-1\", \"url_type\": \"upload\"}}");
+    ckan_test_respond_json (msg, 200, "{\"success\": true, \"result\": {\"id\": \"res-1\", \"url_type\": \"upload\"}}");
   else if (g_str_equal (action, "too_large"))
-    respond_json (msg, 409, "{\"success\": false, \"error\": {\"__type\": \"Validation Error\", "
+    ckan_test_respond_json (msg, 409, "{\"success\": false, \"error\": {\"__type\": \"Validation Error\", "
                             "\"upload\": [\"File upload too large\"]}}");
   else if (g_str_equal (action, "forbidden"))
-    respond_json (msg, 403, "{\"success\": false, \"error\": {\"__type\": \"Authorization Error\", "
+    ckan_test_respond_json (msg, 403, "{\"success\": false, \"error\": {\"__type\": \"Authorization Error\", "
                             "\"message\": \"Access denied\"}}");
   else if (g_str_equal (action, "proxy413"))
     {
@@ -327,7 +318,7 @@ fixture_setup (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
-  GSList *uris;
+  guint port;
 
   f->dir = g_dir_make_tmp ("publicador-upload-XXXXXX", &error);
   g_assert_no_error (error);
@@ -338,14 +329,10 @@ fixture_setup (Fixture       *f,
   f->checksum = g_checksum_new (G_CHECKSUM_SHA256);
   f->monotonic = TRUE;
 
-  f->server = soup_server_new (NULL, NULL);
+  f->server = ckan_test_stub_new (&port);
   soup_server_add_early_handler (f->server, "/data/api/3/action", early_cb, f, NULL);
   soup_server_add_handler (f->server, "/data/api/3/action", action_cb, f, NULL);
-  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (f->server);
-  url = g_strdup_printf ("http://127.0.0.1:%d/data", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  url = g_strdup_printf ("http://127.0.0.1:%u/data", port);
 
   f->client = ckan_client_new (url, FALSE, &error);
   g_assert_no_error (error);
@@ -495,16 +482,6 @@ progress_cb (goffset  sent,
     }
 }
 
-static void
-store_result_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 static JsonNode *
 upload_sync (Fixture       *f,
              const char    *action,
@@ -517,7 +494,7 @@ upload_sync (Fixture       *f,
   g_autoptr(GFile) file = g_file_new_for_path (f->path);
 
   ckan_client_upload_async (f->client, action, fields, file, filename, progress_cb, f, NULL,
-                            cancellable, store_result_cb, &result);
+                            cancellable, ckan_test_store_result_cb, &result);
   while (!result)
     g_main_context_iteration (NULL, TRUE);
   return ckan_client_upload_finish (f->client, result, error);
