@@ -124,6 +124,27 @@ set_string (PubDraftResource *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
+static gboolean
+is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text++)
+    {
+      if (!g_ascii_isspace (*text))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A link without its address is kept, with the problem said inline. */
+static void
+update_link_problem (PubDraftResource *self)
+{
+  if (self->kind != PUB_DRAFT_RESOURCE_LINK)
+    return;
+  set_string (self, &self->problem, is_blank (self->url) ? _("Enter the link’s web address") : NULL,
+              PROP_PROBLEM);
+}
+
 static void
 pub_draft_resource_finalize (GObject *object)
 {
@@ -272,6 +293,7 @@ pub_draft_resource_new_link (const char *url)
     }
   if (self->name == NULL)
     self->name = g_strdup (url);
+  update_link_problem (self);
   return self;
 }
 
@@ -290,6 +312,7 @@ pub_draft_resource_copy (PubDraftResource *self)
   copy->size = self->size;
   copy->mtime = self->mtime;
   copy->sha256 = g_strdup (self->sha256);
+  update_link_problem (copy);
   /* A copy is a new publication: nothing of it exists on the portal yet. */
   return copy;
 }
@@ -323,15 +346,19 @@ pub_draft_resource_new_from_json (JsonObject *object,
       return NULL;
     }
 
+  /* One resource without its path or address (an older version dropped a
+   * cleared address) must not cost the whole draft: it loads with a
+   * problem the person can fix or remove. */
   self->path = g_strdup (get_member_string (object, "path"));
   self->url = g_strdup (get_member_string (object, "url"));
-  if ((self->kind == PUB_DRAFT_RESOURCE_FILE && self->path == NULL) ||
-      (self->kind == PUB_DRAFT_RESOURCE_LINK && self->url == NULL))
+  if (self->kind == PUB_DRAFT_RESOURCE_LINK)
     {
-      g_set_error_literal (error, PUB_CORE_ERROR, PUB_CORE_ERROR_CORRUPT,
-                           "resource without a path or address");
-      return NULL;
+      if (self->url == NULL)
+        self->url = g_strdup ("");
+      update_link_problem (self);
     }
+  else if (self->path == NULL)
+    self->problem = g_strdup (_("Where this file was is no longer known; remove it and add the file again."));
 
   self->name = g_strdup (get_member_string (object, "name"));
   self->description = g_strdup (get_member_string (object, "description"));
@@ -422,11 +449,31 @@ pub_draft_resource_set_##field (PubDraftResource *self, \
   set_string (self, &self->field, value, prop); \
 }
 
-DEFINE_STRING_ACCESSORS (url, PROP_URL)
 DEFINE_STRING_ACCESSORS (name, PROP_NAME)
 DEFINE_STRING_ACCESSORS (description, PROP_DESCRIPTION)
 DEFINE_STRING_ACCESSORS (format, PROP_FORMAT)
 DEFINE_STRING_ACCESSORS (remote_id, PROP_REMOTE_ID)
+
+const char *
+pub_draft_resource_get_url (PubDraftResource *self)
+{
+  g_return_val_if_fail (PUB_IS_DRAFT_RESOURCE (self), NULL);
+  return self->url;
+}
+
+/* A cleared address stays "" on a link, so the draft file keeps the key
+ * and the link says what it lacks. */
+void
+pub_draft_resource_set_url (PubDraftResource *self,
+                            const char       *url)
+{
+  g_return_if_fail (PUB_IS_DRAFT_RESOURCE (self));
+
+  if (url == NULL && self->kind == PUB_DRAFT_RESOURCE_LINK)
+    url = "";
+  set_string (self, &self->url, url, PROP_URL);
+  update_link_problem (self);
+}
 
 const char *
 pub_draft_resource_get_mimetype (PubDraftResource *self)
@@ -621,7 +668,7 @@ pub_draft_resource_refresh_async (PubDraftResource   *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pub_draft_resource_refresh_async);
 
-  if (self->kind != PUB_DRAFT_RESOURCE_FILE)
+  if (self->kind != PUB_DRAFT_RESOURCE_FILE || self->path == NULL)
     {
       g_task_return_boolean (task, TRUE);
       return;

@@ -57,7 +57,8 @@ gint64               pub_draft_resource_get_size       (PubDraftResource *self);
 gint64               pub_draft_resource_get_mtime      (PubDraftResource *self);
 /* Lower-case hex, or NULL until computed. */
 const char          *pub_draft_resource_get_sha256     (PubDraftResource *self);
-/* Why the file can't be used (vanished, unreadable), or NULL. */
+/* Why the file can't be used (vanished, unreadable), or why a link
+ * can't (no address), or NULL. */
 const char          *pub_draft_resource_get_problem    (PubDraftResource *self);
 
 const char          *pub_draft_resource_get_remote_id  (PubDraftResource *self);

@@ -77,7 +77,10 @@ update_row (AdwExpanderRow   *row,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
   adw_expander_row_set_subtitle (row, escaped_subtitle);
-  if (pub_draft_resource_get_problem (resource) != NULL)
+  /* Open, a link's missing address is marked on its field alone: a red
+   * row would paint every field red. */
+  if (pub_draft_resource_get_problem (resource) != NULL &&
+      !(g_object_get_data (G_OBJECT (row), "url") != NULL && adw_expander_row_get_expanded (row)))
     gtk_widget_add_css_class (GTK_WIDGET (row), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
@@ -96,6 +99,23 @@ update_row (AdwExpanderRow   *row,
       if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), value ? value : "") != 0)
         gtk_editable_set_text (GTK_EDITABLE (entry), value ? value : "");
     }
+  /* A link's address is required: its field says so where it is typed. */
+  {
+    GtkWidget *url_entry = g_object_get_data (G_OBJECT (row), "url");
+    GtkWidget *url_error = g_object_get_data (G_OBJECT (row), "url-error");
+
+    if (url_entry != NULL)
+      {
+        gboolean missing = pub_draft_resource_get_problem (resource) != NULL;
+
+        if (missing)
+          gtk_widget_add_css_class (url_entry, "error");
+        else
+          gtk_widget_remove_css_class (url_entry, "error");
+        gtk_label_set_text (GTK_LABEL (url_error), missing ? pub_draft_resource_get_problem (resource) : "");
+        gtk_widget_set_visible (url_error, missing);
+      }
+  }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (check_row), summary ? summary : "");
 }
 
@@ -132,6 +152,30 @@ create_field_row (PubDraftResource *resource,
   g_signal_connect_object (row, "changed", G_CALLBACK (field_changed_cb), resource, 0);
   gtk_widget_set_name (row, field);
   return row;
+}
+
+/* Under the address field: what it lacks, in the error colour. */
+static GtkWidget *
+create_error_row (GtkWidget *row)
+{
+  GtkWidget *error_row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_name (label, "url-error");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (error_row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (error_row), FALSE);
+  gtk_widget_set_visible (label, FALSE);
+  g_object_bind_property (label, "visible", error_row, "visible", G_BINDING_SYNC_CREATE);
+  g_object_set_data (G_OBJECT (row), "url-error", label);
+  return error_row;
 }
 
 static void move_resource (PubResourceListEditor *self, PubDraftResource *resource, int delta);
@@ -188,6 +232,7 @@ expanded_cb (AdwExpanderRow        *row,
     g_hash_table_add (self->expanded, resource);
   else
     g_hash_table_remove (self->expanded, resource);
+  update_row (row, resource);
 }
 
 static void
@@ -260,6 +305,8 @@ create_row (PubResourceListEditor *self,
         entry = create_field_row (resource, editable_fields[i], titles[i]);
         g_object_set_data (G_OBJECT (row), editable_fields[i], entry);
         adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry);
+        if (g_str_equal (editable_fields[i], "url"))
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), create_error_row (row));
       }
   }
 

@@ -130,6 +130,79 @@ test_store_save_and_load (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (pub_draft_get_resources (loaded)), ==, 1);
 }
 
+static void
+write_text (const char *dir,
+            const char *name,
+            const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+/* Clearing a link's address in the editor sets the property to NULL: the
+ * draft must still load, with the link kept and saying what it lacks. */
+static void
+test_store_link_without_address (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(PubDraftStore) store = pub_draft_store_new (fixture->dir);
+  g_autoptr(PubDraftStore) again = NULL;
+  g_autoptr(PubDraftResource) link = pub_draft_resource_new_link ("https://example.cl/a.csv");
+  g_autoptr(PubDraftResource) loaded_link = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  PubDraft *draft, *loaded, *old;
+
+  draft = pub_draft_store_create (store);
+  pub_draft_set_field (draft, "title", "Enlaces");
+  pub_draft_add_resource (draft, link);
+  g_assert_null (pub_draft_resource_get_problem (link));
+  g_object_set (link, "url", NULL, NULL);
+  g_assert_cmpstr (pub_draft_resource_get_url (link), ==, "");
+  g_assert_nonnull (pub_draft_resource_get_problem (link));
+  flush (store);
+
+  path = path_of (fixture, draft);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"url\" : \"\""));
+
+  again = load_store (fixture->dir);
+  loaded = pub_draft_store_find (again, pub_draft_get_id (draft));
+  g_assert_nonnull (loaded);
+  g_assert_false (pub_draft_is_damaged (loaded));
+  g_assert_cmpstr (pub_draft_get_field (loaded, "title"), ==, "Enlaces");
+  g_assert_cmpuint (g_list_model_get_n_items (pub_draft_get_resources (loaded)), ==, 1);
+  loaded_link = g_list_model_get_item (pub_draft_get_resources (loaded), 0);
+  g_assert_cmpint (pub_draft_resource_get_kind (loaded_link), ==, PUB_DRAFT_RESOURCE_LINK);
+  g_assert_cmpstr (pub_draft_resource_get_url (loaded_link), ==, "");
+  g_assert_nonnull (pub_draft_resource_get_problem (loaded_link));
+  /* It can't be published like that, and says why. */
+  g_assert_cmpint (pub_draft_get_state (loaded), ==, PUB_DRAFT_STATE_EDITING);
+
+  /* Typing an address again clears the problem. */
+  pub_draft_resource_set_url (loaded_link, "https://example.cl/b.csv");
+  g_assert_null (pub_draft_resource_get_problem (loaded_link));
+
+  /* A file written before the fix has no "url" at all: it loads too. */
+  write_text (fixture->dir, "old.json",
+              "{\"schema\": 1, \"id\": \"old\", \"dataset\": {\"title\": \"Viejo\"},"
+              " \"resources\": [{\"kind\": \"link\", \"name\": \"datos\"},"
+              " {\"kind\": \"file\", \"name\": \"sin ruta\"}]}");
+  g_clear_object (&again);
+  again = load_store (fixture->dir);
+  old = pub_draft_store_find (again, "old");
+  g_assert_nonnull (old);
+  g_assert_false (pub_draft_is_damaged (old));
+  g_assert_cmpuint (g_list_model_get_n_items (pub_draft_get_resources (old)), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(PubDraftResource) resource = g_list_model_get_item (pub_draft_get_resources (old), i);
+
+      g_assert_nonnull (pub_draft_resource_get_problem (resource));
+    }
+}
+
 static gboolean
 file_has_revision (const char *path,
                    guint64     revision)
@@ -168,16 +241,6 @@ test_store_debounced_autosave (Fixture       *fixture,
     }
   g_assert_cmpuint (pub_draft_get_revision (draft), ==, 50);
   flush (store);
-}
-
-static void
-write_text (const char *dir,
-            const char *name,
-            const char *text)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
 }
 
 static char *
@@ -337,6 +400,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/draft-store/save-and-load", test_store_save_and_load);
   ADD ("/draft-store/debounced-autosave", test_store_debounced_autosave);
+  ADD ("/draft-store/link-without-address", test_store_link_without_address);
   ADD ("/draft-store/damaged-files", test_store_damaged_files);
   ADD ("/draft-store/delete-and-duplicate", test_store_delete_and_duplicate);
   ADD ("/draft-store/stale-temporaries", test_store_stale_temporaries);

@@ -210,7 +210,6 @@ test_draft_json_rejects (void)
     "{\"schema\": 99, \"id\": \"x\", \"dataset\": {}}",  /* from the future */
     "{\"schema\": 1, \"dataset\": {}}",                  /* no id */
     "{\"schema\": 1, \"id\": \"x\", \"dataset\": {}, \"resources\": [{\"kind\": \"boat\"}]}",
-    "{\"schema\": 1, \"id\": \"x\", \"dataset\": {}, \"resources\": [{\"kind\": \"file\"}]}",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -222,6 +221,29 @@ test_draft_json_rejects (void)
       g_assert_null (draft);
       g_assert_error (error, PUB_CORE_ERROR, PUB_CORE_ERROR_CORRUPT);
     }
+}
+
+/* A file without its path or a link without its address costs that
+ * resource a problem, not the whole draft. */
+static void
+test_draft_json_keeps_incomplete_resources (void)
+{
+  g_autoptr(JsonNode) node = json_from_string ("{\"schema\": 1, \"id\": \"x\", \"dataset\": {},"
+                                               " \"resources\": [{\"kind\": \"file\"}, {\"kind\": \"link\"},"
+                                               " {\"kind\": \"link\", \"url\": \"  \"}]}", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PubDraft) draft = pub_draft_new_from_json (node, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (draft);
+  g_assert_cmpuint (g_list_model_get_n_items (pub_draft_get_resources (draft)), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PubDraftResource) resource = g_list_model_get_item (pub_draft_get_resources (draft), i);
+
+      g_assert_nonnull (pub_draft_resource_get_problem (resource));
+    }
+  g_assert_nonnull (pub_draft_check_field (draft, PUB_DRAFT_FIELD_RESOURCES));
 }
 
 static void
@@ -357,6 +379,7 @@ main (int   argc,
   g_test_add_func ("/draft/states", test_draft_states);
   g_test_add_func ("/draft/json", test_draft_json);
   g_test_add_func ("/draft/json-rejects", test_draft_json_rejects);
+  g_test_add_func ("/draft/json-keeps-incomplete-resources", test_draft_json_keeps_incomplete_resources);
   g_test_add_func ("/draft/duplicate", test_draft_duplicate);
   g_test_add_func ("/draft/move-resource", test_draft_move_resource);
   g_test_add_func ("/draft/resource/file-info", test_resource_file_info);

@@ -623,6 +623,56 @@ test_wizard_reopen_while_publishing (Fixture       *fixture,
   g_assert_cmpuint (pub_test_portal_get_call_count (fixture->portal, "resource_create"), ==, 1);
 }
 
+/* Clearing a link's address shows what is missing under the field, and
+ * the draft (saved with "url": "") still loads. */
+static void
+test_wizard_link_address_cleared (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  PubDraft *draft = pub_new_dataset_window_get_draft (fixture->window);
+  GtkWidget *editor = GTK_WIDGET (pub_new_dataset_window_get_resource_editor (fixture->window));
+  g_autoptr(PubDraftResource) loaded_link = NULL;
+  GtkWidget *url_row, *url_error;
+  PubDraft *loaded;
+
+  type_text (EDITOR_CHILD (fixture, "title_row"), "Enlaces");
+  /* Straight to the files step, as it shows: the title alone is not enough for Next. */
+  gtk_stack_set_visible_child_name (GTK_STACK (child (fixture->window, PUB_TYPE_NEW_DATASET_WINDOW, "steps")),
+                                    "resources");
+  g_assert_true (pub_resource_list_editor_add_link (PUB_RESOURCE_LIST_EDITOR (editor),
+                                                    "https://datos.example.cl/comunas.csv"));
+  flush_events ();
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_descendant (editor, ADW_TYPE_EXPANDER_ROW)), TRUE);
+  url_row = find_named (editor, "url");
+  url_error = find_named (editor, "url-error");
+  g_assert_nonnull (url_row);
+  g_assert_nonnull (url_error);
+  g_assert_false (gtk_widget_get_visible (url_error));
+
+  type_text (url_row, "");
+  g_assert_true (gtk_widget_has_css_class (url_row, "error"));
+  g_assert_true (gtk_widget_get_visible (url_error));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (url_error)), ==, "Enter the link’s web address");
+  save_screenshot (GTK_WIDGET (fixture->window), "wizard-link-without-address.png");
+
+  flush_store (fixture->store);
+  {
+    g_autofree char *path = g_strdup_printf ("%s/%s.json", fixture->dir, pub_draft_get_id (draft));
+    g_autoptr(GError) error = NULL;
+
+    loaded = pub_draft_store_read_file (path, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_false (pub_draft_is_damaged (loaded));
+  loaded_link = g_list_model_get_item (pub_draft_get_resources (loaded), 0);
+  g_assert_nonnull (pub_draft_resource_get_problem (loaded_link));
+  g_object_unref (loaded);
+
+  type_text (url_row, "https://datos.example.cl/comunas.csv");
+  g_assert_false (gtk_widget_has_css_class (url_row, "error"));
+  g_assert_false (gtk_widget_get_visible (url_error));
+}
+
 /* `publicador file.csv`, and Open With in Files. */
 static void
 test_wizard_open_files (void)
@@ -668,6 +718,8 @@ main (int   argc,
   g_test_add ("/wizard/offline", Fixture, NULL, fixture_setup, test_wizard_offline, fixture_teardown);
   g_test_add ("/wizard/name-edited-by-hand", Fixture, NULL, fixture_setup,
               test_wizard_name_edited_by_hand, fixture_teardown);
+  g_test_add ("/wizard/link-address-cleared", Fixture, NULL, fixture_setup,
+              test_wizard_link_address_cleared, fixture_teardown);
   g_test_add_func ("/wizard/empty-draft-not-kept", test_wizard_empty_draft_not_kept);
   g_test_add ("/wizard/publish-to-test-portal", Fixture, "portal", fixture_setup,
               test_wizard_publish, fixture_teardown);
