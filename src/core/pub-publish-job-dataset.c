@@ -25,9 +25,9 @@ static void create_dataset (PubPublishJob *self);
 
 /* Step 1: the dataset */
 
-static void
-adopt_dataset (PubPublishJob *self,
-               JsonNode      *node)
+void
+_pub_publish_job_adopt_dataset (PubPublishJob *self,
+                                JsonNode      *node)
 {
   const char *id, *name;
   g_autofree char *url = NULL;
@@ -71,7 +71,7 @@ shown_by_id_cb (GObject      *object,
   node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) && !is_deleted (node))
     {
-      adopt_dataset (self, node);
+      _pub_publish_job_adopt_dataset (self, node);
       start_uploads (self);
       return;
     }
@@ -172,7 +172,7 @@ shown_by_name_cb (GObject      *object,
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) && !is_deleted (node) &&
       looks_like_ours (self, json_node_get_object (node)))
     {
-      adopt_dataset (self, node);
+      _pub_publish_job_adopt_dataset (self, node);
       start_uploads (self);
       return;
     }
@@ -230,8 +230,9 @@ lookup_by_name (PubPublishJob *self)
                           _pub_publish_job_job_cancellable (self), shown_by_name_cb, self);
 }
 
-static JsonObject *
-build_dataset_params (PubDraft *draft)
+JsonObject *
+_pub_publish_job_dataset_params (PubDraft *draft,
+                                 gboolean  private)
 {
   JsonObject *params = json_object_new ();
   g_auto(GStrv) fields = pub_draft_dup_field_names (draft);
@@ -258,8 +259,7 @@ build_dataset_params (PubDraft *draft)
 
     json_object_set_string_member (params, "tag_string", tag_string);
   }
-  /* Hidden until every file is there. */
-  json_object_set_boolean_member (params, "private", TRUE);
+  json_object_set_boolean_member (params, "private", private);
   return params;
 }
 
@@ -275,7 +275,7 @@ created_cb (GObject      *object,
   node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     {
-      adopt_dataset (self, node);
+      _pub_publish_job_adopt_dataset (self, node);
       start_uploads (self);
       return;
     }
@@ -291,7 +291,8 @@ created_cb (GObject      *object,
 static void
 create_dataset (PubPublishJob *self)
 {
-  g_autoptr(JsonObject) params = build_dataset_params (self->draft);
+  /* Hidden until every file is there. */
+  g_autoptr(JsonObject) params = _pub_publish_job_dataset_params (self->draft, TRUE);
 
   ckan_client_call_async (self->client, "package_create", params, CKAN_CALL_WRITE,
                           _pub_publish_job_job_cancellable (self), created_cb, self);

@@ -23,6 +23,7 @@ struct _PubPublishJob
   JsonObject     *dataset;       /* what the portal last said it holds */
   GHashTable     *claimed;       /* remote resource ids matched to ours */
   char           *user_id;       /* the client's user, asked once per run */
+  char           *deleting;      /* the leftover resource being deleted */
   guint           index;         /* the resource being handled */
   StepFunc        resume;        /* what to do when the network is back */
   gulong          network_handler;
@@ -53,6 +54,12 @@ void          _pub_publish_job_handle_error    (PubPublishJob  *self,
 void          _pub_publish_job_save_then       (PubPublishJob  *self,
                                                 StepFunc        next);
 void          _pub_publish_job_lookup_by_id    (PubPublishJob  *self);
+/* Takes the portal's dataset as ours: its id and address go to the draft. */
+void          _pub_publish_job_adopt_dataset   (PubPublishJob  *self,
+                                                JsonNode       *node);
+/* The draft's metadata as package_create/package_patch parameters. */
+JsonObject   *_pub_publish_job_dataset_params  (PubDraft       *draft,
+                                                gboolean        private);
 void          _pub_publish_job_next_resource   (PubPublishJob  *self);
 void          _pub_publish_job_set_visibility  (PubPublishJob  *self);
 

@@ -13,6 +13,41 @@
 
 /* Step 2: the resources */
 
+/* Every resource id this draft ever made on the portal, kept in the draft
+ * so one removed from the draft later can be removed from the portal too,
+ * and nobody else's ever is. */
+#define RECORD_CREATED "created_resources"
+
+static gboolean
+is_ours (PubPublishJob *self,
+         const char    *id)
+{
+  JsonNode *node = pub_draft_get_publish_record (self->draft, RECORD_CREATED);
+  JsonArray *ids = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+  for (guint i = 0; ids != NULL && i < json_array_get_length (ids); i++)
+    {
+      if (g_strcmp0 (json_array_get_string_element (ids, i), id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+remember_ours (PubPublishJob *self,
+               const char    *id)
+{
+  JsonNode *old = pub_draft_get_publish_record (self->draft, RECORD_CREATED);
+  g_autoptr(JsonNode) node = NULL;
+
+  if (is_ours (self, id))
+    return;
+  node = old != NULL && JSON_NODE_HOLDS_ARRAY (old) ? json_node_copy (old)
+                                                    : json_node_init_array (json_node_alloc (), json_array_new ());
+  json_array_add_string_element (json_node_get_array (node), id);
+  pub_draft_set_publish_record (self->draft, RECORD_CREATED, node);
+}
+
 static JsonArray *
 remote_resources (PubPublishJob *self)
 {
@@ -24,7 +59,7 @@ remote_resources (PubPublishJob *self)
 /* The portal's copy of this resource: by the id we recorded, else one of
  * the same name and size (or address) that nothing else claimed, which an
  * earlier run sent without hearing the answer. */
-static const char *
+static JsonObject *
 find_remote (PubPublishJob    *self,
              PubDraftResource *resource)
 {
@@ -42,7 +77,7 @@ find_remote (PubPublishJob    *self,
           if (id == NULL || g_hash_table_contains (self->claimed, id))
             continue;
           if (pass == 0 && g_strcmp0 (id, recorded) == 0)
-            return id;
+            return r;
           if (pass == 1 &&
               g_strcmp0 (json_object_get_string_member_with_default (r, "name", NULL),
                          pub_draft_resource_get_name (resource)) == 0 &&
@@ -50,7 +85,7 @@ find_remote (PubPublishJob    *self,
                                     pub_draft_resource_get_url (resource)) == 0
                        : json_object_get_int_member_with_default (r, "size", -1) ==
                          pub_draft_resource_get_size (resource)))
-            return id;
+            return r;
         }
     }
   return NULL;
@@ -68,6 +103,7 @@ resource_done (PubPublishJob    *self,
                const char       *remote_id)
 {
   g_hash_table_add (self->claimed, g_strdup (remote_id));
+  remember_ours (self, remote_id);
   pub_draft_resource_set_remote_id (resource, remote_id);
   if (pub_draft_resource_get_kind (resource) == PUB_DRAFT_RESOURCE_FILE)
     self->done_bytes += MAX (pub_draft_resource_get_size (resource), 0);
@@ -136,37 +172,213 @@ resource_created_cb (GObject      *object,
   resource_done (self, resource, id);
 }
 
+static void
+add_fields (JsonObject       *fields,
+            PubDraftResource *resource)
+{
+  json_object_set_string_member (fields, "name", pub_draft_resource_get_name (resource));
+  json_object_set_string_member (fields, "description",
+                                 pub_draft_resource_get_description (resource) != NULL ?
+                                 pub_draft_resource_get_description (resource) : "");
+  if (pub_draft_resource_get_format (resource) != NULL)
+    json_object_set_string_member (fields, "format", pub_draft_resource_get_format (resource));
+  if (pub_draft_resource_get_kind (resource) == PUB_DRAFT_RESOURCE_LINK)
+    json_object_set_string_member (fields, "url", pub_draft_resource_get_url (resource));
+}
+
+static gboolean
+same_text (JsonObject *remote,
+           const char *member,
+           const char *local)
+{
+  const char *text = json_object_get_string_member_with_default (remote, member, NULL);
+
+  return g_strcmp0 (text != NULL ? text : "", local != NULL ? local : "") == 0;
+}
+
+/* Whether the person changed what the portal shows of it since it went. */
+static gboolean
+differs (JsonObject       *remote,
+         PubDraftResource *resource)
+{
+  return !same_text (remote, "name", pub_draft_resource_get_name (resource)) ||
+         !same_text (remote, "description", pub_draft_resource_get_description (resource)) ||
+         (pub_draft_resource_get_format (resource) != NULL &&
+          g_ascii_strcasecmp (json_object_get_string_member_with_default (remote, "format", ""),
+                              pub_draft_resource_get_format (resource)) != 0) ||
+         (pub_draft_resource_get_kind (resource) == PUB_DRAFT_RESOURCE_LINK &&
+          !same_text (remote, "url", pub_draft_resource_get_url (resource)));
+}
+
+static void
+resource_patched_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  PubPublishJob *self = user_data;
+  g_autoptr(PubDraftResource) resource = current_resource (self);
+  g_autoptr(JsonNode) node = NULL;
+  GError *error = NULL;
+  const char *id;
+
+  node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
+      (id = json_object_get_string_member_with_default (json_node_get_object (node), "id", NULL)) == NULL)
+    {
+      if (error == NULL)
+        error = g_error_new_literal (CKAN_ERROR, CKAN_ERROR_NOT_JSON, _("The portal gave an unexpected answer."));
+      _pub_publish_job_handle_error (self, error, _pub_publish_job_lookup_by_id);
+      return;
+    }
+  resource_done (self, resource, id);
+}
+
+/* After the files: what this draft once sent but no longer holds goes, and
+ * the portal takes the draft's order. */
+
+static void delete_leftovers (PubPublishJob *self);
+
+static void
+reordered_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  PubPublishJob *self = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  GError *error = NULL;
+
+  node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
+  if (error != NULL)
+    {
+      _pub_publish_job_handle_error (self, error, _pub_publish_job_lookup_by_id);
+      return;
+    }
+  _pub_publish_job_set_step (self, PUB_PUBLISH_STEP_SET_VISIBILITY);
+  _pub_publish_job_save_then (self, _pub_publish_job_set_visibility);
+}
+
+static void
+reorder (PubPublishJob *self)
+{
+  GListModel *resources = pub_draft_get_resources (self->draft);
+  JsonArray *remote = remote_resources (self);
+  g_autoptr(JsonObject) params = json_object_new ();
+  JsonArray *order = json_array_new ();
+  /* Already in order: ours first, in the draft's order (anything someone
+   * else added stays after them, as package_resource_reorder leaves it). */
+  gboolean same = remote != NULL && json_array_get_length (remote) >= g_list_model_get_n_items (resources);
+
+  for (guint i = 0; i < g_list_model_get_n_items (resources); i++)
+    {
+      g_autoptr(PubDraftResource) resource = g_list_model_get_item (resources, i);
+      const char *id = pub_draft_resource_get_remote_id (resource);
+
+      json_array_add_string_element (order, id);
+      same = same && g_strcmp0 (json_object_get_string_member_with_default (json_array_get_object_element (remote, i),
+                                                                            "id", NULL), id) == 0;
+    }
+  json_object_set_string_member (params, "id", pub_draft_get_remote_id (self->draft));
+  json_object_set_array_member (params, "order", order);
+  if (same)
+    {
+      _pub_publish_job_set_step (self, PUB_PUBLISH_STEP_SET_VISIBILITY);
+      _pub_publish_job_save_then (self, _pub_publish_job_set_visibility);
+      return;
+    }
+  ckan_client_call_async (self->client, "package_resource_reorder", params, CKAN_CALL_WRITE,
+                          _pub_publish_job_job_cancellable (self), reordered_cb, self);
+}
+
+static void
+deleted_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  PubPublishJob *self = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  GError *error = NULL;
+  JsonArray *remote = remote_resources (self);
+
+  node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
+  if (error != NULL && !g_error_matches (error, CKAN_ERROR, CKAN_ERROR_NOT_FOUND))
+    {
+      _pub_publish_job_handle_error (self, error, _pub_publish_job_lookup_by_id);
+      return;
+    }
+  g_clear_error (&error);
+  for (guint i = 0; remote != NULL && i < json_array_get_length (remote); i++)
+    {
+      JsonObject *r = json_array_get_object_element (remote, i);
+
+      if (r != NULL && g_strcmp0 (json_object_get_string_member_with_default (r, "id", NULL), self->deleting) == 0)
+        {
+          json_array_remove_element (remote, i);
+          break;
+        }
+    }
+  g_clear_pointer (&self->deleting, g_free);
+  delete_leftovers (self);
+}
+
+static void
+delete_leftovers (PubPublishJob *self)
+{
+  JsonArray *remote = remote_resources (self);
+
+  for (guint i = 0; remote != NULL && i < json_array_get_length (remote); i++)
+    {
+      JsonObject *r = json_array_get_object_element (remote, i);
+      const char *id = r != NULL ? json_object_get_string_member_with_default (r, "id", NULL) : NULL;
+      g_autoptr(JsonObject) params = NULL;
+
+      if (id == NULL || g_hash_table_contains (self->claimed, id) || !is_ours (self, id))
+        continue;
+      params = json_object_new ();
+      json_object_set_string_member (params, "id", id);
+      g_free (self->deleting);
+      self->deleting = g_strdup (id);
+      ckan_client_call_async (self->client, "resource_delete", params, CKAN_CALL_WRITE,
+                              _pub_publish_job_job_cancellable (self), deleted_cb, self);
+      return;
+    }
+  reorder (self);
+}
+
 void
 _pub_publish_job_next_resource (PubPublishJob *self)
 {
   GListModel *resources = pub_draft_get_resources (self->draft);
   g_autoptr(PubDraftResource) resource = NULL;
   g_autoptr(JsonObject) fields = json_object_new ();
-  const char *remote_id;
+  JsonObject *remote;
 
   if (self->index >= g_list_model_get_n_items (resources))
     {
       _pub_publish_job_set_current_name (self, NULL);
-      _pub_publish_job_set_step (self, PUB_PUBLISH_STEP_SET_VISIBILITY);
-      _pub_publish_job_save_then (self, _pub_publish_job_set_visibility);
+      delete_leftovers (self);
       return;
     }
 
   resource = current_resource (self);
   _pub_publish_job_set_current_name (self, pub_draft_resource_get_name (resource));
-  remote_id = find_remote (self, resource);
-  if (remote_id != NULL)
+  remote = find_remote (self, resource);
+  if (remote != NULL)
     {
-      resource_done (self, resource, remote_id);
+      if (differs (remote, resource))
+        {
+          /* Renamed or described again after an earlier run sent it. */
+          json_object_set_string_member (fields, "id", json_object_get_string_member (remote, "id"));
+          add_fields (fields, resource);
+          ckan_client_call_async (self->client, "resource_patch", fields, CKAN_CALL_WRITE,
+                                  _pub_publish_job_job_cancellable (self), resource_patched_cb, self);
+          return;
+        }
+      resource_done (self, resource, json_object_get_string_member (remote, "id"));
       return;
     }
 
   json_object_set_string_member (fields, "package_id", pub_draft_get_remote_id (self->draft));
-  json_object_set_string_member (fields, "name", pub_draft_resource_get_name (resource));
-  if (pub_draft_resource_get_description (resource) != NULL)
-    json_object_set_string_member (fields, "description", pub_draft_resource_get_description (resource));
-  if (pub_draft_resource_get_format (resource) != NULL)
-    json_object_set_string_member (fields, "format", pub_draft_resource_get_format (resource));
+  add_fields (fields, resource);
 
   self->upload_started = g_get_monotonic_time ();
   update_progress (self, 0, 0);

@@ -103,11 +103,11 @@ fail (PubPublishJob *self,
   else if (self->step == PUB_PUBLISH_STEP_UPLOAD_RESOURCES && self->current_name != NULL)
     message = g_strdup_printf (_("Uploading “%s” failed. %s Press Retry to go on from this file; "
                                  "what was already sent is kept."), self->current_name, what);
+  else if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_VALIDATION))
+    message = g_strdup_printf (_("The portal did not accept the dataset. %s"), what);
   else if (self->step == PUB_PUBLISH_STEP_SET_VISIBILITY)
     message = g_strdup_printf (_("The files are on the portal, but setting the dataset’s visibility failed. "
                                  "%s Press Retry to finish."), what);
-  else if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_VALIDATION))
-    message = g_strdup_printf (_("The portal did not accept the dataset. %s"), what);
   else
     message = g_strdup_printf (_("Creating the dataset on the portal failed. %s "
                                  "Press Retry; nothing will be created twice."), what);
@@ -265,6 +265,9 @@ visibility_set_cb (GObject      *object,
       _pub_publish_job_handle_error (self, error, _pub_publish_job_set_visibility);
       return;
     }
+  /* The name may have changed, and with it the address. */
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    _pub_publish_job_adopt_dataset (self, node);
   _pub_publish_job_set_step (self, PUB_PUBLISH_STEP_DONE);
   pub_draft_set_last_error (self->draft, NULL);
   pub_draft_set_progress (self->draft, 1.0);
@@ -273,15 +276,16 @@ visibility_set_cb (GObject      *object,
   _pub_publish_job_save_then (self, (StepFunc) NULL);
 }
 
+/* With the visibility, all of the draft's metadata: a dataset made by an
+ * earlier run still holds what the draft said then, and the person may
+ * have edited it since (so this is sent even when nothing seems to differ). */
 void
 _pub_publish_job_set_visibility (PubPublishJob *self)
 {
-  g_autoptr(JsonObject) params = json_object_new ();
+  gboolean private = g_strcmp0 (pub_draft_get_field (self->draft, PUB_DRAFT_FIELD_VISIBILITY), "public") != 0;
+  g_autoptr(JsonObject) params = _pub_publish_job_dataset_params (self->draft, private);
 
   json_object_set_string_member (params, "id", pub_draft_get_remote_id (self->draft));
-  json_object_set_boolean_member (params, "private",
-                                  g_strcmp0 (pub_draft_get_field (self->draft, PUB_DRAFT_FIELD_VISIBILITY),
-                                             "public") != 0);
   ckan_client_call_async (self->client, "package_patch", params, CKAN_CALL_WRITE,
                           _pub_publish_job_job_cancellable (self), visibility_set_cb, self);
 }
@@ -377,6 +381,7 @@ pub_publish_job_finalize (GObject *object)
   g_clear_pointer (&self->claimed, g_hash_table_unref);
   g_clear_pointer (&self->current_name, g_free);
   g_clear_pointer (&self->user_id, g_free);
+  g_clear_pointer (&self->deleting, g_free);
 
   G_OBJECT_CLASS (pub_publish_job_parent_class)->finalize (object);
 }

@@ -476,6 +476,78 @@ test_publish_colleague_took_the_name (Fixture       *f,
   g_assert_cmpuint (pub_test_portal_count_datasets (f->portal), ==, f->datasets_before + 1);
 }
 
+/* After a failed publication the person edits the draft; the retry makes
+ * the portal match it: metadata, a file removed, one renamed, the order.
+ * A resource a colleague added meanwhile is not this draft's to delete. */
+static void
+test_publish_edited_after_failure (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CkanClient) colleague = ckan_client_new (pub_test_portal_get_url (f->portal), FALSE, NULL);
+  g_autoptr(JsonObject) params = json_object_new ();
+  g_autoptr(JsonObject) theirs = NULL;
+  g_autoptr(JsonObject) dataset = NULL;
+  g_autoptr(PubDraftResource) first = g_list_model_get_item (pub_draft_get_resources (f->draft), 0);
+  g_autoptr(PubDraftResource) second = g_list_model_get_item (pub_draft_get_resources (f->draft), 1);
+  g_autoptr(PubDraftResource) link = g_list_model_get_item (pub_draft_get_resources (f->draft), 2);
+  g_autofree char *removed_id = NULL;
+  JsonArray *resources, *tags;
+
+  pub_test_portal_inject_fault (f->portal, "package_patch", PUB_TEST_FAULT_HTTP_500_JSON, 0, 1);
+  error = publish (f);
+  g_assert_error (error, CKAN_ERROR, CKAN_ERROR_SERVER);
+  removed_id = g_strdup (pub_draft_resource_get_remote_id (first));
+  g_assert_nonnull (removed_id);
+
+  ckan_client_set_token (colleague, pub_test_portal_get_token (f->portal, "admin"));
+  json_object_set_string_member (params, "package_id", pub_draft_get_remote_id (f->draft));
+  json_object_set_string_member (params, "name", "Notas del colega");
+  json_object_set_string_member (params, "url", "https://example.cl/notas");
+  theirs = call (colleague, "resource_create", params, CKAN_CALL_WRITE);
+
+  pub_draft_set_field (f->draft, "title", "Censo de población y vivienda 2024");
+  pub_draft_set_field (f->draft, "notes", "Resultados por comuna y región.");
+  pub_draft_remove_tag (f->draft, "censo");
+  pub_draft_add_tag (f->draft, "vivienda");
+  pub_draft_remove_resource (f->draft, first);
+  pub_draft_resource_set_name (second, "Viviendas por comuna");
+  pub_draft_resource_set_description (second, "Una fila por comuna.");
+  pub_draft_move_resource (f->draft, link, 0);
+
+  g_clear_error (&error);
+  error = publish (f);
+  g_assert_no_error (error);
+  g_assert_cmpint (pub_draft_get_state (f->draft), ==, PUB_DRAFT_STATE_PUBLISHED);
+
+  dataset = pub_test_portal_dup_dataset (f->portal, pub_draft_get_remote_id (f->draft));
+  g_assert_cmpstr (json_object_get_string_member (dataset, "title"), ==, "Censo de población y vivienda 2024");
+  g_assert_cmpstr (json_object_get_string_member (dataset, "notes"), ==, "Resultados por comuna y región.");
+  /* (tags and tag_string both name it; CKAN keeps one, the test portal both) */
+  tags = json_object_get_array_member (dataset, "tags");
+  g_assert_cmpuint (json_array_get_length (tags), >, 0);
+  for (guint i = 0; i < json_array_get_length (tags); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (tags, i), "name"), ==, "vivienda");
+  g_assert_false (json_object_get_boolean_member (dataset, "private"));
+  resources = json_object_get_array_member (dataset, "resources");
+  g_assert_cmpuint (json_array_get_length (resources), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (resources, 0), "id"), ==,
+                   pub_draft_resource_get_remote_id (link));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (resources, 1), "id"), ==,
+                   pub_draft_resource_get_remote_id (second));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (resources, 1), "name"), ==,
+                   "Viviendas por comuna");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (resources, 1), "description"), ==,
+                   "Una fila por comuna.");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (resources, 2), "id"), ==,
+                   json_object_get_string_member (theirs, "id"));
+  for (guint i = 0; i < json_array_get_length (resources); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (resources, i), "id"), !=, removed_id);
+  /* Nothing was sent twice. */
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "resource_create"), ==, 4);
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 1);
+}
+
 static void
 test_publish_html_502 (Fixture       *f,
                        gconstpointer  data)
@@ -665,6 +737,7 @@ main (int   argc,
   ADD ("/publish-job/name-taken", test_publish_name_taken);
   ADD ("/publish-job/html-502", test_publish_html_502);
   ADD ("/publish-job/colleague-took-the-name", test_publish_colleague_took_the_name);
+  ADD ("/publish-job/edited-after-failure", test_publish_edited_after_failure);
   ADD ("/publish-job/waits-when-offline", test_publish_waits_when_offline);
   ADD ("/publish-job/network-drops-midway", test_publish_network_drops_midway);
   /* Only where a real CKAN is given (never a skip counted as a pass); the
