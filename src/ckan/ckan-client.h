@@ -55,6 +55,9 @@ void         ckan_client_set_timeout        (CkanClient        *self,
  * is the envelope's "result" member (may be a JSON null).
  * Every failure is a CKAN_ERROR (see ckan-error.h for the extra data it
  * carries); cancelling gives CKAN_ERROR_CANCELLED, never G_IO_ERROR.
+ * A write that ends in CKAN_ERROR_NETWORK, _TIMEOUT or _CANCELLED after it
+ * was sent may still have been done by the portal: look (package_show by
+ * name, the resources by id) before sending it again.
  * Use a client from the thread whose thread-default main context was current
  * when it was created: callbacks and progress arrive there. */
 void         ckan_client_call_async         (CkanClient        *self,
