@@ -61,6 +61,16 @@ void         ckan_client_upload_full_async       (CkanClient           *self,
 gpointer     ckan_client_upload_full_finish      (CkanClient           *self,
                                                   GAsyncResult         *result,
                                                   GError              **error);
+/* For the call primitive (ckan-client-call.c). */
+gboolean     ckan_client_action_name_is_valid    (const char  *action);
+guint        ckan_client_get_max_attempts        (CkanClient  *self);
+guint        ckan_client_get_retry_base_delay_ms (CkanClient  *self);
+/* On the client's session (timeout, no cookies, no redirects). */
+void         ckan_client_send_and_read_async     (CkanClient          *self,
+                                                  SoupMessage         *msg,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
 /* For the upload: "authorization-failed", as calls emit it. */
 void         ckan_client_emit_authorization_failed (CkanClient *self);
 guint        ckan_client_get_timeout             (CkanClient  *self);
