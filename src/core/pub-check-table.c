@@ -28,6 +28,9 @@ typedef struct {
   guint64 n_integer;
   guint64 n_date;
   guint64 n_bool;
+  guint64 n_personal;        /* RUTs with separators, e-mails, phones */
+  guint64 n_plain_ruts;
+  guint64 n_plain_candidates;
 } Sample;
 
 struct _PubTableChecker
@@ -81,16 +84,62 @@ pub_column_type_to_label (PubColumnType type)
     }
 }
 
+static gboolean
+all_digits (const char *s,
+            gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) (s[i] - '0') > 9)
+      return FALSE;
+  return TRUE;
+}
+
+/* An e-mail or a long number inside a longer text ("llamar 987654321"). */
+static gboolean
+may_hold_personal (const char *data,
+                   gsize       len)
+{
+  guint run = 0;
+
+  if (memchr (data, '@', len))
+    return TRUE;
+  for (gsize i = 0; i < len; i++)
+    {
+      run = (guchar) (data[i] - '0') <= 9 ? run + 1 : 0;
+      if (run >= 7)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+column_is_personal (const PubColumnStats *col)
+{
+  return col->personal_label ||
+         col->n_personal[PUB_PERSONAL_RUT_FORMATTED] ||
+         col->n_personal[PUB_PERSONAL_EMAIL] ||
+         col->n_personal[PUB_PERSONAL_PHONE];
+}
+
+/* What the report may show of a data cell. `col` is its column, NULL for
+ * a cell beyond the header: nothing tells what such a cell holds, so it
+ * is always masked. In a column of personal data every cell is masked,
+ * whatever the value looks like ("1985/13/45 nacida en Talca"). */
 static char *
 cell_text (PubTableChecker *self,
+           PubColumnStats  *col,
+           guint64          row,
            const char      *data,
            gsize            len)
 {
   PubPersonalKind kind = pub_check_personal_cell (data, len);
 
-  /* A value that looks personal never reaches the report unmasked. */
+  if (col != NULL && !col->masked_from_row && column_is_personal (col))
+    col->masked_from_row = row;
   if (kind != PUB_PERSONAL_NONE)
     return pub_check_mask (data, len, kind);
+  if (col == NULL || col->masked_from_row || may_hold_personal (data, len))
+    return pub_check_mask (data, len, PUB_PERSONAL_NONE);
   return pub_encoding_cell_to_utf8 (data, len, self->stats.encoding, CELL_CHARS);
 }
 
@@ -105,16 +154,23 @@ report_error (PubTableChecker *self,
 {
   g_autofree char *cell = NULL;
   const char *name = NULL;
+  PubColumnStats *col = NULL;
 
   if (!ckan_validation_report_has_room (self->report, type))
     {
       ckan_validation_report_count_errors (self->report, type, 1);
       return;
     }
-  if (data)
-    cell = cell_text (self, data, len);
   if (field && field <= self->stats.n_columns)
-    name = self->stats.columns[field - 1].name;
+    {
+      col = &self->stats.columns[field - 1];
+      name = col->name;
+    }
+  /* Row 0 is the header: a column's name is shown as it is. */
+  if (data && row == 0)
+    cell = pub_encoding_cell_to_utf8 (data, len, self->stats.encoding, CELL_CHARS);
+  else if (data)
+    cell = cell_text (self, col, row, data, len);
   ckan_validation_report_add_error (self->report, type, (gint64) row, (int) field, name, cell, message);
 }
 
@@ -248,6 +304,22 @@ sample_record_cb (const PubCsvCell *cells,
       if (!cells[i].len)
         continue;
       kind = pub_check_classify_cell (cells[i].data, cells[i].len);
+      switch (pub_check_personal_cell (cells[i].data, cells[i].len))
+        {
+        case PUB_PERSONAL_RUT_FORMATTED:
+        case PUB_PERSONAL_EMAIL:
+        case PUB_PERSONAL_PHONE:
+          s->n_personal++;
+          break;
+        case PUB_PERSONAL_RUT_PLAIN:
+          s->n_plain_ruts++;
+          break;
+        case PUB_PERSONAL_NONE:
+        default:
+          break;
+        }
+      if (cells[i].len >= 8 && cells[i].len <= 9 && all_digits (cells[i].data, cells[i].len - 1))
+        s->n_plain_candidates++;
       s->n_nonempty++;
       s->n_number += !!(kind & PUB_CELL_ANY_NUMBER);
       s->n_integer += !!(kind & PUB_CELL_ANY_INTEGER);
@@ -288,16 +360,6 @@ decide_type (const Sample *s)
   if (s->n_date >= need)
     return PUB_COLUMN_DATE;
   return PUB_COLUMN_TEXT;
-}
-
-static gboolean
-all_digits (const char *s,
-            gsize       len)
-{
-  for (gsize i = 0; i < len; i++)
-    if ((guchar) (s[i] - '0') > 9)
-      return FALSE;
-  return TRUE;
 }
 
 static void
@@ -493,7 +555,17 @@ record_cb (const PubCsvCell *cells,
       self->header_seen = TRUE;
       set_header (self, cells, n_cells);
       for (guint i = 0; i < stats->n_columns; i++)
-        stats->columns[i].type = decide_type (i < self->sample_columns ? &self->sample[i] : NULL);
+        {
+          const Sample *sample = i < self->sample_columns ? &self->sample[i] : NULL;
+
+          stats->columns[i].type = decide_type (sample);
+          /* Named personal, or personal in its first rows: masked from the
+           * first data row on. */
+          if (stats->columns[i].personal_label ||
+              (sample && (sample->n_personal ||
+                          (sample->n_plain_ruts && sample->n_plain_ruts * 2 >= sample->n_plain_candidates))))
+            stats->columns[i].masked_from_row = 2;
+        }
       return;
     }
 
@@ -620,6 +692,39 @@ report_personal (PubTableChecker *self)
     }
 }
 
+/* A column found personal only after some of its cells were reported
+ * (past the first rows): those cells are masked now, before anyone sees
+ * the report. */
+static void
+mask_earlier_cells (PubTableChecker *self)
+{
+  g_auto(GStrv) types = ckan_validation_report_dup_types (self->report);
+
+  for (guint t = 0; types[t] != NULL; t++)
+    {
+      GPtrArray *errors = ckan_validation_report_get_errors_of_type (self->report, types[t]);
+
+      for (guint i = 0; errors != NULL && i < errors->len; i++)
+        {
+          CkanValidationError *e = g_ptr_array_index (errors, i);
+          PubColumnStats *col;
+          char *masked;
+
+          if (e->row_number <= 0 || e->cell == NULL || e->field_number <= 0 ||
+              (guint) e->field_number > self->stats.n_columns)
+            continue;
+          col = &self->stats.columns[e->field_number - 1];
+          if (!column_is_personal (col) && !col->n_personal[PUB_PERSONAL_RUT_PLAIN])
+            continue;
+          if (col->masked_from_row && (guint64) e->row_number >= col->masked_from_row)
+            continue;
+          masked = pub_check_mask (e->cell, strlen (e->cell), PUB_PERSONAL_NONE);
+          g_free (e->cell);
+          e->cell = masked;
+        }
+    }
+}
+
 void
 pub_table_checker_finish (PubTableChecker *self)
 {
@@ -636,6 +741,7 @@ pub_table_checker_finish (PubTableChecker *self)
                                           "later rows were compared for duplicates only with the first six million"));
   pub_row_set_clear (&self->dups);
   report_personal (self);
+  mask_earlier_cells (self);
   ckan_validation_report_set_stats (self->report, (gint64) self->stats.n_rows,
                                     (gint64) self->stats.n_columns, (gint64) self->stats.bytes);
 }

@@ -35,6 +35,10 @@ typedef struct {
   guint          n_examples;
   char          *examples[4];       /* at most 3, masked, NULL-terminated */
   const char    *personal_label;    /* the word of the header that names personal data */
+  /* The first row from which every cell of the column is masked in the
+   * report (its name, its first rows or a value since said it holds
+   * personal data); 0: not yet. */
+  guint64        masked_from_row;
 } PubColumnStats;
 
 typedef struct {

@@ -228,6 +228,72 @@ test_personal_data (void)
 }
 
 static void
+assert_never_exported (CkanValidationReport *report,
+                       const char * const   *secrets)
+{
+  g_autofree char *json = ckan_validation_report_to_json (report);
+  g_autofree char *csv = ckan_validation_report_to_csv (report);
+
+  for (guint i = 0; secrets[i] != NULL; i++)
+    {
+      if (strstr (json, secrets[i]) || strstr (csv, secrets[i]))
+        g_error ("“%s” reached the export:\n%s\n%s", secrets[i], json, csv);
+    }
+}
+
+/* Issue 7: values that are not a RUT, e-mail or phone as a whole still
+ * carry one, or sit in a column of personal data. */
+static void
+test_personal_data_in_other_errors (void)
+{
+  static const char * const extra_secrets[] = {
+    "Juan Diaz", "juan.diaz", "example", "8765 4321", "anexo", NULL,
+  };
+  static const char * const type_secrets[] = {
+    "1985/13/45", "nacida", "Talca", "8765", "anexo", "casa", NULL,
+  };
+  g_autoptr(PubCheckResult) extra = check_fixture ("privacy-extra-cell.csv");
+  g_autoptr(PubCheckResult) types = check_fixture ("privacy-type-error.csv");
+  CkanValidationError *e;
+
+  g_assert_cmpuint (n_of (extra, "extra-cell"), ==, 3);
+  g_assert_cmpint (error_of (extra, "extra-cell", 0)->row_number, ==, 3);
+  assert_never_exported (pub_check_result_get_report (extra), extra_secrets);
+
+  /* By name (fecha de nacimiento, telefono) and by content (contacto);
+   * a cell of an ordinary column stays readable. */
+  g_assert_cmpuint (n_of (types, "type-error"), ==, 4);
+  e = error_of (types, "type-error", 2);
+  g_assert_cmpstr (e->field_name, ==, "contacto");
+  g_assert_nonnull (e->cell);
+  g_assert_cmpstr (error_of (types, "type-error", 3)->cell, ==, "diez");
+  assert_never_exported (pub_check_result_get_report (types), type_secrets);
+}
+
+/* A column that turns out personal only after its first thousand rows:
+ * the cells reported before are masked by the end. */
+static void
+test_personal_column_found_late (void)
+{
+  static const char * const secrets[] = { "Juan Diaz", "56912345", NULL };
+  g_autoptr(GString) data = g_string_new ("codigo,monto\n1,1\nJuan Diaz 5,2\n");
+  PubCheckOptions options = { 0 };
+  g_autoptr(PubCheckResult) r = NULL;
+  CkanValidationReport *report;
+
+  for (guint i = 0; i < 1200; i++)
+    g_string_append_printf (data, "%u,%u\n", i + 10, i);
+  for (guint i = 0; i < 3; i++)
+    g_string_append_printf (data, "+5691234567%u,%u\n", i, i);
+  r = pub_check_data (data->str, data->len, "late.csv", &options);
+  report = pub_check_result_get_report (r);
+  g_assert_cmpuint (n_of (r, "type-error"), >=, 1);
+  g_assert_cmpint (error_of (r, "type-error", 0)->row_number, ==, 3);
+  g_assert_nonnull (ckan_validation_report_get_errors_of_type (report, "personal-data"));
+  assert_never_exported (report, secrets);
+}
+
+static void
 test_formats (void)
 {
   static const struct { const char *name; PubFileFormat format; const char *type; } cases[] = {
@@ -439,6 +505,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/check-file/types", test_type_errors);
   g_test_add_func ("/check-file/dialects-encodings", test_dialects_and_encodings);
   g_test_add_func ("/check-file/personal", test_personal_data);
+  g_test_add_func ("/check-file/personal-in-other-errors", test_personal_data_in_other_errors);
+  g_test_add_func ("/check-file/personal-column-found-late", test_personal_column_found_late);
   g_test_add_func ("/check-file/formats", test_formats);
   g_test_add_func ("/check-file/broken", test_broken_input);
   g_test_add_func ("/check-file/error-cap", test_error_cap);
