@@ -106,7 +106,7 @@ fake_monitor_init (FakeMonitor *self)
   self->available = TRUE;
 }
 
-static void
+G_GNUC_UNUSED static void
 set_network (gboolean available)
 {
   FakeMonitor *monitor = FAKE_MONITOR (g_network_monitor_get_default ());

@@ -56,7 +56,7 @@ start_uploads (PubPublishJob *self)
   self->index = 0;
   self->done_bytes = 0;
   g_hash_table_remove_all (self->claimed);
-  _pub_publish_job_save_then (self, _pub_publish_job_next_resource);
+  _pub_publish_job_save_then (self, _pub_publish_job_refresh_files);
 }
 
 static void

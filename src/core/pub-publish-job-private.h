@@ -24,6 +24,7 @@ struct _PubPublishJob
   GHashTable     *claimed;       /* remote resource ids matched to ours */
   char           *user_id;       /* the client's user, asked once per run */
   char           *deleting;      /* the leftover resource being deleted */
+  char           *replacing;     /* the resource whose file is being replaced */
   guint           index;         /* the resource being handled */
   StepFunc        resume;        /* what to do when the network is back */
   gulong          network_handler;
@@ -60,6 +61,8 @@ void          _pub_publish_job_adopt_dataset   (PubPublishJob  *self,
 /* The draft's metadata as package_create/package_patch parameters. */
 JsonObject   *_pub_publish_job_dataset_params  (PubDraft       *draft,
                                                 gboolean        private);
+/* Reads every file again, then goes through them from the first. */
+void          _pub_publish_job_refresh_files   (PubPublishJob  *self);
 void          _pub_publish_job_next_resource   (PubPublishJob  *self);
 void          _pub_publish_job_set_visibility  (PubPublishJob  *self);
 

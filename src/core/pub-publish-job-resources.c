@@ -56,16 +56,94 @@ remote_resources (PubPublishJob *self)
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
+/* What each file's last upload sent (sha256, size), by path, written
+ * before it goes; "done" once the portal confirmed it. Matching and change
+ * detection go by these, not by the draft's idea of the file, which may be
+ * older than the file (it changed between attempts). */
+#define RECORD_UPLOADS "uploads"
+
+static JsonObject *
+sent_record (PubPublishJob    *self,
+             PubDraftResource *resource)
+{
+  JsonNode *node = pub_draft_get_publish_record (self->draft, RECORD_UPLOADS);
+  JsonNode *entry;
+
+  if (pub_draft_resource_get_kind (resource) != PUB_DRAFT_RESOURCE_FILE ||
+      node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  entry = json_object_get_member (json_node_get_object (node), pub_draft_resource_get_path (resource));
+  return entry != NULL && JSON_NODE_HOLDS_OBJECT (entry) ? json_node_get_object (entry) : NULL;
+}
+
+static void
+record_sent (PubPublishJob    *self,
+             PubDraftResource *resource,
+             gboolean          done)
+{
+  JsonNode *old = pub_draft_get_publish_record (self->draft, RECORD_UPLOADS);
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *entry = json_object_new ();
+
+  if (pub_draft_resource_get_kind (resource) != PUB_DRAFT_RESOURCE_FILE)
+    {
+      json_object_unref (entry);
+      return;
+    }
+  node = old != NULL && JSON_NODE_HOLDS_OBJECT (old) ? json_node_copy (old)
+                                                     : json_node_init_object (json_node_alloc (), json_object_new ());
+  if (pub_draft_resource_get_sha256 (resource) != NULL)
+    json_object_set_string_member (entry, "sha256", pub_draft_resource_get_sha256 (resource));
+  json_object_set_int_member (entry, "size", pub_draft_resource_get_size (resource));
+  json_object_set_boolean_member (entry, "done", done);
+  json_object_set_object_member (json_node_get_object (node), pub_draft_resource_get_path (resource), entry);
+  pub_draft_set_publish_record (self->draft, RECORD_UPLOADS, node);
+}
+
+/* Whether the portal's copy (found by id, else by name and size) holds
+ * other bytes than the file now has. */
+static gboolean
+file_changed (PubPublishJob    *self,
+              PubDraftResource *resource,
+              JsonObject       *remote,
+              gboolean          by_id)
+{
+  JsonObject *sent = sent_record (self, resource);
+  gint64 remote_size;
+
+  if (pub_draft_resource_get_kind (resource) != PUB_DRAFT_RESOURCE_FILE)
+    return FALSE;
+  if (sent == NULL)
+    {
+      /* A draft from before the record: the size is all there is. */
+      remote_size = json_object_get_int_member_with_default (remote, "size", -1);
+      return remote_size >= 0 && remote_size != pub_draft_resource_get_size (resource);
+    }
+  /* A replacement whose answer was lost may or may not have landed; sent
+   * again it replaces, never duplicates. (Found by name, it was a create,
+   * which only exists once all of it arrived.) */
+  if (by_id && !json_object_get_boolean_member_with_default (sent, "done", FALSE))
+    return TRUE;
+  return g_strcmp0 (json_object_get_string_member_with_default (sent, "sha256", NULL),
+                    pub_draft_resource_get_sha256 (resource)) != 0 ||
+         json_object_get_int_member_with_default (sent, "size", -1) != pub_draft_resource_get_size (resource);
+}
+
 /* The portal's copy of this resource: by the id we recorded, else one of
  * the same name and size (or address) that nothing else claimed, which an
  * earlier run sent without hearing the answer. */
 static JsonObject *
 find_remote (PubPublishJob    *self,
-             PubDraftResource *resource)
+             PubDraftResource *resource,
+             gboolean         *by_id)
 {
   JsonArray *remote = remote_resources (self);
   const char *recorded = pub_draft_resource_get_remote_id (resource);
   gboolean is_link = pub_draft_resource_get_kind (resource) == PUB_DRAFT_RESOURCE_LINK;
+  JsonObject *sent = sent_record (self, resource);
+  /* What was sent, which may not be the file as it is now. */
+  gint64 size = sent != NULL ? json_object_get_int_member_with_default (sent, "size", -1)
+                             : pub_draft_resource_get_size (resource);
 
   for (guint pass = 0; remote != NULL && pass < 2; pass++)
     {
@@ -76,6 +154,7 @@ find_remote (PubPublishJob    *self,
 
           if (id == NULL || g_hash_table_contains (self->claimed, id))
             continue;
+          *by_id = pass == 0;
           if (pass == 0 && g_strcmp0 (id, recorded) == 0)
             return r;
           if (pass == 1 &&
@@ -83,8 +162,7 @@ find_remote (PubPublishJob    *self,
                          pub_draft_resource_get_name (resource)) == 0 &&
               (is_link ? g_strcmp0 (json_object_get_string_member_with_default (r, "url", NULL),
                                     pub_draft_resource_get_url (resource)) == 0
-                       : json_object_get_int_member_with_default (r, "size", -1) ==
-                         pub_draft_resource_get_size (resource)))
+                       : json_object_get_int_member_with_default (r, "size", -1) == size))
             return r;
         }
     }
@@ -104,6 +182,8 @@ resource_done (PubPublishJob    *self,
 {
   g_hash_table_add (self->claimed, g_strdup (remote_id));
   remember_ours (self, remote_id);
+  record_sent (self, resource, TRUE);
+  g_clear_pointer (&self->replacing, g_free);
   pub_draft_resource_set_remote_id (resource, remote_id);
   if (pub_draft_resource_get_kind (resource) == PUB_DRAFT_RESOURCE_FILE)
     self->done_bytes += MAX (pub_draft_resource_get_size (resource), 0);
@@ -167,7 +247,7 @@ resource_created_cb (GObject      *object,
       return;
     }
 
-  if (remote_resources (self) != NULL)
+  if (remote_resources (self) != NULL && self->replacing == NULL)
     json_array_add_element (remote_resources (self), json_node_copy (node));
   resource_done (self, resource, id);
 }
@@ -344,6 +424,8 @@ delete_leftovers (PubPublishJob *self)
   reorder (self);
 }
 
+static void send_current (PubPublishJob *self);
+
 void
 _pub_publish_job_next_resource (PubPublishJob *self)
 {
@@ -351,7 +433,9 @@ _pub_publish_job_next_resource (PubPublishJob *self)
   g_autoptr(PubDraftResource) resource = NULL;
   g_autoptr(JsonObject) fields = json_object_new ();
   JsonObject *remote;
+  gboolean by_id = FALSE;
 
+  g_clear_pointer (&self->replacing, g_free);
   if (self->index >= g_list_model_get_n_items (resources))
     {
       _pub_publish_job_set_current_name (self, NULL);
@@ -361,7 +445,15 @@ _pub_publish_job_next_resource (PubPublishJob *self)
 
   resource = current_resource (self);
   _pub_publish_job_set_current_name (self, pub_draft_resource_get_name (resource));
-  remote = find_remote (self, resource);
+  remote = find_remote (self, resource, &by_id);
+  if (remote != NULL && file_changed (self, resource, remote, by_id))
+    {
+      /* The file changed since it went: its bytes replace the old ones. */
+      self->replacing = g_strdup (json_object_get_string_member (remote, "id"));
+      record_sent (self, resource, FALSE);
+      _pub_publish_job_save_then (self, send_current);
+      return;
+    }
   if (remote != NULL)
     {
       if (differs (remote, resource))
@@ -376,15 +468,28 @@ _pub_publish_job_next_resource (PubPublishJob *self)
       resource_done (self, resource, json_object_get_string_member (remote, "id"));
       return;
     }
+  /* What goes is on disk first, so a lost answer is recognised. */
+  record_sent (self, resource, FALSE);
+  _pub_publish_job_save_then (self, send_current);
+}
 
-  json_object_set_string_member (fields, "package_id", pub_draft_get_remote_id (self->draft));
+/* Creates the current resource, or replaces the file of `replacing`. */
+static void
+send_current (PubPublishJob *self)
+{
+  g_autoptr(PubDraftResource) resource = current_resource (self);
+  g_autoptr(JsonObject) fields = json_object_new ();
+
+  if (self->replacing != NULL)
+    json_object_set_string_member (fields, "id", self->replacing);
+  else
+    json_object_set_string_member (fields, "package_id", pub_draft_get_remote_id (self->draft));
   add_fields (fields, resource);
 
   self->upload_started = g_get_monotonic_time ();
   update_progress (self, 0, 0);
   if (pub_draft_resource_get_kind (resource) == PUB_DRAFT_RESOURCE_LINK)
     {
-      json_object_set_string_member (fields, "url", pub_draft_resource_get_url (resource));
       ckan_client_call_async (self->client, "resource_create", fields, CKAN_CALL_WRITE,
                               _pub_publish_job_job_cancellable (self), resource_created_cb, self);
     }
@@ -393,9 +498,62 @@ _pub_publish_job_next_resource (PubPublishJob *self)
       g_autoptr(GFile) file = pub_draft_resource_dup_file (resource);
       g_autofree char *basename = g_file_get_basename (file);
 
-      ckan_client_upload_async (self->client, "resource_create", fields, file, basename,
-                                upload_progress_cb, self, NULL,
+      ckan_client_upload_async (self->client, self->replacing != NULL ? "resource_patch" : "resource_create",
+                                fields, file, basename, upload_progress_cb, self, NULL,
                                 _pub_publish_job_job_cancellable (self), resource_created_cb, self);
     }
 }
 
+/* Each file as it is now (size, time, SHA-256, read in a worker), not as
+ * the draft last saw it: it may have changed since, and the queue resumes
+ * at startup before anything else looks. */
+static void refresh_next (PubPublishJob *self);
+
+static void
+file_refreshed_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  PubPublishJob *self = user_data;
+  GError *error = NULL;
+
+  if (!pub_draft_resource_refresh_finish (PUB_DRAFT_RESOURCE (object), result, &error))
+    {
+      _pub_publish_job_set_current_name (self, pub_draft_resource_get_name (PUB_DRAFT_RESOURCE (object)));
+      _pub_publish_job_handle_error (self, error, _pub_publish_job_refresh_files);
+      return;
+    }
+  self->index++;
+  refresh_next (self);
+}
+
+static void
+refresh_next (PubPublishJob *self)
+{
+  GListModel *resources = pub_draft_get_resources (self->draft);
+  g_autoptr(PubDraftResource) resource = NULL;
+
+  if (self->index >= g_list_model_get_n_items (resources))
+    {
+      self->index = 0;
+      self->total_bytes = 0;
+      for (guint i = 0; i < g_list_model_get_n_items (resources); i++)
+        {
+          g_autoptr(PubDraftResource) item = g_list_model_get_item (resources, i);
+
+          if (pub_draft_resource_get_kind (item) == PUB_DRAFT_RESOURCE_FILE)
+            self->total_bytes += MAX (pub_draft_resource_get_size (item), 0);
+        }
+      _pub_publish_job_next_resource (self);
+      return;
+    }
+  resource = current_resource (self);
+  pub_draft_resource_refresh_async (resource, _pub_publish_job_job_cancellable (self), file_refreshed_cb, self);
+}
+
+void
+_pub_publish_job_refresh_files (PubPublishJob *self)
+{
+  self->index = 0;
+  refresh_next (self);
+}

@@ -382,6 +382,7 @@ pub_publish_job_finalize (GObject *object)
   g_clear_pointer (&self->current_name, g_free);
   g_clear_pointer (&self->user_id, g_free);
   g_clear_pointer (&self->deleting, g_free);
+  g_clear_pointer (&self->replacing, g_free);
 
   G_OBJECT_CLASS (pub_publish_job_parent_class)->finalize (object);
 }
