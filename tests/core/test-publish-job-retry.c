@@ -212,6 +212,36 @@ test_publish_file_changed_after_lost_answer (Fixture       *f,
   g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "resource_patch"), ==, 1);
 }
 
+/* The portal made the dataset but its answer came after the client gave
+ * up (a timeout: the outcome unknown, like a network error or a cancel
+ * after sending). The retry recognises its own dataset: one, not two. */
+static void
+test_publish_create_answer_timed_out (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  ckan_client_set_timeout (f->client, 1);
+  pub_test_portal_inject_fault (f->portal, "package_create", PUB_TEST_FAULT_DELAY, 2500, 1);
+  error = publish (f);
+  g_assert_error (error, CKAN_ERROR, CKAN_ERROR_TIMEOUT);
+  g_assert_null (pub_draft_get_remote_id (f->draft));
+  g_assert_cmpint (pub_draft_get_publish_step (f->draft), ==, PUB_PUBLISH_STEP_CREATE_DATASET);
+  while (pub_test_portal_count_datasets (f->portal) == f->datasets_before)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+
+  ckan_client_set_timeout (f->client, 30);
+  g_clear_error (&error);
+  error = publish (f);
+  g_assert_no_error (error);
+  assert_published_once (f);
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +255,7 @@ main (int   argc,
   ADD ("/publish-job/edited-after-failure", test_publish_edited_after_failure);
   ADD ("/publish-job/file-changed", test_publish_file_changed);
   ADD ("/publish-job/file-changed-after-lost-answer", test_publish_file_changed_after_lost_answer);
+  ADD ("/publish-job/create-answer-timed-out", test_publish_create_answer_timed_out);
 #undef ADD
 
   return g_test_run ();
