@@ -18,6 +18,7 @@ struct _PubDraftsView
   PubDraftStore *store;
   PubPublishQueue *queue;
 
+  AdwToastOverlay *toast_overlay;
   GtkStack      *stack;
   GtkListBox    *list;
 };
@@ -312,6 +313,16 @@ duplicate_action (GtkWidget  *widget,
 }
 
 static void
+show_toast (PubDraftsView *self,
+            const char    *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
 deleted_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
@@ -328,9 +339,20 @@ delete_response_cb (AdwMessageDialog *dialog,
                     PubDraftsView    *self)
 {
   PubDraft *draft = g_object_get_data (G_OBJECT (dialog), "draft");
+  gboolean had_window;
 
-  if (g_strcmp0 (response, "delete") == 0)
-    pub_draft_store_delete_async (self->store, draft, NULL, deleted_cb, NULL);
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+  /* The open wizard closes itself once its draft leaves the store. */
+  had_window = pub_new_dataset_window_find (draft) != NULL;
+  pub_draft_store_delete_async (self->store, draft, NULL, deleted_cb, NULL);
+  if (had_window)
+    {
+      g_autofree char *title = g_strdup_printf (_("“%s” deleted, and its window closed"),
+                                                pub_draft_get_display_title (draft));
+
+      show_toast (self, title);
+    }
 }
 
 static void
@@ -343,6 +365,7 @@ delete_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *dialog;
   const char *body;
+  g_autofree char *with_window = NULL;
 
   if (draft == NULL)
     return;
@@ -366,6 +389,8 @@ delete_action (GtkWidget  *widget,
   else
     body = _("Everything written in it is deleted from this computer. Your data files are not touched.");
 
+  if (pub_new_dataset_window_find (draft) != NULL)
+    body = with_window = g_strconcat (body, " ", _("Its window, open now, is closed."), NULL);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    NULL, body);
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Delete “%s”?"),
@@ -493,6 +518,7 @@ pub_drafts_view_class_init (PubDraftsViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/publicador/Publicador/ui/pub-drafts-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PubDraftsView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PubDraftsView, stack);
   gtk_widget_class_bind_template_child (widget_class, PubDraftsView, list);
 

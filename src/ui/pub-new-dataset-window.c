@@ -178,10 +178,24 @@ draft_is_empty (PubDraft *draft)
          pub_draft_get_remote_id (draft) == NULL;
 }
 
+/* Its draft was deleted (from the Drafts list, say): edits here would
+ * go nowhere, so the window goes too. */
+static void
+store_drafts_changed_cb (PubNewDatasetWindow *self)
+{
+  if (self->steps == NULL || pub_draft_store_find (self->store, pub_draft_get_id (self->draft)) == self->draft)
+    return;
+  g_signal_handlers_disconnect_by_func (pub_draft_store_get_drafts (self->store), store_drafts_changed_cb, self);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static gboolean
 pub_new_dataset_window_close_request (GtkWindow *window)
 {
   PubNewDatasetWindow *self = PUB_NEW_DATASET_WINDOW (window);
+
+  /* Closing anyway: the empty draft deleted below must not close it twice. */
+  g_signal_handlers_disconnect_by_func (pub_draft_store_get_drafts (self->store), store_drafts_changed_cb, self);
 
   /* Everything typed is already saved; a wizard opened and closed without
    * typing leaves no empty draft behind. */
@@ -235,6 +249,9 @@ pub_new_dataset_window_constructed (GObject *object)
   if (new_draft)
     g_signal_connect (self, "map", G_CALLBACK (focus_title_cb), NULL);
   g_signal_connect_object (self->store, "save-failed", G_CALLBACK (save_failed_cb), self, G_CONNECT_SWAPPED);
+  if (pub_draft_store_find (self->store, pub_draft_get_id (self->draft)) == self->draft)
+    g_signal_connect_object (pub_draft_store_get_drafts (self->store), "items-changed",
+                             G_CALLBACK (store_drafts_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->draft, "notify::state", G_CALLBACK (_pub_new_dataset_window_draft_state_cb), self, G_CONNECT_SWAPPED);
   /* The application is set after construction (pub_new_dataset_window_open). */
   g_signal_connect (self, "notify::application", G_CALLBACK (update_publish_button), NULL);
@@ -461,6 +478,23 @@ current_client (GtkWindow *parent)
 }
 
 PubNewDatasetWindow *
+pub_new_dataset_window_find (PubDraft *draft)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_return_val_if_fail (PUB_IS_DRAFT (draft), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (PUB_IS_NEW_DATASET_WINDOW (window) && PUB_NEW_DATASET_WINDOW (window)->draft == draft)
+        return PUB_NEW_DATASET_WINDOW (window);
+    }
+  return NULL;
+}
+
+PubNewDatasetWindow *
 pub_new_dataset_window_open (GtkWindow *parent,
                              PubDraft  *draft,
                              GSList    *files)
@@ -468,21 +502,11 @@ pub_new_dataset_window_open (GtkWindow *parent,
   PubNewDatasetWindow *self;
 
   /* One wizard per draft: opening it again brings the window forward. */
-  if (draft != NULL)
+  self = draft != NULL ? pub_new_dataset_window_find (draft) : NULL;
+  if (self != NULL)
     {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-          if (PUB_IS_NEW_DATASET_WINDOW (window) &&
-              PUB_NEW_DATASET_WINDOW (window)->draft == draft)
-            {
-              gtk_window_present (window);
-              return PUB_NEW_DATASET_WINDOW (window);
-            }
-        }
+      gtk_window_present (GTK_WINDOW (self));
+      return self;
     }
 
   self = pub_new_dataset_window_new (parent, NULL, draft, current_client (parent));

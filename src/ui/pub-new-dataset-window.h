@@ -36,6 +36,9 @@ PubResourceListEditor    *pub_new_dataset_window_get_resource_editor (PubNewData
 PubNewDatasetWindow      *pub_new_dataset_window_open                (GtkWindow     *parent,
                                                                       PubDraft      *draft,
                                                                       GSList        *files);
+/* The wizard open on `draft`, or NULL. It closes itself when its draft
+ * is deleted from its store. */
+PubNewDatasetWindow      *pub_new_dataset_window_find                (PubDraft      *draft);
 /* For a window's "win.new-dataset" action. */
 void                      pub_new_dataset_window_action              (GtkWidget     *widget,
                                                                       const char    *action_name,

@@ -11,6 +11,7 @@
 
 #include "drafts-test-utils.h"
 #include "pub-drafts-view.h"
+#include "pub-new-dataset-window.h"
 
 typedef struct
 {
@@ -303,6 +304,50 @@ test_drafts_view_delete (Fixture       *fixture,
   g_assert_cmpuint (count_rows (fixture), ==, 3);
 }
 
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (has_label (c, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A draft open in a wizard: the dialog says its window closes, and after
+ * Delete it does (its edits would have nowhere to go), with a toast. */
+static void
+test_drafts_view_delete_open_draft (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *path = g_strdup_printf ("%s/%s.json", fixture->dir, pub_draft_get_id (fixture->editing));
+  g_autofree char *id = g_strdup (pub_draft_get_id (fixture->editing));
+  PubNewDatasetWindow *wizard = pub_new_dataset_window_new (fixture->window, fixture->store, fixture->editing, NULL);
+  AdwMessageDialog *dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (wizard), (gpointer *) &wizard);
+  gtk_window_present (GTK_WINDOW (wizard));
+  iterate_until (widget_is_mapped, wizard);
+  iterate_until (file_exists, path);
+  g_assert_true (pub_new_dataset_window_find (fixture->editing) == wizard);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "drafts.delete", "s", id);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Its window, open now, is closed."));
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_until (file_gone, path);
+  g_assert_null (wizard);
+  g_assert_null (find_row (fixture, id));
+  g_assert_true (has_label (GTK_WIDGET (fixture->view), "“Censo 2024 (borrador)” deleted, and its window closed"));
+  save_screenshot (GTK_WIDGET (fixture->window), "drafts-deleted-open-draft.png");
+}
+
 static void
 test_drafts_view_empty (void)
 {
@@ -339,6 +384,7 @@ main (int   argc,
   ADD ("/drafts-view/states", test_drafts_view_states);
   ADD ("/drafts-view/open-and-duplicate", test_drafts_view_open_and_duplicate);
   ADD ("/drafts-view/delete", test_drafts_view_delete);
+  ADD ("/drafts-view/delete-open-draft", test_drafts_view_delete_open_draft);
 #undef ADD
   g_test_add_func ("/drafts-view/empty", test_drafts_view_empty);
 
