@@ -230,6 +230,10 @@ lookup_by_name (PubPublishJob *self)
                           _pub_publish_job_job_cancellable (self), shown_by_name_cb, self);
 }
 
+/* The field names an earlier request sent, so one emptied since in the
+ * draft is emptied on the portal too (and no other is touched). */
+#define RECORD_FIELDS "fields"
+
 JsonObject *
 _pub_publish_job_dataset_params (PubDraft *draft,
                                  gboolean  private)
@@ -238,13 +242,25 @@ _pub_publish_job_dataset_params (PubDraft *draft,
   g_auto(GStrv) fields = pub_draft_dup_field_names (draft);
   const char * const *tags = pub_draft_get_tags (draft);
   JsonArray *tag_list = json_array_new ();
+  JsonNode *sent = pub_draft_get_publish_record (draft, RECORD_FIELDS);
+  g_autoptr(JsonNode) names = json_node_init_array (json_node_alloc (), json_array_new ());
+
+  for (guint i = 0; sent != NULL && JSON_NODE_HOLDS_ARRAY (sent) && i < json_array_get_length (json_node_get_array (sent)); i++)
+    {
+      const char *name = json_array_get_string_element (json_node_get_array (sent), i);
+
+      if (name != NULL && !g_strv_contains ((const char * const *) fields, name))
+        json_object_set_string_member (params, name, "");
+    }
 
   for (guint i = 0; fields[i] != NULL; i++)
     {
       if (g_str_equal (fields[i], PUB_DRAFT_FIELD_VISIBILITY))
         continue;
       json_object_set_string_member (params, fields[i], pub_draft_get_field (draft, fields[i]));
+      json_array_add_string_element (json_node_get_array (names), fields[i]);
     }
+  pub_draft_set_publish_record (draft, RECORD_FIELDS, names);
   for (guint i = 0; tags[i] != NULL; i++)
     {
       JsonObject *tag = json_object_new ();

@@ -86,6 +86,7 @@ test_publish_edited_after_failure (Fixture       *f,
   g_autofree char *removed_id = NULL;
   JsonArray *resources, *tags;
 
+  pub_draft_set_field (f->draft, "version", "1.0");
   pub_test_portal_inject_fault (f->portal, "package_patch", PUB_TEST_FAULT_HTTP_500_JSON, 0, 1);
   error = publish (f);
   g_assert_error (error, CKAN_ERROR, CKAN_ERROR_SERVER);
@@ -100,6 +101,7 @@ test_publish_edited_after_failure (Fixture       *f,
 
   pub_draft_set_field (f->draft, "title", "Censo de población y vivienda 2024");
   pub_draft_set_field (f->draft, "notes", "Resultados por comuna y región.");
+  pub_draft_set_field (f->draft, "version", NULL);
   pub_draft_remove_tag (f->draft, "censo");
   pub_draft_add_tag (f->draft, "vivienda");
   pub_draft_remove_resource (f->draft, first);
@@ -115,6 +117,7 @@ test_publish_edited_after_failure (Fixture       *f,
   dataset = pub_test_portal_dup_dataset (f->portal, pub_draft_get_remote_id (f->draft));
   g_assert_cmpstr (json_object_get_string_member (dataset, "title"), ==, "Censo de población y vivienda 2024");
   g_assert_cmpstr (json_object_get_string_member (dataset, "notes"), ==, "Resultados por comuna y región.");
+  g_assert_cmpstr (json_object_get_string_member_with_default (dataset, "version", ""), ==, "");
   /* (tags and tag_string both name it; CKAN keeps one, the test portal both) */
   tags = json_object_get_array_member (dataset, "tags");
   g_assert_cmpuint (json_array_get_length (tags), >, 0);
