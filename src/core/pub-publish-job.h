@@ -20,9 +20,16 @@ G_DECLARE_FINAL_TYPE (PubPublishJob, pub_publish_job, PUB, PUBLISH_JOB, GObject)
  * chosen visibility. Each remote id lands in the draft and is saved (store:
  * may be NULL in tests) before the next step begins. Running a job again
  * on the same draft goes on from where the last one stopped: it looks up
- * what exists on the portal (by recorded id, then by name; resources by
- * id, then by name and size) and never creates a second dataset or
- * resource. While the network is down it waits for it. */
+ * what exists on the portal (by recorded id, then by name, adopted only if
+ * this draft's own package_create made it: same creator, created since the
+ * attempt, still private; resources by id, then by name and the size last
+ * sent) and never creates a second dataset or resource. Files are read
+ * again first: one changed since it was sent is replaced in place. The
+ * portal ends up matching the draft even if it was edited in between: the
+ * metadata goes with the final visibility change, renamed resources are
+ * patched, ones this draft made but no longer holds are deleted (never
+ * anyone else's), and the draft's order is applied. While the network is
+ * down it waits for it. */
 PubPublishJob  *pub_publish_job_new              (PubDraft      *draft,
                                                   CkanClient    *client,
                                                   PubDraftStore *store);
