@@ -574,6 +574,7 @@ refresh_thread (GTask        *task,
   gssize n_read;
 
   file_info = g_file_query_info (file,
+                                 G_FILE_ATTRIBUTE_STANDARD_TYPE ","
                                  G_FILE_ATTRIBUTE_STANDARD_SIZE ","
                                  G_FILE_ATTRIBUTE_TIME_MODIFIED ","
                                  G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
@@ -581,6 +582,18 @@ refresh_thread (GTask        *task,
   if (file_info == NULL)
     {
       g_task_return_error (task, error);
+      return;
+    }
+  /* A folder or a device dropped on the list can't be uploaded as it is;
+   * checked here, off the main thread, like everything else on disk. */
+  if (g_file_info_get_file_type (file_info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "is a folder");
+      return;
+    }
+  if (g_file_info_get_file_type (file_info) != G_FILE_TYPE_REGULAR)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "not a regular file");
       return;
     }
   info->size = g_file_info_get_size (file_info);
@@ -619,7 +632,11 @@ refreshed_cb (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        set_string (self, &self->problem, _("This is a folder: add the files in it instead"), PROP_PROBLEM);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
+        set_string (self, &self->problem, _("This is not a file that can be published"), PROP_PROBLEM);
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_autofree char *problem = g_strdup_printf (_("The file can’t be read: %s"), error->message);
           set_string (self, &self->problem, problem, PROP_PROBLEM);

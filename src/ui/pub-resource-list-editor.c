@@ -377,17 +377,6 @@ move_resource (PubResourceListEditor *self,
     }
 }
 
-static void
-refreshed_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* A failure is kept on the resource (its "problem") and shown there. */
-  if (!pub_draft_resource_refresh_finish (PUB_DRAFT_RESOURCE (object), result, &error))
-    g_debug ("Reading a file failed: %s", error->message);
-}
 
 static void
 checked_cb (GObject      *object,
@@ -446,6 +435,38 @@ check_resource (PubResourceListEditor *self,
   pub_check_file_async (file, NULL, NULL, NULL, NULL, self->cancellable, checked_cb, g_object_ref (resource));
 }
 
+static void
+refreshed_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(PubResourceListEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* A failure is kept on the resource (its "problem") and shown there. */
+  if (!pub_draft_resource_refresh_finish (PUB_DRAFT_RESOURCE (object), result, &error))
+    {
+      g_debug ("Reading a file failed: %s", error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        pub_draft_resource_set_check_result (PUB_DRAFT_RESOURCE (object), PUB_RESOURCE_CHECK_NONE, NULL);
+      return;
+    }
+  /* Checked once known to be a readable file, and not while it is hashed:
+   * a big file is then read by one worker at a time. */
+  check_resource (self, PUB_DRAFT_RESOURCE (object));
+}
+
+/* What is on disk now (size, date, hash, whether it is a file at all),
+ * then the local checks. */
+static void
+refresh_resource (PubResourceListEditor *self,
+                  PubDraftResource      *resource)
+{
+  if (pub_draft_resource_get_kind (resource) == PUB_DRAFT_RESOURCE_FILE)
+    pub_draft_resource_set_check_result (resource, PUB_RESOURCE_CHECK_RUNNING, _("Checking the file…"));
+  pub_draft_resource_refresh_async (resource, self->cancellable, refreshed_cb, g_object_ref (self));
+}
+
 guint
 pub_resource_list_editor_add_files (PubResourceListEditor *self,
                                     GSList                *files)
@@ -461,14 +482,14 @@ pub_resource_list_editor_add_files (PubResourceListEditor *self,
       g_autoptr(PubDraftResource) resource = NULL;
       g_autofree char *path = g_file_get_path (file);
 
-      /* Folders and remote places can't be uploaded as they are. */
-      if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+      /* Remote places can't be uploaded as they are; a folder is told
+       * apart from a file by the refresh, in a worker. */
+      if (path == NULL)
         continue;
 
       resource = pub_draft_resource_new_for_file (file);
       pub_draft_add_resource (self->draft, resource);
-      pub_draft_resource_refresh_async (resource, self->cancellable, refreshed_cb, NULL);
-      check_resource (self, resource);
+      refresh_resource (self, resource);
       g_signal_emit (self, signals[RESOURCE_ADDED], 0, resource);
       added++;
     }
@@ -610,8 +631,7 @@ pub_resource_list_editor_set_draft (PubResourceListEditor *self,
         {
           g_autoptr(PubDraftResource) resource = g_list_model_get_item (resources, i);
 
-          pub_draft_resource_refresh_async (resource, self->cancellable, refreshed_cb, NULL);
-          check_resource (self, resource);
+          refresh_resource (self, resource);
         }
     }
   rebuild_rows (self);

@@ -346,6 +346,25 @@ test_resource_file_info (void)
   g_rmdir (dir);
 }
 
+/* A dropped folder is told apart in the worker, and says what to do. */
+static void
+test_resource_folder (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("draft-XXXXXX", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(PubDraftResource) resource = pub_draft_resource_new_for_file (file);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (pub_draft_resource_get_problem (resource));
+  pub_draft_resource_refresh_async (resource, NULL, refresh_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_assert_cmpstr (pub_draft_resource_get_problem (resource), ==, "This is a folder: add the files in it instead");
+  g_assert_null (pub_draft_resource_get_sha256 (resource));
+  g_rmdir (dir);
+}
+
 static void
 test_resource_formats (void)
 {
@@ -383,6 +402,7 @@ main (int   argc,
   g_test_add_func ("/draft/duplicate", test_draft_duplicate);
   g_test_add_func ("/draft/move-resource", test_draft_move_resource);
   g_test_add_func ("/draft/resource/file-info", test_resource_file_info);
+  g_test_add_func ("/draft/resource/folder", test_resource_folder);
   g_test_add_func ("/draft/resource/formats", test_resource_formats);
   g_test_add_func ("/draft/resource/link-names", test_resource_link_names);
 

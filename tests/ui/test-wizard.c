@@ -673,6 +673,39 @@ test_wizard_link_address_cleared (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (url_error));
 }
 
+static gboolean
+resource_has_problem (gpointer data)
+{
+  return pub_draft_resource_get_problem (data) != NULL;
+}
+
+/* A folder dropped with files is listed, and says (once the worker looked
+ * at it) that its files are what can be added; it is not checked. */
+static void
+test_wizard_folder_added (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  PubDraft *draft = pub_new_dataset_window_get_draft (fixture->window);
+  GtkWidget *editor = GTK_WIDGET (pub_new_dataset_window_get_resource_editor (fixture->window));
+  g_autofree char *folder = g_build_filename (fixture->dir, "carpeta", NULL);
+  g_autoslist(GFile) files = NULL;
+  g_autoptr(PubDraftResource) resource = NULL;
+  AdwExpanderRow *row;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  files = g_slist_append (files, g_file_new_for_path (folder));
+  g_assert_cmpuint (pub_resource_list_editor_add_files (PUB_RESOURCE_LIST_EDITOR (editor), files), ==, 1);
+  resource = g_list_model_get_item (pub_draft_get_resources (draft), 0);
+  iterate_until (resource_has_problem, resource);
+  g_assert_cmpstr (pub_draft_resource_get_problem (resource), ==, "This is a folder: add the files in it instead");
+  g_assert_cmpint (pub_draft_resource_get_check_status (resource), ==, PUB_RESOURCE_CHECK_NONE);
+  flush_events ();
+  row = ADW_EXPANDER_ROW (find_descendant (editor, ADW_TYPE_EXPANDER_ROW));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (row), ==, "This is a folder: add the files in it instead");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_rmdir (folder);
+}
+
 /* `publicador file.csv`, and Open With in Files. */
 static void
 test_wizard_open_files (void)
@@ -720,6 +753,8 @@ main (int   argc,
               test_wizard_name_edited_by_hand, fixture_teardown);
   g_test_add ("/wizard/link-address-cleared", Fixture, NULL, fixture_setup,
               test_wizard_link_address_cleared, fixture_teardown);
+  g_test_add ("/wizard/folder-added", Fixture, NULL, fixture_setup,
+              test_wizard_folder_added, fixture_teardown);
   g_test_add_func ("/wizard/empty-draft-not-kept", test_wizard_empty_draft_not_kept);
   g_test_add ("/wizard/publish-to-test-portal", Fixture, "portal", fixture_setup,
               test_wizard_publish, fixture_teardown);
