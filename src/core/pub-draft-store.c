@@ -264,11 +264,33 @@ load_directory (const char *directory,
   return g_steal_pointer (&drafts);
 }
 
+static gboolean
+drop_task_cb (gpointer data)
+{
+  return G_SOURCE_REMOVE;
+}
+
+/* The worker's reference to a task is dropped on the task's main context,
+ * after its callback: were it the store's last reference (through the
+ * task's source object), dispose would wait for this thread pool from
+ * inside one of its own threads. */
+static void
+release_on_context (GTask *task)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_LOW);
+  g_source_set_callback (source, drop_task_cb, task, g_object_unref);
+  g_source_set_static_name (source, "[publicador] draft store task release");
+  g_source_attach (source, g_task_get_context (task));
+  g_source_unref (source);
+}
+
 static void
 pool_func (gpointer data,
            gpointer user_data)
 {
-  g_autoptr(GTask) task = data;
+  GTask *task = data;
   Op *op = g_task_get_task_data (task);
   GError *error = NULL;
 
@@ -312,6 +334,7 @@ pool_func (gpointer data,
     default:
       g_assert_not_reached ();
     }
+  release_on_context (task);
 }
 
 static void

@@ -203,6 +203,44 @@ test_store_link_without_address (Fixture       *fixture,
     }
 }
 
+static void
+finalized_cb (gpointer  data,
+              GObject  *where_the_object_was)
+{
+  GThread **thread = data;
+
+  *thread = g_thread_self ();
+}
+
+/* The caller lets go of the store while its worker runs: the last
+ * reference must go on the main thread (from a worker, dispose would wait
+ * for the pool from inside it, and hang). Repeated, since which thread
+ * lets go last is a race. */
+static void
+test_store_released_on_main_thread (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  for (guint i = 0; i < 200; i++)
+    {
+      PubDraftStore *store = pub_draft_store_new (fixture->dir);
+      GThread *finalized_in = NULL;
+      gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+      g_object_weak_ref (G_OBJECT (store), finalized_cb, &finalized_in);
+      if (i % 2 == 0)
+        pub_draft_store_load_async (store, NULL, NULL, NULL);
+      else
+        pub_draft_store_flush_async (store, NULL, NULL, NULL);
+      g_object_unref (store);
+      while (finalized_in == NULL)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        }
+      g_assert_true (finalized_in == g_thread_self ());
+    }
+}
+
 static gboolean
 file_has_revision (const char *path,
                    guint64     revision)
@@ -401,6 +439,7 @@ main (int   argc,
   ADD ("/draft-store/save-and-load", test_store_save_and_load);
   ADD ("/draft-store/debounced-autosave", test_store_debounced_autosave);
   ADD ("/draft-store/link-without-address", test_store_link_without_address);
+  ADD ("/draft-store/released-on-main-thread", test_store_released_on_main_thread);
   ADD ("/draft-store/damaged-files", test_store_damaged_files);
   ADD ("/draft-store/delete-and-duplicate", test_store_delete_and_duplicate);
   ADD ("/draft-store/stale-temporaries", test_store_stale_temporaries);
