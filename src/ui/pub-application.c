@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "pub-application.h"
 #include "pub-new-dataset-window.h"
@@ -20,6 +22,8 @@ struct _PubApplication
   GSettings      *settings;
   PubAccountManager *account_manager;
   PubPublishQueue *publish_queue;
+  guint           sigterm_id;
+  guint           sigint_id;
 };
 
 G_DEFINE_FINAL_TYPE (PubApplication, pub_application, ADW_TYPE_APPLICATION)
@@ -182,6 +186,33 @@ quit_action_cb (GSimpleAction *action,
     gtk_window_close (GTK_WINDOW (l->data));
 }
 
+static void
+flushed_before_quit_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(PubApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!pub_draft_store_flush_finish (PUB_DRAFT_STORE (object), result, &error))
+    g_warning ("Saving the drafts before quitting failed: %s", error->message);
+  g_application_quit (G_APPLICATION (self));
+}
+
+/* Logging out or `kill` sends SIGTERM, Ctrl+C in a terminal SIGINT: the
+ * changes still waiting for their save delay are written before quitting.
+ * A second signal kills at once, as without the handler. */
+static gboolean
+terminate_cb (gpointer user_data)
+{
+  PubApplication *self = user_data;
+
+  g_clear_handle_id (&self->sigterm_id, g_source_remove);
+  g_clear_handle_id (&self->sigint_id, g_source_remove);
+  pub_draft_store_flush_async (pub_draft_store_get_default (), NULL, flushed_before_quit_cb, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action_cb },
   { "preferences", preferences_action_cb },
@@ -206,6 +237,20 @@ pub_application_startup (GApplication *app)
 
   /* Publications left queued or cut short by the last run go on. */
   pub_application_get_publish_queue (self);
+
+  self->sigterm_id = g_unix_signal_add (SIGTERM, terminate_cb, self);
+  self->sigint_id = g_unix_signal_add (SIGINT, terminate_cb, self);
+}
+
+static void
+pub_application_shutdown (GApplication *app)
+{
+  PubApplication *self = PUB_APPLICATION (app);
+
+  g_clear_handle_id (&self->sigterm_id, g_source_remove);
+  g_clear_handle_id (&self->sigint_id, g_source_remove);
+
+  G_APPLICATION_CLASS (pub_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -213,6 +258,8 @@ pub_application_finalize (GObject *object)
 {
   PubApplication *self = PUB_APPLICATION (object);
 
+  g_clear_handle_id (&self->sigterm_id, g_source_remove);
+  g_clear_handle_id (&self->sigint_id, g_source_remove);
   g_clear_object (&self->publish_queue);
   g_clear_object (&self->account_manager);
   g_clear_object (&self->settings);
@@ -231,6 +278,7 @@ pub_application_class_init (PubApplicationClass *klass)
   app_class->activate = pub_application_activate;
   app_class->open = pub_application_open;
   app_class->startup = pub_application_startup;
+  app_class->shutdown = pub_application_shutdown;
 }
 
 static void
