@@ -26,6 +26,17 @@ static const struct {
 };
 
 static gboolean
+is_blank (const char *value)
+{
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 is_email (const char *value)
 {
   return g_regex_match_simple ("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$", value, 0, 0);
@@ -113,6 +124,9 @@ pub_draft_check_field (PubDraft   *self,
     return check_resources (self);
 
   value = pub_draft_get_field (self, field);
+  /* Spaces alone are not a title, an author or a licence. */
+  if (value != NULL && is_blank (value) && !g_str_equal (field, PUB_DRAFT_FIELD_NAME))
+    value = NULL;
 
   if (g_str_equal (field, PUB_DRAFT_FIELD_NAME))
     {

@@ -393,7 +393,12 @@ pub_draft_get_display_title (PubDraft *self)
   if (self->damage != NULL)
     return _("Damaged draft");
   title = pub_draft_get_field (self, PUB_DRAFT_FIELD_TITLE);
-  return title != NULL ? title : _("Untitled dataset");
+  for (const char *p = title; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return title;
+    }
+  return _("Untitled dataset");
 }
 
 const char *

@@ -107,6 +107,23 @@ test_draft_validation (void)
   g_assert_nonnull (strstr (tag_problem, "“x”"));
   pub_draft_remove_tag (draft, "x");
 
+  /* Spaces alone (a no-break space too) fill no required field. */
+  g_assert_cmpint (pub_draft_get_state (draft), ==, PUB_DRAFT_STATE_READY);
+  pub_draft_set_field (draft, PUB_DRAFT_FIELD_TITLE, "   ");
+  pub_draft_set_field (draft, PUB_DRAFT_FIELD_AUTHOR, "\xc2\xa0\t");
+  {
+    g_autofree char *title_problem = pub_draft_check_field (draft, PUB_DRAFT_FIELD_TITLE);
+    g_autofree char *author_problem = pub_draft_check_field (draft, PUB_DRAFT_FIELD_AUTHOR);
+
+    g_assert_cmpstr (title_problem, ==, "Enter a title for the dataset.");
+    g_assert_cmpstr (author_problem, ==, "Enter who is responsible for the data.");
+  }
+  g_assert_cmpint (pub_draft_get_state (draft), ==, PUB_DRAFT_STATE_EDITING);
+  g_assert_cmpstr (pub_draft_get_display_title (draft), ==, "Untitled dataset");
+  pub_draft_set_field (draft, PUB_DRAFT_FIELD_TITLE, "Población");
+  pub_draft_set_field (draft, PUB_DRAFT_FIELD_AUTHOR, "Autora");
+  g_assert_cmpint (pub_draft_get_state (draft), ==, PUB_DRAFT_STATE_READY);
+
   pub_draft_set_field (draft, PUB_DRAFT_FIELD_SOURCE_URL, "ftp://example.cl");
   g_assert_cmpint (pub_draft_get_state (draft), ==, PUB_DRAFT_STATE_EDITING);
   pub_draft_set_field (draft, PUB_DRAFT_FIELD_SOURCE_URL, "https://example.cl/fuente");
