@@ -416,6 +416,32 @@ check_thread (GTask        *task,
     g_task_return_pointer (task, result, g_object_unref);
 }
 
+/* Each check reads its whole file: with several big files added at
+ * once, all of them read in parallel (in GTask's shared pool) would fight
+ * for the disk and starve every other task of the app. Two at a time. */
+#define MAX_CONCURRENT_CHECKS 2
+
+static void
+check_pool_func (gpointer data,
+                 gpointer user_data)
+{
+  GTask *task = data;
+
+  if (!g_task_return_error_if_cancelled (task))
+    check_thread (task, NULL, g_task_get_task_data (task), g_task_get_cancellable (task));
+  g_object_unref (task);
+}
+
+static GThreadPool *
+get_check_pool (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (check_pool_func, NULL, MAX_CONCURRENT_CHECKS, FALSE, NULL));
+  return pool;
+}
+
 void
 pub_check_file_async (GFile                 *file,
                       const PubCheckOptions *options,
@@ -446,7 +472,7 @@ pub_check_file_async (GFile                 *file,
   d->progress_destroy = progress_destroy;
   d->context = g_main_context_ref_thread_default ();
   g_task_set_task_data (task, d, async_data_free);
-  g_task_run_in_thread (task, check_thread);
+  g_thread_pool_push (get_check_pool (), g_steal_pointer (&task), NULL);
 }
 
 PubCheckResult *

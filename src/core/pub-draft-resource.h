@@ -74,7 +74,8 @@ void                 pub_draft_resource_set_check_result  (PubDraftResource     
 /* Reads size and modification time and computes the SHA-256 in a worker
  * thread, then updates the resource on the caller's main context. Also
  * refines the format from the content type when the extension said
- * nothing. */
+ * nothing. A file whose size and modification time (in seconds) are those
+ * recorded with its hash is not read again. */
 void                 pub_draft_resource_refresh_async  (PubDraftResource *self,
                                                         GCancellable     *cancellable,
                                                         GAsyncReadyCallback callback,

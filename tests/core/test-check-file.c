@@ -8,6 +8,9 @@
 
 #include <string.h>
 #include <glib/gstdio.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "pub-check.h"
 
@@ -467,6 +470,89 @@ test_async_progress_and_cancel (void)
 }
 
 static void
+count_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  guint *n_done = user_data;
+  g_autoptr(PubCheckResult) check = pub_check_file_finish (result, NULL);
+
+  (*n_done)++;
+}
+
+/* Opens the FIFO for writing when a check has opened it for reading;
+ * -1 while no check reads it. */
+static int
+open_if_read (const char *path)
+{
+  return open (path, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+}
+
+/* Many files added at once are checked two at a time. Each file is a
+ * FIFO: a check that started holds it open for reading, and stays there
+ * until the test writes and closes its end. */
+static void
+test_checks_limited (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pub-check-XXXXXX", NULL);
+  char *paths[5];
+  int fds[5];
+  guint n_open = 0, n_done = 0;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("datos-%u.csv", i);
+      g_autoptr(GFile) file = NULL;
+
+      paths[i] = g_build_filename (dir, name, NULL);
+      g_assert_cmpint (mkfifo (paths[i], 0600), ==, 0);
+      fds[i] = -1;
+      file = g_file_new_for_path (paths[i]);
+      pub_check_file_async (file, NULL, NULL, NULL, NULL, NULL, count_done_cb, &n_done);
+    }
+
+  while (n_open < 2)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+        if (fds[i] < 0 && (fds[i] = open_if_read (paths[i])) >= 0)
+          n_open++;
+      g_usleep (1000);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  /* Time for a third to start, were it allowed to. */
+  g_usleep (300 * 1000);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    if (fds[i] < 0 && (fds[i] = open_if_read (paths[i])) >= 0)
+      n_open++;
+  g_assert_cmpuint (n_open, ==, 2);
+
+  /* The others go as those end. */
+  while (n_done < G_N_ELEMENTS (paths))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+        {
+          if (fds[i] < 0)
+            fds[i] = open_if_read (paths[i]);
+          if (fds[i] >= 0)
+            {
+              g_assert_cmpint (write (fds[i], "a,b\n1,2\n", 8), ==, 8);
+              close (fds[i]);
+              fds[i] = -2;
+            }
+        }
+      g_main_context_iteration (NULL, FALSE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_unlink (paths[i]);
+      g_free (paths[i]);
+    }
+  g_rmdir (dir);
+}
+
+static void
 cancel_on_progress_cb (double   fraction,
                        gpointer user_data)
 {
@@ -512,6 +598,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/check-file/error-cap", test_error_cap);
   g_test_add_func ("/check-file/async", test_async_progress_and_cancel);
   g_test_add_func ("/check-file/cancel-midway", test_cancel_midway);
+  g_test_add_func ("/check-file/checks-limited", test_checks_limited);
 
   return g_test_run ();
 }

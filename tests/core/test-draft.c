@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <utime.h>
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -353,6 +355,31 @@ test_resource_file_info (void)
                    "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   /* No extension: the content type (plain text) decides. */
   g_assert_cmpstr (pub_draft_resource_get_format (resource), ==, "TXT");
+
+  /* Same size and modification time: not read again (the hash stays,
+   * though the bytes changed behind its back)... */
+  {
+    struct utimbuf times = { pub_draft_resource_get_mtime (resource), pub_draft_resource_get_mtime (resource) };
+
+    g_assert_true (g_file_set_contents (path, "xyz", 3, NULL));
+    g_assert_cmpint (g_utime (path, &times), ==, 0);
+    pub_draft_resource_refresh_async (resource, NULL, refresh_cb, &error);
+    while (error == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_clear_error (&error);
+    g_assert_cmpstr (pub_draft_resource_get_sha256 (resource), ==,
+                     "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+
+    /* ...a newer date makes it read the file again. */
+    times.modtime += 10;
+    g_assert_cmpint (g_utime (path, &times), ==, 0);
+    pub_draft_resource_refresh_async (resource, NULL, refresh_cb, &error);
+    while (error == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_clear_error (&error);
+    g_assert_cmpstr (pub_draft_resource_get_sha256 (resource), ==,
+                     "3608bca1e44ea6c4d268eb6db02260269892c0b42b86bbf1e77a6fa16c3c9282");
+  }
 
   g_unlink (path);
   pub_draft_resource_refresh_async (resource, NULL, refresh_cb, &error);
