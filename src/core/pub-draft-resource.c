@@ -24,6 +24,7 @@ struct _PubDraftResource
   char                 *mimetype;
   gint64                size;
   gint64                mtime;
+  guint32               mtime_usec;   /* with the hash: whether to read again */
   char                 *sha256;
   char                 *problem;
   char                 *remote_id;
@@ -311,6 +312,7 @@ pub_draft_resource_copy (PubDraftResource *self)
   copy->mimetype = g_strdup (self->mimetype);
   copy->size = self->size;
   copy->mtime = self->mtime;
+  copy->mtime_usec = self->mtime_usec;
   copy->sha256 = g_strdup (self->sha256);
   update_link_problem (copy);
   /* A copy is a new publication: nothing of it exists on the portal yet. */
@@ -368,6 +370,7 @@ pub_draft_resource_new_from_json (JsonObject *object,
   self->remote_id = g_strdup (get_member_string (object, "remote_id"));
   self->size = json_object_get_int_member_with_default (object, "size", -1);
   self->mtime = json_object_get_int_member_with_default (object, "mtime", 0);
+  self->mtime_usec = (guint32) CLAMP (json_object_get_int_member_with_default (object, "mtime_usec", 0), 0, G_USEC_PER_SEC - 1);
   return g_steal_pointer (&self);
 }
 
@@ -408,6 +411,9 @@ pub_draft_resource_to_json (PubDraftResource *self)
     {
       json_builder_set_member_name (builder, "mtime");
       json_builder_add_int_value (builder, self->mtime);
+      /* Optional: older files without it get their file hashed once more. */
+      json_builder_set_member_name (builder, "mtime_usec");
+      json_builder_add_int_value (builder, self->mtime_usec);
     }
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
@@ -545,11 +551,13 @@ typedef struct
   char   *path;
   gint64  size;
   gint64  mtime;
+  guint32 mtime_usec;
   char   *content_type;
   char   *sha256;
   /* What the resource recorded with its last hash. */
   gint64  known_size;
   gint64  known_mtime;
+  guint32 known_mtime_usec;
   char   *known_sha256;
 } FileInfo;
 
@@ -582,6 +590,7 @@ refresh_thread (GTask        *task,
                                  G_FILE_ATTRIBUTE_STANDARD_TYPE ","
                                  G_FILE_ATTRIBUTE_STANDARD_SIZE ","
                                  G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                 G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC ","
                                  G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
                                  G_FILE_QUERY_INFO_NONE, cancellable, &error);
   if (file_info == NULL)
@@ -603,11 +612,14 @@ refresh_thread (GTask        *task,
     }
   info->size = g_file_info_get_size (file_info);
   info->mtime = (gint64) g_file_info_get_attribute_uint64 (file_info, G_FILE_ATTRIBUTE_TIME_MODIFIED);
+  info->mtime_usec = g_file_info_get_attribute_uint32 (file_info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
   info->content_type = g_strdup (g_file_info_get_content_type (file_info));
 
-  /* Unchanged since it was hashed (same size, same modification time):
-   * a file of gigabytes is not read again each time the wizard opens. */
-  if (info->known_sha256 != NULL && info->size == info->known_size && info->mtime == info->known_mtime)
+  /* Unchanged since it was hashed (same size, same modification time to
+   * the microsecond): a file of gigabytes is not read again each time the
+   * wizard opens. */
+  if (info->known_sha256 != NULL && info->size == info->known_size &&
+      info->mtime == info->known_mtime && info->mtime_usec == info->known_mtime_usec)
     {
       info->sha256 = g_strdup (info->known_sha256);
       g_task_return_boolean (task, TRUE);
@@ -666,9 +678,10 @@ refreshed_cb (GObject      *object,
       self->size = info->size;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIZE]);
     }
-  if (self->mtime != info->mtime)
+  if (self->mtime != info->mtime || self->mtime_usec != info->mtime_usec)
     {
       self->mtime = info->mtime;
+      self->mtime_usec = info->mtime_usec;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MTIME]);
     }
   if (info->content_type != NULL)
@@ -709,6 +722,7 @@ pub_draft_resource_refresh_async (PubDraftResource   *self,
   info->path = g_strdup (self->path);
   info->known_size = self->size;
   info->known_mtime = self->mtime;
+  info->known_mtime_usec = self->mtime_usec;
   info->known_sha256 = g_strdup (self->sha256);
   worker = g_task_new (self, cancellable, refreshed_cb, g_steal_pointer (&task));
   g_task_set_task_data (worker, info, (GDestroyNotify) file_info_free);

@@ -532,7 +532,7 @@ test_checks_limited (void)
     {
       for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
         {
-          if (fds[i] < 0)
+          if (fds[i] == -1)
             fds[i] = open_if_read (paths[i]);
           if (fds[i] >= 0)
             {
