@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "pub-check-encoding.h"
@@ -239,6 +240,7 @@ typedef struct {
   GFile       *source;
   GFile       *dest;
   PubEncoding  encoding;
+  GFile       *written;   /* where the copy went: dest, or dest-2, ... */
 } CopyData;
 
 static void
@@ -248,7 +250,53 @@ copy_data_free (gpointer data)
 
   g_clear_object (&copy->source);
   g_clear_object (&copy->dest);
+  g_clear_object (&copy->written);
   g_free (copy);
+}
+
+/* "datos-utf8.csv", then "datos-utf8-2.csv", "datos-utf8-3.csv"... */
+static GFile *
+numbered_sibling (GFile *dest,
+                  guint  n)
+{
+  g_autofree char *name = g_file_get_basename (dest);
+  g_autoptr(GFile) parent = g_file_get_parent (dest);
+  const char *dot = strrchr (name, '.');
+  g_autofree char *numbered = NULL;
+
+  if (n < 2)
+    return g_object_ref (dest);
+  if (dot && dot != name)
+    numbered = g_strdup_printf ("%.*s-%u%s", (int) (dot - name), name, n, dot);
+  else
+    numbered = g_strdup_printf ("%s-%u", name, n);
+  return parent ? g_file_get_child (parent, numbered) : g_file_new_for_path (numbered);
+}
+
+/* The finished copy takes the first free name: a file already there (an
+ * earlier copy the person may have edited) is never overwritten. */
+static GFile *
+move_to_free_name (GFile         *tmp,
+                   GFile         *dest,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  for (guint n = 1; n < 100; n++)
+    {
+      g_autoptr(GFile) candidate = numbered_sibling (dest, n);
+      g_autoptr(GError) local_error = NULL;
+
+      if (g_file_move (tmp, candidate, G_FILE_COPY_NO_FALLBACK_FOR_MOVE, cancellable, NULL, NULL, &local_error))
+        return g_steal_pointer (&candidate);
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       _("Too many UTF-8 copies of this file are already in its folder"));
+  return NULL;
 }
 
 static void
@@ -263,6 +311,10 @@ write_utf8_copy_thread (GTask        *task,
   g_autoptr(GFileOutputStream) out = NULL;
   g_autoptr(GInputStream) converted = NULL;
   g_autoptr(GCharsetConverter) converter = NULL;
+  g_autoptr(GFile) tmp = NULL;
+  g_autoptr(GFile) parent = g_file_get_parent (copy->dest);
+  g_autofree char *dest_name = g_file_get_basename (copy->dest);
+  g_autofree char *tmp_name = NULL;
   char bom[3];
   gsize got = 0;
 
@@ -294,26 +346,24 @@ write_utf8_copy_thread (GTask        *task,
   g_charset_converter_set_use_fallback (converter, TRUE);
   converted = g_converter_input_stream_new (G_INPUT_STREAM (in), G_CONVERTER (converter));
 
-  out = g_file_replace (copy->dest, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                        cancellable, &error);
+  /* Written under a hidden name beside it, then moved to a free name: a
+   * half-written file never takes a name, an existing one is never
+   * replaced. */
+  tmp_name = g_strdup_printf (".%s.%08x.part", dest_name, g_random_int ());
+  tmp = parent ? g_file_get_child (parent, tmp_name) : g_file_new_for_path (tmp_name);
+  out = g_file_create (tmp, G_FILE_CREATE_NONE, cancellable, &error);
   if (!out)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   if (g_output_stream_splice (G_OUTPUT_STREAM (out), converted,
-                              G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE, cancellable, &error) < 0)
+                              G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE, cancellable, &error) < 0 ||
+      !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &error) ||
+      !(copy->written = move_to_free_name (tmp, copy->dest, cancellable, &error)))
     {
-      /* Closing after a failure would put the half copy in place. */
-      g_autoptr(GCancellable) abort = g_cancellable_new ();
-
-      g_cancellable_cancel (abort);
-      g_output_stream_close (G_OUTPUT_STREAM (out), abort, NULL);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &error))
-    {
+      g_output_stream_close (G_OUTPUT_STREAM (out), NULL, NULL);
+      g_file_delete (tmp, NULL, NULL);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -344,10 +394,15 @@ pub_check_write_utf8_copy_async (GFile               *source,
   g_task_run_in_thread (task, write_utf8_copy_thread);
 }
 
-gboolean
+GFile *
 pub_check_write_utf8_copy_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  CopyData *copy;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  copy = g_task_get_task_data (G_TASK (result));
+  return g_object_ref (copy->written);
 }

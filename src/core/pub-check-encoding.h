@@ -59,16 +59,18 @@ char        *pub_encoding_cell_to_utf8     (const char           *data,
                                             PubEncoding           encoding,
                                             guint                 max_chars);
 
-/* Writes `dest` as a UTF-8 copy of `source` (no BOM), streaming, in a
- * worker thread. The copy appears atomically: a half-written file never
- * takes its name. Bytes that cannot be converted become U+FFFD. */
+/* Writes a UTF-8 copy of `source` (no BOM), streaming, in a worker
+ * thread, as `dest` or, when that name is taken, as "dest-2", "dest-3"...:
+ * an existing file is never replaced. The copy appears whole: a
+ * half-written file never takes its name. Bytes that cannot be converted
+ * become U+FFFD. Finish returns the file written, NULL on error. */
 void         pub_check_write_utf8_copy_async  (GFile               *source,
                                                PubEncoding          encoding,
                                                GFile               *dest,
                                                GCancellable        *cancellable,
                                                GAsyncReadyCallback  callback,
                                                gpointer             user_data);
-gboolean     pub_check_write_utf8_copy_finish (GAsyncResult        *result,
+GFile       *pub_check_write_utf8_copy_finish (GAsyncResult        *result,
                                                GError             **error);
 /* "datos.csv" -> "datos-utf8.csv" beside it. */
 GFile       *pub_check_utf8_copy_destination  (GFile               *source);

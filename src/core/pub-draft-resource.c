@@ -516,6 +516,43 @@ pub_draft_resource_get_problem (PubDraftResource *self)
   return self->problem;
 }
 
+void
+pub_draft_resource_set_file (PubDraftResource *self,
+                             GFile            *file)
+{
+  g_autofree char *old_name = NULL;
+  g_autofree char *new_name = NULL;
+
+  g_return_if_fail (PUB_IS_DRAFT_RESOURCE (self));
+  g_return_if_fail (self->kind == PUB_DRAFT_RESOURCE_FILE);
+  g_return_if_fail (G_IS_FILE (file));
+
+  old_name = self->path != NULL ? g_path_get_basename (self->path) : NULL;
+  new_name = g_file_get_basename (file);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  set_string (self, &self->path, g_file_peek_path (file), PROP_PATH);
+  /* A name the person chose stays; the old file's own name follows it. */
+  if (self->name == NULL || g_strcmp0 (self->name, old_name) == 0)
+    set_string (self, &self->name, new_name, PROP_NAME);
+  /* Nothing read of the old file holds for the new one. */
+  set_string (self, &self->sha256, NULL, PROP_SHA256);
+  set_string (self, &self->problem, NULL, PROP_PROBLEM);
+  if (self->size != -1)
+    {
+      self->size = -1;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIZE]);
+    }
+  if (self->mtime != 0 || self->mtime_usec != 0)
+    {
+      self->mtime = 0;
+      self->mtime_usec = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MTIME]);
+    }
+  pub_draft_resource_set_check_result (self, PUB_RESOURCE_CHECK_NONE, NULL);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 PubResourceCheckStatus
 pub_draft_resource_get_check_status (PubDraftResource *self)
 {

@@ -39,6 +39,11 @@ PubDraftResource    *pub_draft_resource_copy           (PubDraftResource *self);
 PubDraftResourceKind pub_draft_resource_get_kind       (PubDraftResource *self);
 const char          *pub_draft_resource_get_path       (PubDraftResource *self);
 GFile               *pub_draft_resource_dup_file       (PubDraftResource *self);
+/* Puts another file in its place (a UTF-8 copy, say): what was read of
+ * the old one is forgotten; a name that was the old file's own becomes
+ * the new one's. Refresh it afterwards. Files only. */
+void                 pub_draft_resource_set_file       (PubDraftResource *self,
+                                                        GFile            *file);
 const char          *pub_draft_resource_get_url        (PubDraftResource *self);
 void                 pub_draft_resource_set_url        (PubDraftResource *self,
                                                         const char       *url);

@@ -235,6 +235,41 @@ expanded_cb (AdwExpanderRow        *row,
   update_row (row, resource);
 }
 
+static void refresh_resource (PubResourceListEditor *self, PubDraftResource *resource);
+
+static void
+show_toast (PubResourceListEditor *self,
+            const char            *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+}
+
+/* The report saved a UTF-8 copy of a Windows-1252 file: the copy is what
+ * gets published, checked again; the report, about the old file, goes. */
+static void
+utf8_copy_saved_cb (PubValidationReportView *view,
+                    GFile                   *copy,
+                    PubResourceListEditor   *self)
+{
+  PubDraftResource *resource = g_object_get_data (G_OBJECT (view), "resource");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (view));
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  if (copy == NULL || resource == NULL || self->draft == NULL)
+    return;
+  pub_draft_resource_set_file (resource, copy);
+  refresh_resource (self, resource);
+  name = g_file_get_basename (copy);
+  text = g_strdup_printf (_("Now using “%s”, the UTF-8 copy; checking it again"), name);
+  show_toast (self, text);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_destroy (GTK_WINDOW (root));
+}
+
 static void
 show_report_cb (AdwActionRow          *check_row,
                 PubResourceListEditor *self)
@@ -243,7 +278,7 @@ show_report_cb (AdwActionRow          *check_row,
   PubCheckResult *result = g_object_get_data (G_OBJECT (resource), "check-result");
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *title = NULL;
-  GtkWidget *window, *box, *header, *view;
+  GtkWidget *window, *box, *header, *view, *overlay;
 
   if (result == NULL)
     return;
@@ -262,9 +297,14 @@ show_report_cb (AdwActionRow          *check_row,
   view = pub_validation_report_view_new ();
   gtk_widget_set_vexpand (view, TRUE);
   pub_validation_report_view_set_result (PUB_VALIDATION_REPORT_VIEW (view), result);
+  g_object_set_data_full (G_OBJECT (view), "resource", g_object_ref (resource), g_object_unref);
+  g_signal_connect_object (view, "utf8-copy-saved", G_CALLBACK (utf8_copy_saved_cb), self, 0);
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), view);
-  adw_window_set_content (ADW_WINDOW (window), box);
+  /* The report's own messages (exported, copy saved, errors) show here. */
+  overlay = adw_toast_overlay_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), box);
+  adw_window_set_content (ADW_WINDOW (window), overlay);
   gtk_window_present (GTK_WINDOW (window));
 }
 

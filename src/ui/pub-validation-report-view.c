@@ -563,24 +563,30 @@ utf8_copy_written_cb (GObject      *source,
   CopyData *data = user_data;
   g_autoptr(PubValidationReportView) self = data->self;
   g_autoptr(GFile) dest = data->dest;
+  g_autoptr(GFile) written = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (dest);
+  g_autofree char *name = NULL;
   g_autofree char *text = NULL;
   GtkWidget *overlay;
 
   g_free (data);
-  if (!pub_check_write_utf8_copy_finish (result, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  written = pub_check_write_utf8_copy_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   gtk_widget_set_sensitive (self->utf8_copy_button, TRUE);
   if (error)
     text = g_strdup_printf (_("The UTF-8 copy could not be saved: %s"), error->message);
   else
-    text = g_strdup_printf (_("Saved “%s”: publish it instead of the original"), name);
-  g_signal_emit (self, signals[UTF8_COPY_SAVED], 0, error ? NULL : dest);
+    {
+      /* Not always dest: an earlier copy keeps its name. */
+      name = g_file_get_basename (written);
+      text = g_strdup_printf (_("Saved “%s”: publish it instead of the original"), name);
+    }
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+  /* Last: a handler may put the copy in place and close this view. */
+  g_signal_emit (self, signals[UTF8_COPY_SAVED], 0, written);
 }
 
 static void

@@ -104,33 +104,53 @@ test_cell_to_utf8 (void)
   g_assert_cmpstr (c, ==, "abcd…");
 }
 
+typedef struct {
+  GError *error;
+  GFile  *written;
+  gboolean done;
+} CopyState;
+
 static void
 copy_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  GError **error = user_data;
+  CopyState *state = user_data;
 
-  if (!pub_check_write_utf8_copy_finish (result, error) && !*error)
-    g_assert_not_reached ();
-  if (!*error)
-    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
+  state->written = pub_check_write_utf8_copy_finish (result, &state->error);
+  g_assert_true ((state->written == NULL) == (state->error != NULL));
+  state->done = TRUE;
 }
 
+/* The error, or NULL with the file written in *written. */
 static GError *
 write_copy (GFile        *source,
             PubEncoding   encoding,
             GFile        *dest,
-            GCancellable *cancellable)
+            GCancellable *cancellable,
+            GFile       **written)
 {
-  GError *error = NULL;
+  CopyState state = { 0 };
 
-  pub_check_write_utf8_copy_async (source, encoding, dest, cancellable, copy_done_cb, &error);
-  while (!error)
+  pub_check_write_utf8_copy_async (source, encoding, dest, cancellable, copy_done_cb, &state);
+  while (!state.done)
     g_main_context_iteration (NULL, TRUE);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    g_clear_error (&error);
-  return error;
+  if (written)
+    *written = state.written;
+  else
+    g_clear_object (&state.written);
+  return state.error;
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (d))
+    n++;
+  return n;
 }
 
 static void
@@ -145,28 +165,53 @@ test_utf8_copy (void)
   g_autofree char *contents = NULL;
   g_autofree char *dest_name = g_file_get_basename (dest);
   g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  GFile *written = NULL;
 
   g_assert_cmpstr (dest_name, ==, "comunas-utf8.csv");
   g_assert_true (g_file_set_contents (src_path, "comuna;activo\n\xD1u\xF1oa;s\xED\n", -1, NULL));
 
-  error = write_copy (source, PUB_ENCODING_WINDOWS_1252, dest, NULL);
+  error = write_copy (source, PUB_ENCODING_WINDOWS_1252, dest, NULL, &written);
   g_assert_no_error (error);
+  g_assert_true (g_file_equal (written, dest));
+  g_clear_object (&written);
   g_assert_true (g_file_load_contents (dest, NULL, &contents, NULL, NULL, NULL));
   g_assert_cmpstr (contents, ==, "comuna;activo\nÑuñoa;sí\n");
   g_clear_pointer (&contents, g_free);
 
+  /* Saved again: the first copy (maybe edited since) stays, the new one
+   * takes the next free name. */
+  g_assert_true (g_file_set_contents (g_file_peek_path (dest), "editada\n", -1, NULL));
+  error = write_copy (source, PUB_ENCODING_WINDOWS_1252, dest, NULL, &written);
+  g_assert_no_error (error);
+  {
+    g_autofree char *name = g_file_get_basename (written);
+
+    g_assert_cmpstr (name, ==, "comunas-utf8-2.csv");
+  }
+  g_assert_true (g_file_load_contents (written, NULL, &contents, NULL, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "comuna;activo\nÑuñoa;sí\n");
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_load_contents (dest, NULL, &contents, NULL, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "editada\n");
+  g_clear_pointer (&contents, g_free);
+  g_file_delete (written, NULL, NULL);
+  g_clear_object (&written);
+  g_assert_true (g_file_set_contents (g_file_peek_path (dest), "comuna;activo\nÑuñoa;sí\n", -1, NULL));
+
   /* A UTF-8 file with a BOM loses the BOM. */
   g_assert_true (g_file_set_contents (src_path, "\xEF\xBB\xBF" "a\nñ\n", -1, NULL));
   bom_dest = g_file_new_build_filename (dir, "bom.csv", NULL);
-  error = write_copy (source, PUB_ENCODING_UTF8_BOM, bom_dest, NULL);
+  error = write_copy (source, PUB_ENCODING_UTF8_BOM, bom_dest, NULL, NULL);
   g_assert_no_error (error);
   g_assert_true (g_file_load_contents (bom_dest, NULL, &contents, NULL, NULL, NULL));
   g_assert_cmpstr (contents, ==, "a\nñ\n");
 
   /* Cancelled: an error, and the earlier copy is left as it was. */
   g_cancellable_cancel (cancelled);
-  error = write_copy (source, PUB_ENCODING_WINDOWS_1252, dest, cancelled);
+  error = write_copy (source, PUB_ENCODING_WINDOWS_1252, dest, cancelled, NULL);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  /* Nothing half-written is left behind. */
+  g_assert_cmpuint (count_files (dir), ==, 3);
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_load_contents (dest, NULL, &contents, NULL, NULL, NULL));
   g_assert_cmpstr (contents, ==, "comuna;activo\nÑuñoa;sí\n");

@@ -706,6 +706,83 @@ test_wizard_folder_added (Fixture       *fixture,
   g_rmdir (folder);
 }
 
+static gboolean
+path_is_copy (gpointer data)
+{
+  return g_str_has_suffix (pub_draft_resource_get_path (data), "comunas-utf8-2.csv");
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (has_label (c, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A Windows-1252 file: the report (in a window with room for its toasts)
+ * saves a UTF-8 copy beside it, under a free name, and the draft then
+ * publishes the copy, checked again. */
+static void
+test_wizard_utf8_copy_used (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  PubDraft *draft = pub_new_dataset_window_get_draft (fixture->window);
+  GtkWidget *editor = GTK_WIDGET (pub_new_dataset_window_get_resource_editor (fixture->window));
+  g_autofree char *src = g_build_filename (TEST_DATA_DIR, "checks", "latin1.csv", NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "comunas.csv", NULL);
+  g_autofree char *taken = g_build_filename (fixture->dir, "comunas-utf8.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *still = NULL;
+  g_autoslist(GFile) files = NULL;
+  g_autoptr(PubDraftResource) resource = NULL;
+  GtkWindow *report;
+  GtkWidget *view;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (src, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) len, NULL));
+  /* An earlier copy, edited by hand since: never overwritten. */
+  g_assert_true (g_file_set_contents (taken, "mi copia\n", -1, NULL));
+
+  gtk_stack_set_visible_child_name (GTK_STACK (child (fixture->window, PUB_TYPE_NEW_DATASET_WINDOW, "steps")),
+                                    "resources");
+  files = g_slist_append (files, g_file_new_for_path (path));
+  g_assert_cmpuint (pub_resource_list_editor_add_files (PUB_RESOURCE_LIST_EDITOR (editor), files), ==, 1);
+  iterate_until (resources_checked, draft);
+  resource = g_list_model_get_item (pub_draft_get_resources (draft), 0);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_descendant (editor, ADW_TYPE_EXPANDER_ROW)), TRUE);
+  flush_events ();
+  g_signal_emit_by_name (find_titled_row (editor, "Checks"), "activated");
+  report = find_window_with (PUB_TYPE_VALIDATION_REPORT_VIEW);
+  g_assert_nonnull (report);
+  view = find_descendant (GTK_WIDGET (report), PUB_TYPE_VALIDATION_REPORT_VIEW);
+  /* "Report exported" and export errors have somewhere to show. */
+  g_assert_nonnull (gtk_widget_get_ancestor (view, ADW_TYPE_TOAST_OVERLAY));
+
+  g_object_add_weak_pointer (G_OBJECT (report), (gpointer *) &report);
+  g_assert_true (gtk_widget_activate_action (view, "report.utf8-copy", NULL));
+  iterate_until (path_is_copy, resource);
+  g_assert_null (report);
+  g_assert_cmpstr (pub_draft_resource_get_name (resource), ==, "comunas-utf8-2.csv");
+  g_assert_true (g_file_get_contents (taken, &still, NULL, NULL));
+  g_assert_cmpstr (still, ==, "mi copia\n");
+  g_assert_true (has_label (GTK_WIDGET (fixture->window),
+                            "Now using “comunas-utf8-2.csv”, the UTF-8 copy; checking it again"));
+  save_screenshot (GTK_WIDGET (fixture->window), "wizard-utf8-copy-used.png");
+
+  /* Checked again, as UTF-8 now: no copy offered any more. */
+  iterate_until (resources_hashed, draft);
+  iterate_until (resources_checked, draft);
+  g_assert_false (pub_check_result_wants_utf8_copy (g_object_get_data (G_OBJECT (resource), "check-result")));
+}
+
 /* `publicador file.csv`, and Open With in Files. */
 static void
 test_wizard_open_files (void)
@@ -755,6 +832,8 @@ main (int   argc,
               test_wizard_link_address_cleared, fixture_teardown);
   g_test_add ("/wizard/folder-added", Fixture, NULL, fixture_setup,
               test_wizard_folder_added, fixture_teardown);
+  g_test_add ("/wizard/utf8-copy-used", Fixture, NULL, fixture_setup,
+              test_wizard_utf8_copy_used, fixture_teardown);
   g_test_add_func ("/wizard/empty-draft-not-kept", test_wizard_empty_draft_not_kept);
   g_test_add ("/wizard/publish-to-test-portal", Fixture, "portal", fixture_setup,
               test_wizard_publish, fixture_teardown);
