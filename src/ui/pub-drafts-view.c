@@ -21,6 +21,9 @@ struct _PubDraftsView
   AdwToastOverlay *toast_overlay;
   GtkStack      *stack;
   GtkListBox    *list;
+  AdwStatusPage *error_page;
+
+  gboolean       load_failed;
 };
 
 G_DEFINE_FINAL_TYPE (PubDraftsView, pub_drafts_view, ADW_TYPE_BIN)
@@ -284,8 +287,12 @@ update_visible_page (PubDraftsView *self)
 {
   GListModel *drafts = pub_draft_store_get_drafts (self->store);
 
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (drafts) > 0 ? "list" : "empty");
+  /* An empty list after a failed read is not "No Drafts": they may all
+   * be there, unread. */
+  if (g_list_model_get_n_items (drafts) > 0)
+    gtk_stack_set_visible_child_name (self->stack, "list");
+  else
+    gtk_stack_set_visible_child_name (self->stack, self->load_failed ? "error" : "empty");
 }
 
 static void
@@ -322,15 +329,29 @@ show_toast (PubDraftsView *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+typedef struct {
+  PubDraftsView *self;
+  PubDraft      *draft;
+} Deletion;
+
 static void
 deleted_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
+  Deletion *deletion = user_data;
+  g_autoptr(PubDraftsView) self = deletion->self;
+  g_autoptr(PubDraft) draft = deletion->draft;
+  PubDraftStore *store = PUB_DRAFT_STORE (object);
   g_autoptr(GError) error = NULL;
 
-  if (!pub_draft_store_delete_finish (PUB_DRAFT_STORE (object), result, &error))
-    g_warning ("%s", error->message);
+  g_free (deletion);
+  if (pub_draft_store_delete_finish (store, result, &error))
+    return;
+  /* Still on disk: back in the list, and said why. */
+  if (pub_draft_store_find (store, pub_draft_get_id (draft)) == NULL)
+    pub_draft_store_add (store, draft);
+  show_toast (self, error->message);
 }
 
 static void
@@ -339,13 +360,17 @@ delete_response_cb (AdwMessageDialog *dialog,
                     PubDraftsView    *self)
 {
   PubDraft *draft = g_object_get_data (G_OBJECT (dialog), "draft");
+  Deletion *deletion;
   gboolean had_window;
 
   if (g_strcmp0 (response, "delete") != 0)
     return;
   /* The open wizard closes itself once its draft leaves the store. */
   had_window = pub_new_dataset_window_find (draft) != NULL;
-  pub_draft_store_delete_async (self->store, draft, NULL, deleted_cb, NULL);
+  deletion = g_new0 (Deletion, 1);
+  deletion->self = g_object_ref (self);
+  deletion->draft = g_object_ref (draft);
+  pub_draft_store_delete_async (self->store, draft, NULL, deleted_cb, deletion);
   if (had_window)
     {
       g_autofree char *title = g_strdup_printf (_("“%s” deleted, and its window closed"),
@@ -413,10 +438,38 @@ loaded_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
+  g_autoptr(PubDraftsView) self = user_data;
+  PubDraftStore *store = PUB_DRAFT_STORE (object);
   g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
 
-  if (!pub_draft_store_load_finish (PUB_DRAFT_STORE (object), result, &error))
-    g_warning ("The drafts could not be listed: %s", error->message);
+  self->load_failed = !pub_draft_store_load_finish (store, result, &error);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "drafts.reload", TRUE);
+  if (self->load_failed)
+    {
+      g_message ("The drafts could not be listed: %s", error->message);
+      description = g_strdup_printf (_("The folder where drafts are kept, “%s”, could not be read. "
+                                       "Nothing has been deleted. Check that the folder can be opened, "
+                                       "then try again.\n\n%s"),
+                                     pub_draft_store_get_directory (store), error->message);
+      adw_status_page_set_description (self->error_page, description);
+    }
+  update_visible_page (self);
+}
+
+static void
+load (PubDraftsView *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "drafts.reload", FALSE);
+  pub_draft_store_load_async (self->store, NULL, loaded_cb, g_object_ref (self));
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  load (PUB_DRAFTS_VIEW (widget));
 }
 
 static void
@@ -434,7 +487,7 @@ pub_drafts_view_constructed (GObject *object)
   g_signal_connect_object (drafts, "items-changed", G_CALLBACK (update_visible_page), self, G_CONNECT_SWAPPED);
   update_visible_page (self);
   if (!pub_draft_store_is_loaded (self->store))
-    pub_draft_store_load_async (self->store, NULL, loaded_cb, NULL);
+    load (self);
 }
 
 static void
@@ -519,12 +572,14 @@ pub_drafts_view_class_init (PubDraftsViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/publicador/Publicador/ui/pub-drafts-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PubDraftsView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PubDraftsView, error_page);
   gtk_widget_class_bind_template_child (widget_class, PubDraftsView, stack);
   gtk_widget_class_bind_template_child (widget_class, PubDraftsView, list);
 
   gtk_widget_class_install_action (widget_class, "drafts.open", "s", open_action);
   gtk_widget_class_install_action (widget_class, "drafts.duplicate", "s", duplicate_action);
   gtk_widget_class_install_action (widget_class, "drafts.delete", "s", delete_action);
+  gtk_widget_class_install_action (widget_class, "drafts.reload", NULL, reload_action);
 }
 
 static void

@@ -348,6 +348,114 @@ test_drafts_view_delete_open_draft (Fixture       *fixture,
   save_screenshot (GTK_WIDGET (fixture->window), "drafts-deleted-open-draft.png");
 }
 
+static gboolean
+stack_shows_error (gpointer data)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (data), "error") == 0;
+}
+
+static gboolean
+stack_shows_list (gpointer data)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (data), "list") == 0;
+}
+
+/* The drafts folder can't be read: not "No Drafts" (that would look like
+ * lost work) but what happened, and Try Again. */
+static void
+test_drafts_view_load_failed (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("drafts-view-XXXXXX", NULL);
+  g_autofree char *drafts_dir = g_build_filename (dir, "drafts", NULL);
+  g_autoptr(PubDraftStore) store = pub_draft_store_new (drafts_dir);
+  g_autoptr(PubDraft) draft = pub_draft_new ();
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree char *text = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *view;
+  GtkStack *stack;
+  AdwStatusPage *page;
+
+  /* A file where the folder should be. */
+  g_assert_true (g_file_set_contents (drafts_dir, "", -1, NULL));
+  view = pub_drafts_view_new (store);
+  gtk_window_set_default_size (window, 700, 560);
+  gtk_window_set_child (window, view);
+  gtk_window_present (window);
+  iterate_until (widget_is_mapped, window);
+  stack = GTK_STACK (gtk_widget_get_template_child (view, PUB_TYPE_DRAFTS_VIEW, "stack"));
+  iterate_until (stack_shows_error, stack);
+  page = ADW_STATUS_PAGE (gtk_widget_get_template_child (view, PUB_TYPE_DRAFTS_VIEW, "error_page"));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "Drafts Could Not Be Read");
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), drafts_dir));
+  save_screenshot (GTK_WIDGET (window), "drafts-view-load-failed.png");
+
+  /* Fixed: Try Again lists them. */
+  g_assert_cmpint (g_unlink (drafts_dir), ==, 0);
+  g_assert_cmpint (g_mkdir (drafts_dir, 0700), ==, 0);
+  pub_draft_set_field (draft, "title", "Recuperado");
+  json = pub_draft_to_json (draft);
+  text = json_to_string (json, FALSE);
+  {
+    g_autofree char *path = g_strdup_printf ("%s/%s.json", drafts_dir, pub_draft_get_id (draft));
+
+    g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  }
+  g_assert_true (gtk_widget_activate_action (view, "drafts.reload", NULL));
+  iterate_until (stack_shows_list, stack);
+  g_assert_nonnull (pub_draft_store_find (store, pub_draft_get_id (draft)));
+
+  gtk_window_destroy (window);
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
+static gboolean
+row_is_back (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return find_row (fixture, "carpeta") != NULL;
+}
+
+/* The file could not be removed: the draft stays listed, and a toast says
+ * why. */
+static void
+test_drafts_view_delete_failed (void)
+{
+  Fixture fixture_data = { 0 };
+  Fixture *fixture = &fixture_data;
+  g_autofree char *odd = NULL;
+  AdwMessageDialog *dialog;
+
+  fixture->dir = g_dir_make_tmp ("drafts-view-XXXXXX", NULL);
+  /* A folder named like a draft: listed as damaged, and unlink refuses it. */
+  odd = g_build_filename (fixture->dir, "carpeta.json", NULL);
+  g_assert_cmpint (g_mkdir (odd, 0700), ==, 0);
+  fixture->store = pub_draft_store_new (fixture->dir);
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 700, 560);
+  fixture->view = PUB_DRAFTS_VIEW (pub_drafts_view_new (fixture->store));
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  gtk_window_present (fixture->window);
+  iterate_until (widget_is_mapped, fixture->window);
+  iterate_until (store_loaded, fixture->store);
+  g_assert_nonnull (find_row (fixture, "carpeta"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "drafts.delete", "s", "carpeta");
+  dialog = find_dialog ();
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (find_row (fixture, "carpeta"));
+  iterate_until (row_is_back, fixture);
+  g_assert_true (g_file_test (odd, G_FILE_TEST_IS_DIR));
+  g_assert_true (has_label (GTK_WIDGET (fixture->view), "The draft could not be deleted: Is a directory"));
+  save_screenshot (GTK_WIDGET (fixture->window), "drafts-view-delete-failed.png");
+
+  g_rmdir (odd);
+  fixture_teardown (fixture, NULL);
+}
+
 static void
 test_drafts_view_empty (void)
 {
@@ -387,6 +495,8 @@ main (int   argc,
   ADD ("/drafts-view/delete-open-draft", test_drafts_view_delete_open_draft);
 #undef ADD
   g_test_add_func ("/drafts-view/empty", test_drafts_view_empty);
+  g_test_add_func ("/drafts-view/load-failed", test_drafts_view_load_failed);
+  g_test_add_func ("/drafts-view/delete-failed", test_drafts_view_delete_failed);
 
   return g_test_run ();
 }
