@@ -35,6 +35,7 @@ struct _PubDraft
   double          progress;
 
   char           *damage;
+  char           *damage_detail;   /* the technical reason, for whoever asks */
   PubDraftState   state;
 };
 

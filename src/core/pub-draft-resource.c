@@ -344,7 +344,8 @@ pub_draft_resource_new_from_json (JsonObject *object,
   else
     {
       g_set_error (error, PUB_CORE_ERROR, PUB_CORE_ERROR_CORRUPT,
-                   "resource of unknown kind “%s”", kind ? kind : "(none)");
+                   _("One of its files or links is of a kind this version does not know (“%s”)."),
+                   kind ? kind : "");
       return NULL;
     }
 

@@ -174,9 +174,12 @@ write_file (const char *path,
   return sync_directory (directory, error);
 }
 
-PubDraft *
-pub_draft_store_read_file (const char *path,
-                           GError    **error)
+/* `error` says what happened in a plain sentence; `detail`, when there
+ * is more, what the system or the parser said. */
+static PubDraft *
+read_draft (const char  *path,
+            char       **detail,
+            GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
@@ -185,18 +188,36 @@ pub_draft_store_read_file (const char *path,
 
   if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
-      g_set_error (error, PUB_CORE_ERROR, PUB_CORE_ERROR_CORRUPT,
-                   _("The draft file can’t be read: %s"), local_error->message);
+      g_set_error_literal (error, PUB_CORE_ERROR, PUB_CORE_ERROR_CORRUPT,
+                           _("The draft file can’t be read."));
+      *detail = g_strdup (local_error->message);
       return NULL;
     }
   if (!json_parser_load_from_data (parser, contents, length, &local_error))
     {
-      g_set_error (error, PUB_CORE_ERROR, PUB_CORE_ERROR_CORRUPT,
-                   _("The draft file is damaged (%s). Its contents could not be recovered."),
-                   local_error->message);
+      g_set_error_literal (error, PUB_CORE_ERROR, PUB_CORE_ERROR_CORRUPT,
+                           _("The draft file is damaged; its contents could not be recovered."));
+      *detail = g_strdup (local_error->message);
       return NULL;
     }
   return pub_draft_new_from_json (json_parser_get_root (parser), error);
+}
+
+PubDraft *
+pub_draft_store_read_file (const char *path,
+                           GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *detail = NULL;
+  PubDraft *draft = read_draft (path, &detail, &local_error);
+
+  if (draft != NULL)
+    return draft;
+  if (detail != NULL)
+    g_set_error (error, local_error->domain, local_error->code, "%s (%s)", local_error->message, detail);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
 }
 
 static gboolean
@@ -236,6 +257,7 @@ load_directory (const char *directory,
     {
       g_autofree char *path = g_build_filename (directory, name, NULL);
       g_autofree char *id = NULL;
+      g_autofree char *detail = NULL;
       PubDraft *draft;
 
       if (is_stale_temporary (directory, name))
@@ -247,17 +269,20 @@ load_directory (const char *directory,
         continue;
 
       id = g_strndup (name, strlen (name) - strlen (".json"));
-      draft = pub_draft_store_read_file (path, &local_error);
+      draft = read_draft (path, &detail, &local_error);
       if (draft == NULL)
         {
-          draft = pub_draft_new_damaged (id, local_error->message);
+          draft = pub_draft_new_damaged (id, local_error->message, detail);
           g_clear_error (&local_error);
+          g_clear_pointer (&detail, g_free);
         }
       else if (g_strcmp0 (pub_draft_get_id (draft), id) != 0)
         {
+          g_autofree char *found = g_strdup_printf ("id “%s” in %s", pub_draft_get_id (draft), name);
+
           g_clear_object (&draft);
           draft = pub_draft_new_damaged (id, _("The draft file was renamed or copied by hand; "
-                                               "its name does not match its contents."));
+                                               "its name does not match its contents."), found);
         }
       g_ptr_array_add (drafts, draft);
     }

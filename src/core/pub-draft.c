@@ -111,6 +111,7 @@ pub_draft_finalize (GObject *object)
   g_clear_pointer (&self->remote_url, g_free);
   g_clear_pointer (&self->last_error, g_free);
   g_clear_pointer (&self->damage, g_free);
+  g_clear_pointer (&self->damage_detail, g_free);
 
   G_OBJECT_CLASS (pub_draft_parent_class)->finalize (object);
 }
@@ -190,12 +191,14 @@ pub_draft_new (void)
 
 PubDraft *
 pub_draft_new_damaged (const char *id,
-                       const char *reason)
+                       const char *reason,
+                       const char *detail)
 {
   PubDraft *self = g_object_new (PUB_TYPE_DRAFT, NULL);
 
   self->id = g_strdup (id);
   self->damage = g_strdup (reason);
+  self->damage_detail = g_strdup (detail);
   self->state = PUB_DRAFT_STATE_DAMAGED;
   return self;
 }
@@ -588,6 +591,13 @@ pub_draft_set_remote_url (PubDraft   *self,
 {
   g_return_if_fail (PUB_IS_DRAFT (self));
   set_string_and_save (self, &self->remote_url, url);
+}
+
+const char *
+pub_draft_get_damage_detail (PubDraft *self)
+{
+  g_return_val_if_fail (PUB_IS_DRAFT (self), NULL);
+  return self->damage_detail;
 }
 
 const char *

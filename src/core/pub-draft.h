@@ -67,9 +67,14 @@ JsonNode       *pub_draft_to_json             (PubDraft     *self);
 /* A new draft with the same metadata and files, not yet published. */
 PubDraft       *pub_draft_duplicate           (PubDraft     *self);
 /* A placeholder for a file that could not be read, so it is listed (and can
- * be deleted) instead of silently vanishing. */
+ * be deleted) instead of silently vanishing. `reason`: a plain sentence
+ * for people (its last error); `detail`: what the parser or the system
+ * said, or NULL. */
 PubDraft       *pub_draft_new_damaged         (const char   *id,
-                                               const char   *reason);
+                                               const char   *reason,
+                                               const char   *detail);
+/* A damaged draft's technical reason, or NULL. */
+const char     *pub_draft_get_damage_detail   (PubDraft     *self);
 
 const char     *pub_draft_get_id              (PubDraft     *self);
 gint64          pub_draft_get_created         (PubDraft     *self);

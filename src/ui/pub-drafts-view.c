@@ -153,6 +153,8 @@ update_row (GtkWidget *row,
   gtk_widget_set_visible (w->cancel, state == PUB_DRAFT_STATE_QUEUED);
   gtk_widget_set_visible (w->portal_link, state == PUB_DRAFT_STATE_PUBLISHED &&
                                           pub_draft_get_remote_url (draft) != NULL);
+  /* The parser's or the system's own words, for whoever wants them. */
+  gtk_widget_set_tooltip_text (row, state == PUB_DRAFT_STATE_DAMAGED ? pub_draft_get_damage_detail (draft) : NULL);
   if (state == PUB_DRAFT_STATE_FAILED || state == PUB_DRAFT_STATE_DAMAGED)
     gtk_widget_add_css_class (w->icon, "error");
   else
@@ -210,7 +212,7 @@ create_row (gpointer item,
   GtkWidget *row = adw_action_row_new ();
   RowWidgets *w = g_new0 (RowWidgets, 1);
   g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenuItem) open_item = NULL, duplicate_item = NULL, delete_item = NULL;
+  g_autoptr(GMenuItem) open_item = NULL, duplicate_item = NULL, delete_item = NULL, show_item = NULL;
   GtkWidget *menu_button;
   const char *id = pub_draft_get_id (draft);
 
@@ -250,6 +252,13 @@ create_row (gpointer item,
       duplicate_item = g_menu_item_new (_("_Duplicate"), NULL);
       g_menu_item_set_action_and_target (duplicate_item, "drafts.duplicate", "s", id);
       g_menu_append_item (menu, duplicate_item);
+    }
+  else
+    {
+      /* To look at it, copy it or send it to someone who can help. */
+      show_item = g_menu_item_new (_("Show _File"), NULL);
+      g_menu_item_set_action_and_target (show_item, "drafts.show-file", "s", id);
+      g_menu_append_item (menu, show_item);
     }
   delete_item = g_menu_item_new (_("_Delete…"), NULL);
   g_menu_item_set_action_and_target (delete_item, "drafts.delete", "s", id);
@@ -305,6 +314,20 @@ open_action (GtkWidget  *widget,
 
   if (draft != NULL)
     g_signal_emit (self, signals[OPEN_DRAFT], 0, draft);
+}
+
+static void
+show_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  PubDraftsView *self = PUB_DRAFTS_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *uri = g_filename_to_uri (pub_draft_store_get_directory (self->store), NULL, NULL);
+
+  /* The folder that holds it: gtk_show_uri can't select one file. */
+  if (uri != NULL)
+    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
 }
 
 static void
@@ -580,6 +603,7 @@ pub_drafts_view_class_init (PubDraftsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "drafts.duplicate", "s", duplicate_action);
   gtk_widget_class_install_action (widget_class, "drafts.delete", "s", delete_action);
   gtk_widget_class_install_action (widget_class, "drafts.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "drafts.show-file", "s", show_file_action);
 }
 
 static void

@@ -140,7 +140,7 @@ static void
 test_draft_states (void)
 {
   g_autoptr(PubDraft) draft = pub_draft_new ();
-  g_autoptr(PubDraft) damaged = pub_draft_new_damaged ("abc", "broken");
+  g_autoptr(PubDraft) damaged = pub_draft_new_damaged ("abc", "broken", NULL);
 
   pub_draft_set_publishing (draft, TRUE);
   g_assert_cmpint (pub_draft_get_state (draft), ==, PUB_DRAFT_STATE_PUBLISHING);

@@ -138,6 +138,22 @@ subtitle_of (Fixture  *fixture,
   return adw_action_row_get_subtitle (row);
 }
 
+static GtkWidget *
+find_descendant_of_type (GtkWidget *widget,
+                         GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant_of_type (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_drafts_view_states (Fixture       *fixture,
                          gconstpointer  data)
@@ -148,7 +164,24 @@ test_drafts_view_states (Fixture       *fixture,
   g_assert_cmpuint (count_rows (fixture), ==, 5);
   damaged_row = find_row (fixture, "roto");
   g_assert_nonnull (damaged_row);
-  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (damaged_row), "Can’t be opened: "));
+  /* A plain sentence; the parser's words only in the tooltip. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (damaged_row), ==,
+                   "Can’t be opened: The draft file is damaged; its contents could not be recovered.");
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (damaged_row)), "unterminated string"));
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (find_row (fixture, pub_draft_get_id (fixture->ready)))));
+  /* Besides Delete, it can be shown in its folder. */
+  {
+    GtkMenuButton *button = GTK_MENU_BUTTON (find_descendant_of_type (GTK_WIDGET (damaged_row), GTK_TYPE_MENU_BUTTON));
+    GMenuModel *menu = gtk_menu_button_get_menu_model (button);
+    g_autofree char *first_action = NULL;
+    g_autoptr(GVariant) target = NULL;
+
+    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+    g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_ACTION, "s", &first_action));
+    g_assert_cmpstr (first_action, ==, "drafts.show-file");
+    target = g_menu_model_get_item_attribute_value (menu, 0, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+    g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "roto");
+  }
 
   g_assert_true (g_str_has_prefix (subtitle_of (fixture, fixture->editing), "Being written: "));
   g_assert_cmpstr (subtitle_of (fixture, fixture->ready), ==, "Ready to publish, with 1 file or link");
