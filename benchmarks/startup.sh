@@ -28,14 +28,16 @@ unset G_DEBUG
 stats () { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {printf "min %d, median %d, max %d", a[1], (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)), a[NR]}'; }
 
 # GTK picks its renderer itself; under Xvfb the GL one runs on Mesa's
-# llvmpipe, whose memory a real GPU driver does not need. Both are printed.
+# llvmpipe, whose memory a real GPU driver does not need. Three cases are
+# printed: GTK's default, the cairo renderer (Mesa still loaded for GL
+# detection), and cairo with GL disabled (no Mesa at all).
 measure () {
-  local renderer=$1 times=() rss=() anon=()
+  local renderer=$1 gdk_debug=${2:-} times=() rss=() anon=()
   # One untimed run warms the page cache, as a second launch on a desktop would.
   for i in $(seq 0 "$runs"); do
     out=$(mktemp)
     start=$(date +%s%6N)
-    GSK_RENDERER=$renderer "$prefix/bin/publicador" >"$out" 2>/dev/null &
+    GSK_RENDERER=$renderer GDK_DEBUG=$gdk_debug "$prefix/bin/publicador" >"$out" 2>/dev/null &
     pid=$!
     for _ in $(seq 1 200); do
       grep -q first-frame "$out" && break
@@ -58,7 +60,7 @@ measure () {
       anon+=($(( anon_kb / 1024 )))
     fi
   done
-  echo "renderer ${renderer:-default}, $runs runs"
+  echo "renderer ${renderer:-default}${gdk_debug:+, GDK_DEBUG=$gdk_debug}, $runs runs"
   echo "  launch to first frame (ms): $(stats "${times[@]}")   goal <= 400"
   echo "  idle RSS (MB):              $(stats "${rss[@]}")   goal <= 90"
   echo "    of which anonymous (MB):  $(stats "${anon[@]}")"
@@ -66,3 +68,5 @@ measure () {
 
 measure ""
 measure cairo
+# Without GL at all Mesa is never loaded: what the app itself costs.
+measure cairo gl-disable
