@@ -47,6 +47,30 @@ static guint signals[N_SIGNALS];
 
 static const char * const editable_fields[] = { "name", "description", "format", "url" };
 
+/* Below this, a file's quality is worth a look before publishing. */
+#define LOW_QUALITY 5.0
+
+/* What the checks found that should show on the row even when it is
+ * closed: personal data first, then a low score. NULL when nothing. */
+static char *
+check_flag (PubDraftResource *resource)
+{
+  PubCheckResult *result = g_object_get_data (G_OBJECT (resource), "check-result");
+  PubResourceCheckStatus status = pub_draft_resource_get_check_status (resource);
+  CkanValidationReport *report;
+  PubQualityScore *score;
+
+  if (result == NULL || status == PUB_RESOURCE_CHECK_NONE || status == PUB_RESOURCE_CHECK_RUNNING)
+    return NULL;
+  report = pub_check_result_get_report (result);
+  score = pub_check_result_get_score (result);
+  if (report != NULL && ckan_validation_report_get_n_errors_of_type (report, "personal-data") > 0)
+    return g_strdup (_("Personal data"));
+  if (score != NULL && pub_quality_score_get_overall (score) < LOW_QUALITY)
+    return g_strdup_printf (_("Low quality: %.1f of 10"), pub_quality_score_get_overall (score));
+  return NULL;
+}
+
 static char *
 describe_resource (PubDraftResource *resource)
 {
@@ -54,6 +78,7 @@ describe_resource (PubDraftResource *resource)
   const char *problem = pub_draft_resource_get_problem (resource);
   gint64 size = pub_draft_resource_get_size (resource);
   g_autofree char *size_text = NULL;
+  g_autofree char *flag = NULL;
 
   if (problem != NULL)
     return g_strdup (problem);
@@ -62,6 +87,9 @@ describe_resource (PubDraftResource *resource)
   if (size < 0)
     return g_strdup_printf ("%s · %s", format ? format : _("Unknown format"), _("Reading…"));
   size_text = g_format_size (size);
+  flag = check_flag (resource);
+  if (flag != NULL)
+    return g_strdup_printf ("%s · %s · %s", format ? format : _("Unknown format"), size_text, flag);
   return g_strdup_printf ("%s · %s", format ? format : _("Unknown format"), size_text);
 }
 
@@ -73,7 +101,9 @@ update_row (AdwExpanderRow   *row,
   g_autofree char *escaped = g_markup_escape_text (pub_draft_resource_get_name (resource) != NULL ? pub_draft_resource_get_name (resource) : "", -1);
   g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle, -1);
   GtkWidget *check_row = g_object_get_data (G_OBJECT (row), "check-row");
+  GtkWidget *flag_icon = g_object_get_data (G_OBJECT (row), "flag-icon");
   const char *summary = pub_draft_resource_get_check_summary (resource);
+  g_autofree char *flag = check_flag (resource);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
   adw_expander_row_set_subtitle (row, escaped_subtitle);
@@ -86,6 +116,8 @@ update_row (AdwExpanderRow   *row,
     gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
 
   gtk_widget_set_visible (check_row, pub_draft_resource_get_check_status (resource) != PUB_RESOURCE_CHECK_NONE);
+  gtk_widget_set_visible (flag_icon, flag != NULL && pub_draft_resource_get_problem (resource) == NULL);
+  gtk_widget_set_tooltip_text (flag_icon, flag);
 
   /* Changes made elsewhere (another window, the publish job) show here. */
   for (guint i = 0; i < G_N_ELEMENTS (editable_fields); i++)
@@ -176,6 +208,23 @@ create_error_row (GtkWidget *row)
   g_object_bind_property (label, "visible", error_row, "visible", G_BINDING_SYNC_CREATE);
   g_object_set_data (G_OBJECT (row), "url-error", label);
   return error_row;
+}
+
+/* File names wrap where they must, without a hyphen Pango would add
+ * ("metro-/politana" reads as part of the name). */
+static void
+no_hyphens (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      PangoAttrList *attrs = gtk_label_get_attributes (GTK_LABEL (widget));
+      g_autoptr(PangoAttrList) copy = attrs != NULL ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
+
+      pango_attr_list_insert (copy, pango_attr_insert_hyphens_new (FALSE));
+      gtk_label_set_attributes (GTK_LABEL (widget), copy);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    no_hyphens (c);
 }
 
 static void move_resource (PubResourceListEditor *self, PubDraftResource *resource, int delta);
@@ -332,6 +381,18 @@ create_row (PubResourceListEditor *self,
                                               G_CALLBACK (remove_cb)));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), down);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), up);
+  /* Personal data or a low score, seen without opening the row. */
+  {
+    GtkWidget *flag_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+    gtk_widget_add_css_class (flag_icon, "warning");
+    gtk_widget_set_valign (flag_icon, GTK_ALIGN_CENTER);
+    gtk_widget_set_margin_end (flag_icon, 6);
+    gtk_widget_set_name (flag_icon, "check-flag");
+    gtk_widget_set_visible (flag_icon, FALSE);
+    adw_expander_row_add_action (ADW_EXPANDER_ROW (row), flag_icon);
+    g_object_set_data (G_OBJECT (row), "flag-icon", flag_icon);
+  }
 
   {
     const char *titles[] = { _("Name"), _("Description"), _("Format"), _("Web Address") };
@@ -365,6 +426,7 @@ create_row (PubResourceListEditor *self,
   g_signal_connect (row, "notify::expanded", G_CALLBACK (expanded_cb), self);
   g_signal_connect_object (resource, "notify", G_CALLBACK (resource_notify_cb), row, G_CONNECT_SWAPPED);
   update_row (ADW_EXPANDER_ROW (row), resource);
+  no_hyphens (row);
   return row;
 }
 

@@ -122,6 +122,20 @@ error_row (const CkanValidationError *e)
   return row;
 }
 
+static guint
+count_columns (GPtrArray *errors)
+{
+  g_autoptr(GHashTable) columns = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < errors->len; i++)
+    {
+      const CkanValidationError *e = g_ptr_array_index (errors, i);
+
+      g_hash_table_add (columns, GINT_TO_POINTER (e->field_number));
+    }
+  return g_hash_table_size (columns);
+}
+
 void
 pub_validation_report_add_errors (AdwPreferencesGroup  *group,
                                   GPtrArray            *rows,
@@ -151,7 +165,18 @@ pub_validation_report_add_errors (AdwPreferencesGroup  *group,
         title = ((CkanValidationError *) g_ptr_array_index (errors, 0))->title;
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title ? title : types[t]);
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s error", "%s errors", n), count);
+      /* Personal data is found per column (one finding per kind of value):
+       * the count people need is the columns'. */
+      if (g_str_equal (types[t], "personal-data") && stored == n)
+        {
+          guint n_columns = count_columns (errors);
+
+          subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u column with personal data",
+                                                   "%u columns with personal data", n_columns),
+                                      n_columns);
+        }
+      else
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s error", "%s errors", n), count);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
       adw_expander_row_set_icon_name (ADW_EXPANDER_ROW (expander),
                                       g_str_equal (types[t], "personal-data") ? "security-high-symbolic"
@@ -209,8 +234,22 @@ pub_validation_report_add_columns (AdwPreferencesGroup *group,
           g_autofree char *plain = g_steal_pointer (&subtitle);
           subtitle = g_strdup_printf (_("%s · personal data"), plain);
         }
-      row = pub_validation_report_plain_row (col->name, subtitle,
-                                             personal || col->personal_label ? "security-high-symbolic" : NULL);
+      row = pub_validation_report_plain_row (col->name, subtitle, NULL);
+      /* Every column has the icon's room, so the names line up; only
+       * those with personal data show it. */
+      {
+        GtkWidget *icon = gtk_image_new_from_icon_name ("security-high-symbolic");
+
+        if (personal || col->personal_label)
+          gtk_widget_set_tooltip_text (icon, _("Personal data"));
+        else
+          {
+            gtk_widget_set_opacity (icon, 0);
+            gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+          }
+        gtk_widget_set_name (icon, "personal-icon");
+        adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      }
       add_row (group, rows, row);
     }
   if (stats->n_columns > shown)

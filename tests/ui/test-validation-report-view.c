@@ -56,6 +56,20 @@ collect_text (GtkWidget *root,
     collect_text (child, out);
 }
 
+static void
+count_icons (GtkWidget *widget,
+             guint     *n_icons,
+             guint     *n_shown)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), "personal-icon") == 0)
+    {
+      (*n_icons)++;
+      *n_shown += gtk_widget_get_opacity (widget) > 0;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    count_icons (c, n_icons, n_shown);
+}
+
 static char *
 text_of (GtkWidget *root)
 {
@@ -211,6 +225,17 @@ test_local_report (void)
   g_assert_nonnull (strstr (text, "monto\nwhole number · 0% empty\n"));
   g_assert_nonnull (strstr (text, "rut\ntext · 70% empty · personal data\n"));
   g_assert_nonnull (strstr (text, "fecha\ndate · 0% empty\n"));
+  /* Personal data is counted in columns, as found. */
+  g_assert_nonnull (strstr (text, "Personal data\n2 columns with personal data\n"));
+  /* Column names line up: each row keeps the icon's room, shown only
+   * where there is personal data. */
+  {
+    guint n_icons = 0, n_shown = 0;
+
+    count_icons (view, &n_icons, &n_shown);
+    g_assert_cmpuint (n_icons, ==, 5);
+    g_assert_cmpuint (n_shown, ==, 2);
+  }
   if (!strstr (text, "Row 1002, column 2 (monto)"))
     g_error ("not shown in:\n%s", text);
   g_assert_nonnull (strstr (text, "«mil» — The value does not fit the column's type (whole number)"));

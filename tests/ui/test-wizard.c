@@ -783,6 +783,73 @@ test_wizard_utf8_copy_used (Fixture       *fixture,
   g_assert_false (pub_check_result_wants_utf8_copy (g_object_get_data (G_OBJECT (resource), "check-result")));
 }
 
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+hyphens_off (GtkWidget *label)
+{
+  PangoAttrList *attrs = gtk_label_get_attributes (GTK_LABEL (label));
+  g_autoptr(PangoAttrIterator) iter = NULL;
+  PangoAttrInt *attr;
+
+  if (attrs == NULL)
+    return FALSE;
+  iter = pango_attr_list_get_iterator (attrs);
+  attr = (PangoAttrInt *) pango_attr_iterator_get (iter, PANGO_ATTR_INSERT_HYPHENS);
+  return attr != NULL && attr->value == FALSE;
+}
+
+/* A file with personal data says so on its closed row (icon and words);
+ * a long name wraps without hyphens. */
+static void
+test_wizard_file_flags (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  PubDraft *draft = pub_new_dataset_window_get_draft (fixture->window);
+  GtkWidget *editor = GTK_WIDGET (pub_new_dataset_window_get_resource_editor (fixture->window));
+  g_autofree char *src = g_build_filename (TEST_DATA_DIR, "checks", "personal.csv", NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "beneficiarios-region-metropolitana-2024.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoslist(GFile) files = NULL;
+  AdwExpanderRow *row;
+  GtkWidget *flag;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (src, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) len, NULL));
+  gtk_stack_set_visible_child_name (GTK_STACK (child (fixture->window, PUB_TYPE_NEW_DATASET_WINDOW, "steps")),
+                                    "resources");
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 420, 600);
+  files = g_slist_append (files, g_file_new_for_path (path));
+  g_assert_cmpuint (pub_resource_list_editor_add_files (PUB_RESOURCE_LIST_EDITOR (editor), files), ==, 1);
+  iterate_until (resources_checked, draft);
+  flush_events ();
+
+  row = ADW_EXPANDER_ROW (find_descendant (editor, ADW_TYPE_EXPANDER_ROW));
+  g_assert_false (adw_expander_row_get_expanded (row));
+  g_assert_true (g_str_has_suffix (adw_expander_row_get_subtitle (row), " · Personal data"));
+  flag = find_named (GTK_WIDGET (row), "check-flag");
+  g_assert_nonnull (flag);
+  g_assert_true (gtk_widget_get_visible (flag));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (flag), ==, "Personal data");
+  g_assert_true (hyphens_off (find_label (GTK_WIDGET (row), "beneficiarios-region-metropolitana-2024.csv")));
+  save_screenshot (GTK_WIDGET (fixture->window), "wizard-file-flagged.png");
+}
+
 /* `publicador file.csv`, and Open With in Files. */
 static void
 test_wizard_open_files (void)
@@ -834,6 +901,8 @@ main (int   argc,
               test_wizard_folder_added, fixture_teardown);
   g_test_add ("/wizard/utf8-copy-used", Fixture, NULL, fixture_setup,
               test_wizard_utf8_copy_used, fixture_teardown);
+  g_test_add ("/wizard/file-flags", Fixture, NULL, fixture_setup,
+              test_wizard_file_flags, fixture_teardown);
   g_test_add_func ("/wizard/empty-draft-not-kept", test_wizard_empty_draft_not_kept);
   g_test_add ("/wizard/publish-to-test-portal", Fixture, "portal", fixture_setup,
               test_wizard_publish, fixture_teardown);
