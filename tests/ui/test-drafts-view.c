@@ -22,12 +22,6 @@ typedef struct
   PubDraft      *editing, *ready, *failed, *published;
 } Fixture;
 
-static gboolean
-store_loaded (gpointer data)
-{
-  return pub_draft_store_is_loaded (data);
-}
-
 static void
 fill_required (PubDraft *draft)
 {
@@ -138,22 +132,6 @@ subtitle_of (Fixture  *fixture,
   return adw_action_row_get_subtitle (row);
 }
 
-static GtkWidget *
-find_descendant_of_type (GtkWidget *widget,
-                         GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_descendant_of_type (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_drafts_view_states (Fixture       *fixture,
                          gconstpointer  data)
@@ -171,7 +149,7 @@ test_drafts_view_states (Fixture       *fixture,
   g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (find_row (fixture, pub_draft_get_id (fixture->ready)))));
   /* Besides Delete, it can be shown in its folder. */
   {
-    GtkMenuButton *button = GTK_MENU_BUTTON (find_descendant_of_type (GTK_WIDGET (damaged_row), GTK_TYPE_MENU_BUTTON));
+    GtkMenuButton *button = GTK_MENU_BUTTON (find_descendant (GTK_WIDGET (damaged_row), GTK_TYPE_MENU_BUTTON));
     GMenuModel *menu = gtk_menu_button_get_menu_model (button);
     g_autofree char *first_action = NULL;
     g_autoptr(GVariant) target = NULL;
@@ -200,22 +178,6 @@ test_drafts_view_states (Fixture       *fixture,
   pub_draft_set_field (fixture->editing, "title", "Censo 2024");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find_row (fixture, pub_draft_get_id (fixture->editing)))),
                    ==, "Censo 2024");
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -335,20 +297,6 @@ test_drafts_view_delete (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
   iterate_until (file_gone, damaged);
   g_assert_cmpuint (count_rows (fixture), ==, 3);
-}
-
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      if (has_label (c, text))
-        return TRUE;
-    }
-  return FALSE;
 }
 
 /* A draft open in a wizard: the dialog says its window closes, and after

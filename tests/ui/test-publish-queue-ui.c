@@ -67,22 +67,6 @@ add_ready_draft (PubDraftStore *store,
   return draft;
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static AdwActionRow *
 find_row (PubDraftsView *view,
           PubDraft      *draft)
@@ -115,12 +99,6 @@ job_waits (gpointer data)
   PubPublishJob *job = pub_publish_queue_get_job (data, NULL);
 
   return job != NULL && pub_publish_job_get_waiting_for_network (job);
-}
-
-static gboolean
-store_loaded (gpointer data)
-{
-  return pub_draft_store_is_loaded (data);
 }
 
 /* The Drafts list: "Waiting for a connection" and Cancel; without an

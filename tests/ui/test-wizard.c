@@ -168,22 +168,6 @@ resources_hashed (gpointer data)
 }
 
 static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_descendant (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_titled_row (GtkWidget  *widget,
                  const char *title)
 {
@@ -393,22 +377,6 @@ name_checked (gpointer data)
   PubNameAvailability availability = pub_dataset_metadata_editor_get_name_availability (data);
 
   return availability != PUB_NAME_UNCHECKED && availability != PUB_NAME_CHECKING;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static gboolean
@@ -712,20 +680,6 @@ path_is_copy (gpointer data)
   return g_str_has_suffix (pub_draft_resource_get_path (data), "comunas-utf8-2.csv");
 }
 
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      if (has_label (c, text))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* A Windows-1252 file: the report (in a window with room for its toasts)
  * saves a UTF-8 copy beside it, under a free name, and the draft then
  * publishes the copy, checked again. */
@@ -781,22 +735,6 @@ test_wizard_utf8_copy_used (Fixture       *fixture,
   iterate_until (resources_hashed, draft);
   iterate_until (resources_checked, draft);
   g_assert_false (pub_check_result_wants_utf8_copy (g_object_get_data (G_OBJECT (resource), "check-result")));
-}
-
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_label (c, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static gboolean
