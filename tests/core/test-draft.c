@@ -263,7 +263,11 @@ test_draft_json_keeps_incomplete_resources (void)
 
       g_assert_nonnull (pub_draft_resource_get_problem (resource));
     }
-  g_assert_nonnull (pub_draft_check_field (draft, PUB_DRAFT_FIELD_RESOURCES));
+  {
+    g_autofree char *problem = pub_draft_check_field (draft, PUB_DRAFT_FIELD_RESOURCES);
+
+    g_assert_nonnull (problem);
+  }
 }
 
 static void
