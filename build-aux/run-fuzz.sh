@@ -43,8 +43,16 @@ for target in "${targets[@]}"; do
   existing=()
   for s in "${seeds[@]}"; do [ -d "$s" ] && existing+=("$s"); done
   echo "== $target for ${seconds}s"
-  "$build/tests/fuzz/$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
-    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$build/fuzz-artifacts/$target-" \
-    "$corpus" "${existing[@]}" || status=1
+  # libFuzzer reports every new input; keep that in a log and show its end.
+  log=$build/fuzz-artifacts/$target.log
+  if "$build/tests/fuzz/$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+      -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$build/fuzz-artifacts/$target-" \
+      "$corpus" "${existing[@]}" >"$log" 2>&1; then
+    grep -E '^(Done|stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb))' "$log" || tail -5 "$log"
+  else
+    tail -60 "$log"
+    echo "$target: FAILED (full log: $log)"
+    status=1
+  fi
 done
 exit $status
