@@ -73,10 +73,6 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  const char *names[] = { "poblacion.csv", "viviendas.csv" };
-  g_autoptr(PubDraftResource) link = pub_draft_resource_new_link ("https://example.cl/api/censo.json");
-  guint pending = 2;
-
   set_network (TRUE);
   f->dir = g_dir_make_tmp ("queue-XXXXXX", NULL);
   f->restart_dir = g_build_filename (f->dir, "restart", NULL);
@@ -91,31 +87,7 @@ fixture_setup (Fixture       *f,
   f->store = pub_draft_store_new (f->dir);
   pub_draft_store_set_save_delay (f->store, 10);
   f->draft = g_object_ref (pub_draft_store_create (f->store));
-  pub_draft_set_field (f->draft, "title", "Censo de población 2024");
-  pub_draft_set_field (f->draft, "name", "censo-de-poblacion-2024");
-  pub_draft_set_field (f->draft, "notes", "Resultados por comuna.");
-  pub_draft_set_field (f->draft, "author", "Unidad de Estudios");
-  pub_draft_set_field (f->draft, "author_email", "estudios@example.cl");
-  pub_draft_set_field (f->draft, "owner_org", ORG);
-  pub_draft_set_field (f->draft, "visibility", "public");
-  pub_draft_set_field (f->draft, "license_id", "cc-by");
-  pub_draft_add_tag (f->draft, "censo");
-
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autofree char *path = g_build_filename (f->dir, names[i], NULL);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autoptr(PubDraftResource) resource = NULL;
-
-      f->contents[i] = make_file (f->dir, names[i], 200 * 1024 + i * 50 * 1024, 'a' + i);
-      resource = pub_draft_resource_new_for_file (file);
-      pub_draft_add_resource (f->draft, resource);
-      pub_draft_resource_refresh_async (resource, NULL, refreshed_cb, &pending);
-    }
-  pub_draft_add_resource (f->draft, link);
-  while (pending > 0)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpint (pub_draft_get_state (f->draft), ==, PUB_DRAFT_STATE_READY);
+  fill_census_draft (f->draft, f->dir, ORG, f->contents);
 
   f->queue = make_queue (f, f->store);
 }
