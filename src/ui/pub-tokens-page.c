@@ -196,6 +196,17 @@ reload (PubTokensPage *self)
                                     self->cancellable, list_cb, g_object_ref (self));
 }
 
+
+/* The token shown once: its bytes don't outlive the page or a newer one. */
+static void
+clear_new_token (PubTokensPage *self)
+{
+  if (self->new_token == NULL)
+    return;
+  memset (self->new_token, 0, strlen (self->new_token));
+  g_clear_pointer (&self->new_token, g_free);
+}
+
 static void
 create_cb (GObject      *object,
            GAsyncResult *result,
@@ -219,7 +230,7 @@ create_cb (GObject      *object,
       return;
     }
 
-  g_free (self->new_token);
+  clear_new_token (self);
   self->new_token = g_steal_pointer (&token);
   gtk_label_set_label (self->new_token_label, self->new_token);
   gtk_widget_set_visible (GTK_WIDGET (self->new_token_group), TRUE);
@@ -446,11 +457,7 @@ pub_tokens_page_finalize (GObject *object)
   PubTokensPage *self = PUB_TOKENS_PAGE (object);
 
   g_clear_object (&self->cancellable);
-  if (self->new_token != NULL)
-    {
-      memset (self->new_token, 0, strlen (self->new_token));
-      g_free (self->new_token);
-    }
+  clear_new_token (self);
 
   G_OBJECT_CLASS (pub_tokens_page_parent_class)->finalize (object);
 }
