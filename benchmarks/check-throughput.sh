@@ -28,8 +28,8 @@ mkdir -p "$work" "$cache"
 if [ ! -f "$build/build.ninja" ]; then
   meson setup "$build" "$top" --buildtype=release -Dui_tests=false >/dev/null
 fi
-ninja -C "$build" tests/core/pub-check-tool >/dev/null
-tool=$build/tests/core/pub-check-tool
+ninja -C "$build" tests/checks/pub-check-tool >/dev/null
+tool=$build/tests/checks/pub-check-tool
 
 data=$work/bench-$size.csv
 if [ ! -f "$data" ]; then

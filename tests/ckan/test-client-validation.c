@@ -184,7 +184,7 @@ test_finish_checks_source_tag (void)
 
   ckan_client_action_exists_async (editor, "resource_validation_run", NULL, ckan_test_wait_cb, &result);
   ckan_test_wait (&result);
-  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*source_tag*");
+  g_test_expect_message ("publicador-ckan", G_LOG_LEVEL_CRITICAL, "*source_tag*");
   g_assert_null (ckan_client_validation_show_finish (editor, result, &error));
   g_test_assert_expected_messages ();
   g_assert_no_error (error);
