@@ -22,6 +22,6 @@ PUB_DRAFT_CRASH_ROUNDS=$kills meson test -C "$build" --no-rebuild --timeout-mult
   draft-crash --test-args "-p /draft/crash/kill-during-save" >/dev/null || status=1
 log=$build/meson-logs/testlog.txt
 grep -E '^# store:' "$log" | sed 's/^# /   /'
-grep -E 'broken draft|killed at' "$log" | sed 's/^/   /' || true
+grep -E 'left a broken draft|killed at' "$log" | sed 's/^/   /' || true
 echo "   $(( $(date +%s) - start )) s; $([ $status = 0 ] && echo "no broken draft" || echo "FAILED (see $log)")"
 exit $status
