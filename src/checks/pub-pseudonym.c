@@ -207,3 +207,41 @@ pub_pseudonym_generalize (const char *value,
 
   return initials (stripped);
 }
+
+GBytes *
+pub_pseudonym_key_derive (const char *passphrase,
+                          const char *salt,
+                          guint       iterations)
+{
+  /* One block of output is all a 32-byte key needs (SHA-256's length). */
+  g_autoptr(GHmac) base = g_hmac_new (G_CHECKSUM_SHA256, (const guchar *) passphrase, strlen (passphrase));
+  g_autoptr(GHmac) first = g_hmac_copy (base);
+  static const guchar block_index[4] = { 0, 0, 0, 1 };
+  guint8 u[32], t[32];
+  gsize len = sizeof u;
+
+  g_return_val_if_fail (iterations > 0, NULL);
+
+  g_hmac_update (first, (const guchar *) salt, strlen (salt));
+  g_hmac_update (first, block_index, sizeof block_index);
+  g_hmac_get_digest (first, u, &len);
+  memcpy (t, u, sizeof t);
+  for (guint i = 1; i < iterations; i++)
+    {
+      g_autoptr(GHmac) round = g_hmac_copy (base);
+
+      g_hmac_update (round, u, sizeof u);
+      len = sizeof u;
+      g_hmac_get_digest (round, u, &len);
+      for (guint j = 0; j < sizeof t; j++)
+        t[j] ^= u[j];
+    }
+  memset (u, 0, sizeof u);
+  return g_bytes_new (t, sizeof t);
+}
+
+char *
+pub_pseudonym_passphrase_salt (const char *organization)
+{
+  return g_strconcat ("publicador-pseudonym:", organization, NULL);
+}

@@ -33,4 +33,18 @@ char *pub_pseudonym_make      (GBytes     *key,
 char *pub_pseudonym_generalize (const char *value,
                                 gsize       len);
 
+/* PBKDF2-HMAC-SHA-256 (RFC 8018) with `iterations` rounds: a key from a
+ * passphrase, for computers without a keyring. Slow on purpose: call it in
+ * a worker thread. */
+GBytes *pub_pseudonym_key_derive (const char *passphrase,
+                                  const char *salt,
+                                  guint       iterations);
+
+/* The rounds used for a passphrase: about a quarter of a second here. */
+#define PUB_PSEUDONYM_PASSPHRASE_ROUNDS 200000
+
+/* The salt for an organization's passphrase, so the same passphrase in two
+ * organizations gives two keys. */
+char   *pub_pseudonym_passphrase_salt (const char *organization);
+
 G_END_DECLS

@@ -489,6 +489,38 @@ test_full_disk_leaves_nothing (void)
 }
 
 static void
+check_derived (const char *passphrase,
+               const char *salt,
+               guint       rounds,
+               const char *hex)
+{
+  g_autoptr(GBytes) key = pub_pseudonym_key_derive (passphrase, salt, rounds);
+  const guint8 *data;
+  gsize len;
+  GString *got = g_string_new (NULL);
+
+  data = g_bytes_get_data (key, &len);
+  for (gsize i = 0; i < len; i++)
+    g_string_append_printf (got, "%02x", data[i]);
+  g_assert_cmpstr (got->str, ==, hex);
+  g_string_free (got, TRUE);
+}
+
+static void
+test_passphrase_key (void)
+{
+  g_autofree char *salt = pub_pseudonym_passphrase_salt ("muni-santiago");
+
+  /* Known answers, as Python's hashlib.pbkdf2_hmac gives them. */
+  check_derived ("password", "salt", 1,
+                 "120fb6cffcf8b32c43e7225256c4f837a86548c92ccc35480805987cb70be17b");
+  check_derived ("password", "salt", 4096,
+                 "c5e478d59288c841aa530db6845c4c8d962893a001ce4e11a4963873aa98134a");
+  check_derived ("contraseña larga", salt, PUB_PSEUDONYM_PASSPHRASE_ROUNDS,
+                 "8d961642aab9588536fbd5df528b374d6f511d7654093196d30900201e78e2b5");
+}
+
+static void
 test_action_words (void)
 {
   PubAnonymizeAction action;
@@ -512,6 +544,7 @@ main (int   argc,
   g_test_add_func ("/pseudonym/other-spellings", test_other_spellings);
   g_test_add_func ("/pseudonym/keys-differ", test_keys_differ_between_organizations);
   g_test_add_func ("/pseudonym/generalize", test_generalize);
+  g_test_add_func ("/pseudonym/passphrase-key", test_passphrase_key);
   g_test_add_func ("/anonymize/round-trip", test_copy_round_trip);
   g_test_add_func ("/anonymize/stable-across-files", test_stable_across_files);
   g_test_add_func ("/anonymize/encoding-delimiter-quotes", test_encoding_delimiter_and_quotes);
