@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <nettle/hmac.h>
+#include <nettle/pbkdf2.h>
 #include <string.h>
 
 #include "pub-pseudonym.h"
@@ -20,81 +22,181 @@ is_separator (char c)
   return c == '.' || c == '-' || c == ' ' || c == '(' || c == ')' || c == '+' || c == '/';
 }
 
-/* Digits (and a final K) with separators taken out, or NULL when the value
- * holds anything else. */
-static char *
-digits_only (const char *value,
-             gsize       len)
+/* Appends the digits (and a final K) of `value` with separators taken out;
+ * FALSE, leaving `out` as it was, when the value holds anything else. */
+static gboolean
+append_digits (GString    *out,
+               const char *value,
+               gsize       len)
 {
-  GString *digits = g_string_sized_new (len);
+  gsize start = out->len;
 
   for (gsize i = 0; i < len; i++)
     {
       char c = value[i];
 
       if (g_ascii_isdigit (c))
-        g_string_append_c (digits, c);
+        g_string_append_c (out, c);
       else if ((c == 'k' || c == 'K') && i + 1 == len)
-        g_string_append_c (digits, 'K');
+        g_string_append_c (out, 'K');
       else if (!is_separator (c))
         {
-          g_string_free (digits, TRUE);
-          return NULL;
+          g_string_truncate (out, start);
+          return FALSE;
         }
     }
-  if (digits->len == 0)
+  if (out->len == start)
+    return FALSE;
+  return TRUE;
+}
+
+/* Written into `out` (emptied first) so that a million cells cost no
+ * allocations: this runs once per pseudonymised cell. */
+static void
+normalize_into (GString    *out,
+                const char *value,
+                gsize       len)
+{
+  gboolean ascii = TRUE;
+  gsize i;
+
+  g_string_truncate (out, 0);
+  while (len > 0 && g_ascii_isspace (value[0]))
+    value++, len--;
+  while (len > 0 && g_ascii_isspace (value[len - 1]))
+    len--;
+  if (len == 0)
+    return;
+
+  if (memchr (value, '@', len) != NULL)
     {
-      g_string_free (digits, TRUE);
-      return NULL;
+      g_autofree char *down = g_utf8_strdown (value, len);
+
+      g_string_append (out, down);
+      return;
     }
-  return g_string_free (digits, FALSE);
+
+  if (append_digits (out, value, len))
+    {
+      gsize skip = 0;
+
+      /* A Chilean phone written with its country code (+56 9 1234 5678) is
+       * the same line as 9 1234 5678; RUTs never reach eleven digits. */
+      if (out->len == 11 && strncmp (out->str, "56", 2) == 0)
+        skip = 2;
+      while (skip + 1 < out->len && out->str[skip] == '0')
+        skip++;
+      g_string_erase (out, 0, skip);
+      return;
+    }
+
+  /* Names and other text: case and spacing don't make another person. */
+  for (i = 0; i < len && ascii; i++)
+    ascii = (guchar) value[i] < 0x80;
+  if (ascii)
+    {
+      for (i = 0; i < len; i++)
+        {
+          if (g_ascii_isspace (value[i]))
+            {
+              if (out->len > 0 && out->str[out->len - 1] != ' ')
+                g_string_append_c (out, ' ');
+            }
+          else
+            g_string_append_c (out, g_ascii_tolower (value[i]));
+        }
+      return;
+    }
+  {
+    g_autofree char *folded = g_utf8_casefold (value, len);
+
+    for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        if (g_unichar_isspace (c))
+          {
+            if (out->len > 0 && out->str[out->len - 1] != ' ')
+              g_string_append_c (out, ' ');
+          }
+        else
+          g_string_append_unichar (out, c);
+      }
+  }
 }
 
 char *
 pub_pseudonym_normalize (const char *value,
                          gsize       len)
 {
-  g_autofree char *stripped = g_strstrip (g_strndup (value, len));
-  g_autofree char *digits = NULL;
-  g_autofree char *folded = NULL;
-  GString *words;
-  const char *p;
+  GString *out = g_string_sized_new (len + 1);
 
-  if (memchr (stripped, '@', strlen (stripped)) != NULL)
-    return g_utf8_strdown (stripped, -1);
+  normalize_into (out, value, len);
+  return g_string_free (out, FALSE);
+}
 
-  digits = digits_only (stripped, strlen (stripped));
-  if (digits != NULL)
+/* Nettle rather than GHmac: with the processor's SHA instructions it is
+ * about ten times faster, and a file of a million RUTs makes a million
+ * HMACs. Its context is a plain struct, so a keyed copy costs no
+ * allocation. */
+struct _PubPseudonymizer {
+  struct hmac_sha256_ctx base;   /* keyed once; each value works on a copy */
+  GString    *normalized;
+  char        pseudonym[2 + PSEUDONYM_HEX_DIGITS + 1];
+};
+
+PubPseudonymizer *
+pub_pseudonymizer_new (GBytes *key)
+{
+  PubPseudonymizer *self;
+  gsize key_len = 0;
+  const guint8 *key_data;
+
+  g_return_val_if_fail (key != NULL, NULL);
+  key_data = g_bytes_get_data (key, &key_len);
+  g_return_val_if_fail (key_len > 0, NULL);
+
+  self = g_new0 (PubPseudonymizer, 1);
+  hmac_sha256_set_key (&self->base, key_len, key_data);
+  self->normalized = g_string_new (NULL);
+  return self;
+}
+
+void
+pub_pseudonymizer_free (PubPseudonymizer *self)
+{
+  if (self == NULL)
+    return;
+  memset (&self->base, 0, sizeof self->base);
+  g_string_free (self->normalized, TRUE);
+  g_free (self);
+}
+
+const char *
+pub_pseudonymizer_apply (PubPseudonymizer *self,
+                         const char       *value,
+                         gsize             len)
+{
+  static const char hex[] = "0123456789abcdef";
+  struct hmac_sha256_ctx hmac;
+  guint8 digest[SHA256_DIGEST_SIZE];
+  char *pseudonym = self->pseudonym;
+
+  normalize_into (self->normalized, value, len);
+  if (self->normalized->len == 0)
+    return "";
+  hmac = self->base;
+  hmac_sha256_update (&hmac, self->normalized->len, (const guint8 *) self->normalized->str);
+  hmac_sha256_digest (&hmac, sizeof digest, digest);
+  pseudonym[0] = 'P';
+  pseudonym[1] = '-';
+  for (guint i = 0; i < PSEUDONYM_HEX_DIGITS / 2; i++)
     {
-      const char *start = digits;
-
-      /* A Chilean phone written with its country code (+56 9 1234 5678) is
-       * the same line as 9 1234 5678; RUTs never reach eleven digits. */
-      if (strlen (digits) == 11 && g_str_has_prefix (digits, "56"))
-        start += 2;
-      while (*start == '0' && start[1] != '\0')
-        start++;
-      return g_strdup (start);
+      pseudonym[2 + 2 * i] = hex[digest[i] >> 4];
+      pseudonym[3 + 2 * i] = hex[digest[i] & 0xf];
     }
-
-  /* Names and other text: case and spacing don't make another person. */
-  folded = g_utf8_casefold (stripped, -1);
-  words = g_string_sized_new (strlen (folded));
-  for (p = folded; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        {
-          if (words->len > 0 && words->str[words->len - 1] != ' ')
-            g_string_append_c (words, ' ');
-        }
-      else
-        g_string_append_unichar (words, c);
-    }
-  if (words->len > 0 && words->str[words->len - 1] == ' ')
-    g_string_truncate (words, words->len - 1);
-  return g_string_free (words, FALSE);
+  pseudonym[2 + PSEUDONYM_HEX_DIGITS] = '\0';
+  return pseudonym;
 }
 
 char *
@@ -102,25 +204,9 @@ pub_pseudonym_make (GBytes     *key,
                     const char *value,
                     gsize       len)
 {
-  g_autofree char *normalized = NULL;
-  g_autoptr(GHmac) hmac = NULL;
-  const char *digest;
-  gsize key_len = 0;
-  const guint8 *key_data;
+  g_autoptr(PubPseudonymizer) one = pub_pseudonymizer_new (key);
 
-  g_return_val_if_fail (key != NULL, NULL);
-
-  key_data = g_bytes_get_data (key, &key_len);
-  g_return_val_if_fail (key_len > 0, NULL);
-
-  normalized = pub_pseudonym_normalize (value, len);
-  if (normalized[0] == '\0')
-    return g_strdup ("");
-
-  hmac = g_hmac_new (G_CHECKSUM_SHA256, key_data, key_len);
-  g_hmac_update (hmac, (const guchar *) normalized, -1);
-  digest = g_hmac_get_string (hmac);
-  return g_strdup_printf ("P-%.*s", PSEUDONYM_HEX_DIGITS, digest);
+  return g_strdup (pub_pseudonymizer_apply (one, value, len));
 }
 
 /* 12.345.678-5, 12345678-K, 1.234.567-0: a body of 7 or 8 digits, a dash
@@ -186,7 +272,7 @@ pub_pseudonym_generalize (const char *value,
                           gsize       len)
 {
   g_autofree char *stripped = g_strstrip (g_strndup (value, len));
-  g_autofree char *digits = NULL;
+  g_autoptr(GString) digits = NULL;
   const char *at;
 
   if (stripped[0] == '\0')
@@ -201,9 +287,9 @@ pub_pseudonym_generalize (const char *value,
   if (looks_like_rut (stripped))
     return g_strdup ("");
 
-  digits = digits_only (stripped, strlen (stripped));
-  if (digits != NULL)
-    return strchr (digits, 'K') == NULL ? generalize_phone (digits) : g_strdup ("");
+  digits = g_string_new (NULL);
+  if (append_digits (digits, stripped, strlen (stripped)))
+    return strchr (digits->str, 'K') == NULL ? generalize_phone (digits->str) : g_strdup ("");
 
   return initials (stripped);
 }
@@ -213,31 +299,16 @@ pub_pseudonym_key_derive (const char *passphrase,
                           const char *salt,
                           guint       iterations)
 {
-  /* One block of output is all a 32-byte key needs (SHA-256's length). */
-  g_autoptr(GHmac) base = g_hmac_new (G_CHECKSUM_SHA256, (const guchar *) passphrase, strlen (passphrase));
-  g_autoptr(GHmac) first = g_hmac_copy (base);
-  static const guchar block_index[4] = { 0, 0, 0, 1 };
-  guint8 u[32], t[32];
-  gsize len = sizeof u;
+  guint8 key[PUB_PSEUDONYM_KEY_LENGTH];
+  GBytes *bytes;
 
   g_return_val_if_fail (iterations > 0, NULL);
 
-  g_hmac_update (first, (const guchar *) salt, strlen (salt));
-  g_hmac_update (first, block_index, sizeof block_index);
-  g_hmac_get_digest (first, u, &len);
-  memcpy (t, u, sizeof t);
-  for (guint i = 1; i < iterations; i++)
-    {
-      g_autoptr(GHmac) round = g_hmac_copy (base);
-
-      g_hmac_update (round, u, sizeof u);
-      len = sizeof u;
-      g_hmac_get_digest (round, u, &len);
-      for (guint j = 0; j < sizeof t; j++)
-        t[j] ^= u[j];
-    }
-  memset (u, 0, sizeof u);
-  return g_bytes_new (t, sizeof t);
+  pbkdf2_hmac_sha256 (strlen (passphrase), (const guint8 *) passphrase, iterations,
+                      strlen (salt), (const guint8 *) salt, sizeof key, key);
+  bytes = g_bytes_new (key, sizeof key);
+  memset (key, 0, sizeof key);
+  return bytes;
 }
 
 char *

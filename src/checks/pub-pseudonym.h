@@ -27,6 +27,19 @@ char *pub_pseudonym_make      (GBytes     *key,
                                const char *value,
                                gsize       len);
 
+/* The same, for many values under one key: the key is processed once, and
+ * nothing is allocated per value. The result is valid until the next call.
+ * Not thread-safe. */
+typedef struct _PubPseudonymizer PubPseudonymizer;
+
+PubPseudonymizer *pub_pseudonymizer_new   (GBytes           *key);
+const char       *pub_pseudonymizer_apply (PubPseudonymizer *self,
+                                           const char       *value,
+                                           gsize             len);
+void              pub_pseudonymizer_free  (PubPseudonymizer *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PubPseudonymizer, pub_pseudonymizer_free)
+
 /* Keeps only what identifies a group, never a person: an e-mail's domain
  * ("@ejemplo.cl"), a phone's country and area code ("+56 2"), a name's
  * initials ("J. P."). A RUT, or anything else, generalises to "". */
