@@ -33,6 +33,17 @@ struct _PubDraftResource
   char                 *check_summary;
 };
 
+G_DEFINE_ENUM_TYPE (PubDraftResourceKind, pub_draft_resource_kind,
+  G_DEFINE_ENUM_VALUE (PUB_DRAFT_RESOURCE_FILE, "file"),
+  G_DEFINE_ENUM_VALUE (PUB_DRAFT_RESOURCE_LINK, "link"))
+
+G_DEFINE_ENUM_TYPE (PubResourceCheckStatus, pub_resource_check_status,
+  G_DEFINE_ENUM_VALUE (PUB_RESOURCE_CHECK_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (PUB_RESOURCE_CHECK_RUNNING, "running"),
+  G_DEFINE_ENUM_VALUE (PUB_RESOURCE_CHECK_PASSED, "passed"),
+  G_DEFINE_ENUM_VALUE (PUB_RESOURCE_CHECK_WARNINGS, "warnings"),
+  G_DEFINE_ENUM_VALUE (PUB_RESOURCE_CHECK_ERRORS, "errors"))
+
 G_DEFINE_FINAL_TYPE (PubDraftResource, pub_draft_resource, G_TYPE_OBJECT)
 
 enum {
@@ -175,7 +186,7 @@ pub_draft_resource_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_KIND: g_value_set_int (value, self->kind); break;
+    case PROP_KIND: g_value_set_enum (value, self->kind); break;
     case PROP_PATH: g_value_set_string (value, self->path); break;
     case PROP_URL: g_value_set_string (value, self->url); break;
     case PROP_NAME: g_value_set_string (value, self->name); break;
@@ -187,7 +198,7 @@ pub_draft_resource_get_property (GObject    *object,
     case PROP_SHA256: g_value_set_string (value, self->sha256); break;
     case PROP_PROBLEM: g_value_set_string (value, self->problem); break;
     case PROP_REMOTE_ID: g_value_set_string (value, self->remote_id); break;
-    case PROP_CHECK_STATUS: g_value_set_int (value, self->check_status); break;
+    case PROP_CHECK_STATUS: g_value_set_enum (value, self->check_status); break;
     case PROP_CHECK_SUMMARY: g_value_set_string (value, self->check_summary); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -225,7 +236,8 @@ pub_draft_resource_class_init (PubDraftResourceClass *klass)
   object_class->get_property = pub_draft_resource_get_property;
   object_class->set_property = pub_draft_resource_set_property;
 
-  properties[PROP_KIND] = g_param_spec_int ("kind", NULL, NULL, 0, PUB_DRAFT_RESOURCE_LINK, 0, ro);
+  properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, PUB_TYPE_DRAFT_RESOURCE_KIND,
+                                              PUB_DRAFT_RESOURCE_FILE, ro);
   properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL, ro);
   properties[PROP_URL] = g_param_spec_string ("url", NULL, NULL, NULL, rw);
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, rw);
@@ -237,8 +249,8 @@ pub_draft_resource_class_init (PubDraftResourceClass *klass)
   properties[PROP_SHA256] = g_param_spec_string ("sha256", NULL, NULL, NULL, ro);
   properties[PROP_PROBLEM] = g_param_spec_string ("problem", NULL, NULL, NULL, ro);
   properties[PROP_REMOTE_ID] = g_param_spec_string ("remote-id", NULL, NULL, NULL, rw);
-  properties[PROP_CHECK_STATUS] = g_param_spec_int ("check-status", NULL, NULL, 0,
-                                                    PUB_RESOURCE_CHECK_ERRORS, 0, ro);
+  properties[PROP_CHECK_STATUS] = g_param_spec_enum ("check-status", NULL, NULL, PUB_TYPE_RESOURCE_CHECK_STATUS,
+                                                     PUB_RESOURCE_CHECK_NONE, ro);
   properties[PROP_CHECK_SUMMARY] = g_param_spec_string ("check-summary", NULL, NULL, NULL, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

@@ -19,6 +19,9 @@ typedef enum {
   PUB_DRAFT_RESOURCE_LINK,
 } PubDraftResourceKind;
 
+#define PUB_TYPE_DRAFT_RESOURCE_KIND (pub_draft_resource_kind_get_type ())
+GType pub_draft_resource_kind_get_type (void);
+
 /* Filled by the local checks (another module) once they exist; the draft
  * only carries the result so lists can show it. */
 typedef enum {
@@ -28,6 +31,9 @@ typedef enum {
   PUB_RESOURCE_CHECK_WARNINGS,
   PUB_RESOURCE_CHECK_ERRORS,
 } PubResourceCheckStatus;
+
+#define PUB_TYPE_RESOURCE_CHECK_STATUS (pub_resource_check_status_get_type ())
+GType pub_resource_check_status_get_type (void);
 
 PubDraftResource    *pub_draft_resource_new_for_file   (GFile            *file);
 PubDraftResource    *pub_draft_resource_new_link       (const char       *url);

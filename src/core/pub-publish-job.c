@@ -397,7 +397,7 @@ pub_publish_job_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STEP: g_value_set_int (value, self->step); break;
+    case PROP_STEP: g_value_set_enum (value, self->step); break;
     case PROP_CURRENT_NAME: g_value_set_string (value, self->current_name); break;
     case PROP_FILE_FRACTION: g_value_set_double (value, self->file_fraction); break;
     case PROP_FRACTION: g_value_set_double (value, self->fraction); break;
@@ -419,7 +419,8 @@ pub_publish_job_class_init (PubPublishJobClass *klass)
   object_class->finalize = pub_publish_job_finalize;
   object_class->get_property = pub_publish_job_get_property;
 
-  properties[PROP_STEP] = g_param_spec_int ("step", NULL, NULL, 0, PUB_PUBLISH_STEP_DONE, 0, ro);
+  properties[PROP_STEP] = g_param_spec_enum ("step", NULL, NULL, PUB_TYPE_PUBLISH_STEP,
+                                              PUB_PUBLISH_STEP_NONE, ro);
   properties[PROP_CURRENT_NAME] = g_param_spec_string ("current-name", NULL, NULL, NULL, ro);
   properties[PROP_FILE_FRACTION] = g_param_spec_double ("file-fraction", NULL, NULL, 0, 1, 0, ro);
   properties[PROP_FRACTION] = g_param_spec_double ("fraction", NULL, NULL, 0, 1, 0, ro);

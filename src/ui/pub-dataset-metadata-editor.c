@@ -13,6 +13,14 @@
 #include "pub-tag-editor.h"
 
 
+G_DEFINE_ENUM_TYPE (PubNameAvailability, pub_name_availability,
+  G_DEFINE_ENUM_VALUE (PUB_NAME_UNCHECKED, "unchecked"),
+  G_DEFINE_ENUM_VALUE (PUB_NAME_CHECKING, "checking"),
+  G_DEFINE_ENUM_VALUE (PUB_NAME_FREE, "free"),
+  G_DEFINE_ENUM_VALUE (PUB_NAME_TAKEN, "taken"),
+  G_DEFINE_ENUM_VALUE (PUB_NAME_OURS, "ours"),
+  G_DEFINE_ENUM_VALUE (PUB_NAME_UNKNOWN, "unknown"))
+
 G_DEFINE_FINAL_TYPE (PubDatasetMetadataEditor, pub_dataset_metadata_editor, ADW_TYPE_BIN)
 
 enum {
@@ -585,7 +593,7 @@ pub_dataset_metadata_editor_get_property (GObject    *object,
       g_value_set_object (value, self->client);
       break;
     case PROP_NAME_AVAILABILITY:
-      g_value_set_int (value, self->name_availability);
+      g_value_set_enum (value, self->name_availability);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -631,8 +639,8 @@ pub_dataset_metadata_editor_class_init (PubDatasetMetadataEditorClass *klass)
     g_param_spec_object ("client", NULL, NULL, CKAN_TYPE_CLIENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NAME_AVAILABILITY] =
-    g_param_spec_int ("name-availability", NULL, NULL, 0, PUB_NAME_UNKNOWN, 0,
-                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("name-availability", NULL, NULL, PUB_TYPE_NAME_AVAILABILITY, PUB_NAME_UNCHECKED,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PUB_TYPE_TAG_EDITOR);
