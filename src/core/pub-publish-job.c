@@ -27,6 +27,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Draft → the job running on it. One at most per draft: a second refuses
+ * to start while the draft says it is publishing. Main context only. */
+static GHashTable *running_jobs;
+
 static gboolean wait_cancelled_idle (gpointer user_data);
 
 GCancellable *
@@ -80,6 +84,7 @@ finish (PubPublishJob *self,
   self->cancel_handler = 0;
   set_waiting (self, FALSE);
   _pub_publish_job_set_current_name (self, NULL);
+  g_hash_table_remove (running_jobs, self->draft);
   pub_draft_set_publishing (self->draft, FALSE);
 
   if (error != NULL)
@@ -340,6 +345,10 @@ pub_publish_job_run_async (PubPublishJob      *self,
   pub_draft_set_portal (self->draft, ckan_client_get_base_url (self->client));
   pub_draft_set_last_error (self->draft, NULL);
   pub_draft_set_progress (self->draft, 0.0);
+  /* Found before anyone sees the draft publishing. */
+  if (running_jobs == NULL)
+    running_jobs = g_hash_table_new (NULL, NULL);
+  g_hash_table_insert (running_jobs, self->draft, self);
   pub_draft_set_publishing (self->draft, TRUE);
   /* Shown as the job's step; the draft's own step only moves when
    * something was done, since it decides what a dataset found by name is. */
@@ -460,6 +469,14 @@ pub_publish_job_get_draft (PubPublishJob *self)
 {
   g_return_val_if_fail (PUB_IS_PUBLISH_JOB (self), NULL);
   return self->draft;
+}
+
+PubPublishJob *
+pub_publish_job_get_running (PubDraft *draft)
+{
+  g_return_val_if_fail (PUB_IS_DRAFT (draft), NULL);
+
+  return running_jobs != NULL ? g_hash_table_lookup (running_jobs, draft) : NULL;
 }
 
 PubPublishStep

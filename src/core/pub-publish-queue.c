@@ -8,7 +8,6 @@
 #include "pub-publish-queue.h"
 
 /* The key the wizard already looks the running job up by. */
-#define JOB_DATA_KEY "pub-publish-job"
 
 typedef struct
 {
@@ -129,8 +128,6 @@ job_done_cb (GObject      *object,
   pub_publish_job_run_finish (job, result, &error);
   g_clear_object (&self->job);
   g_clear_object (&self->cancellable);
-  if (g_object_get_data (G_OBJECT (entry->draft), JOB_DATA_KEY) == job)
-    g_object_set_data (G_OBJECT (entry->draft), JOB_DATA_KEY, NULL);
   /* Ended, well or not: a failure waits for Retry, not for the network. */
   pub_draft_set_queued (entry->draft, FALSE);
   g_signal_emit (self, signals[JOB_FINISHED], 0, job, error);
@@ -149,7 +146,6 @@ start (PubPublishQueue *self,
   self->running = entry;
   self->job = g_object_ref (job);
   self->cancellable = g_cancellable_new ();
-  g_object_set_data_full (G_OBJECT (entry->draft), JOB_DATA_KEY, g_object_ref (job), g_object_unref);
   /* The job holds itself through its callback's reference. */
   pub_publish_job_run_async (job, self->cancellable, job_done_cb, g_object_ref (self));
   g_signal_emit (self, signals[JOB_STARTED], 0, job);

@@ -169,7 +169,6 @@ publish_done_cb (GObject      *object,
   gboolean published;
 
   published = pub_publish_job_run_finish (PUB_PUBLISH_JOB (object), result, &error);
-  g_object_set_data (G_OBJECT (self->draft), "pub-publish-job", NULL);
   if (self->job != NULL)
     g_signal_handlers_disconnect_by_data (self->job, self);
   g_clear_object (&self->job);
@@ -207,7 +206,7 @@ _pub_new_dataset_window_draft_state_cb (PubNewDatasetWindow *self)
   if (self->steps == NULL)
     return;
   /* A queued draft shown here has just started (by the queue). */
-  job = g_object_get_data (G_OBJECT (self->draft), "pub-publish-job");
+  job = pub_publish_job_get_running (self->draft);
   if (job != NULL && job != self->job && pub_draft_get_publishing (self->draft))
     {
       if (_pub_new_dataset_window_app_queue (self) != NULL)
@@ -258,9 +257,9 @@ static void
 watch_queue (PubNewDatasetWindow *self,
              PubPublishQueue     *queue)
 {
-  if (g_object_get_data (G_OBJECT (self), "pub-watched-queue") == queue)
+  if (self->watched_queue == queue)
     return;
-  g_object_set_data (G_OBJECT (self), "pub-watched-queue", queue);
+  self->watched_queue = queue;
   g_signal_connect_object (queue, "job-started", G_CALLBACK (queue_job_started_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (queue, "job-finished", G_CALLBACK (queue_job_finished_cb), self, G_CONNECT_SWAPPED);
 }
@@ -297,7 +296,6 @@ _pub_new_dataset_window_start_publish (PubNewDatasetWindow *self)
     return;
 
   job = pub_publish_job_new (self->draft, self->client, self->store);
-  g_object_set_data_full (G_OBJECT (self->draft), "pub-publish-job", g_object_ref (job), g_object_unref);
   self->publish_cancellable = g_cancellable_new ();
   pub_publish_job_run_async (job, self->publish_cancellable, publish_done_cb, g_object_ref (self));
   _pub_new_dataset_window_attach_job (self, job);

@@ -255,8 +255,8 @@ pub_new_dataset_window_constructed (GObject *object)
   g_signal_connect_object (self->draft, "notify::state", G_CALLBACK (_pub_new_dataset_window_draft_state_cb), self, G_CONNECT_SWAPPED);
   /* The application is set after construction (pub_new_dataset_window_open). */
   g_signal_connect (self, "notify::application", G_CALLBACK (update_publish_button), NULL);
-  if (g_object_get_data (G_OBJECT (self->draft), "pub-publish-job") != NULL)
-    _pub_new_dataset_window_attach_job (self, g_object_get_data (G_OBJECT (self->draft), "pub-publish-job"));
+  if (pub_publish_job_get_running (self->draft) != NULL)
+    _pub_new_dataset_window_attach_job (self, pub_publish_job_get_running (self->draft));
   /* A publication that stopped, or finished, opens where it ended. */
   else if (pub_draft_get_state (self->draft) == PUB_DRAFT_STATE_FAILED ||
            pub_draft_get_state (self->draft) == PUB_DRAFT_STATE_QUEUED ||

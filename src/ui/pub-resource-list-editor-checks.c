@@ -19,7 +19,7 @@
 char *
 _pub_resource_list_editor_check_flag (PubDraftResource *resource)
 {
-  PubCheckResult *result = g_object_get_data (G_OBJECT (resource), "check-result");
+  PubCheckResult *result = pub_draft_resource_get_last_check (resource);
   PubResourceCheckStatus status = pub_draft_resource_get_check_status (resource);
   CkanValidationReport *report;
   PubQualityScore *score;
@@ -73,7 +73,7 @@ _pub_resource_list_editor_show_report_cb (AdwActionRow          *check_row,
                 PubResourceListEditor *self)
 {
   PubDraftResource *resource = g_object_get_data (G_OBJECT (check_row), "resource");
-  PubCheckResult *result = g_object_get_data (G_OBJECT (resource), "check-result");
+  PubCheckResult *result = pub_draft_resource_get_last_check (resource);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *title = NULL;
   GtkWidget *window, *box, *header, *view, *overlay;
@@ -142,7 +142,7 @@ checked_cb (GObject      *object,
                                             n_findings),
                                pub_quality_score_get_overall (score), n_findings);
   /* The full result, for whoever shows the report. */
-  g_object_set_data_full (G_OBJECT (resource), "check-result", g_object_ref (check), g_object_unref);
+  pub_draft_resource_set_last_check (resource, check);
   pub_draft_resource_set_check_result (resource,
                                        n_errors > 0 ? PUB_RESOURCE_CHECK_ERRORS
                                        : n_findings > 0 ? PUB_RESOURCE_CHECK_WARNINGS
