@@ -94,7 +94,9 @@ finish (PubPublishJob *self,
 }
 
 /* What a person reads in the Drafts list and the wizard: the step, the
- * file, what happened, and what to do. */
+ * file, what happened, and what is kept. What to do about it is the UI's
+ * to say (it knows its buttons); the draft's step tells it where this
+ * stopped. */
 static void
 fail (PubPublishJob *self,
       GError        *error)
@@ -104,18 +106,17 @@ fail (PubPublishJob *self,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       g_error_matches (error, CKAN_ERROR, CKAN_ERROR_CANCELLED))
-    message = g_strdup (_("Publishing was cancelled. Press Retry to go on where it stopped."));
+    message = g_strdup (_("Publishing was cancelled before it finished."));
   else if (self->step == PUB_PUBLISH_STEP_UPLOAD_RESOURCES && self->current_name != NULL)
-    message = g_strdup_printf (_("Uploading “%s” failed. %s Press Retry to go on from this file; "
-                                 "what was already sent is kept."), self->current_name, what);
+    message = g_strdup_printf (_("Uploading “%s” failed. %s What was already sent is kept."),
+                               self->current_name, what);
   else if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_VALIDATION))
     message = g_strdup_printf (_("The portal did not accept the dataset. %s"), what);
   else if (self->step == PUB_PUBLISH_STEP_SET_VISIBILITY)
-    message = g_strdup_printf (_("The files are on the portal, but setting the dataset’s visibility failed. "
-                                 "%s Press Retry to finish."), what);
+    message = g_strdup_printf (_("The files are on the portal, but setting the dataset’s visibility failed. %s"),
+                               what);
   else
-    message = g_strdup_printf (_("Creating the dataset on the portal failed. %s "
-                                 "Press Retry; nothing will be created twice."), what);
+    message = g_strdup_printf (_("Creating the dataset on the portal failed. %s"), what);
 
   pub_draft_set_last_error (self->draft, message);
   finish (self, error);

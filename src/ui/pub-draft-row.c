@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "pub-draft-row.h"
+#include "pub-publish-messages.h"
 
 struct _PubDraftRow
 {
@@ -58,9 +59,13 @@ pub_draft_row_describe_state (PubDraft *draft)
     case PUB_DRAFT_STATE_PUBLISHING:
       return g_strdup_printf (_("Publishing… %.0f %%"), 100.0 * pub_draft_get_progress (draft));
     case PUB_DRAFT_STATE_FAILED:
-      if (pub_draft_get_last_error (draft) != NULL)
-        return g_strdup_printf (_("Not published: %s"), pub_draft_get_last_error (draft));
-      return g_strdup (_("Publishing stopped before it finished. Retry to go on where it stopped."));
+      {
+        g_autofree char *failure = pub_publish_describe_failure (draft);
+
+        if (pub_draft_get_last_error (draft) != NULL)
+          return g_strdup_printf (_("Not published: %s"), failure);
+        return g_steal_pointer (&failure);
+      }
     case PUB_DRAFT_STATE_PUBLISHED:
       return g_strdup (_("Published"));
     case PUB_DRAFT_STATE_DAMAGED:

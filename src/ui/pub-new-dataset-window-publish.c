@@ -11,6 +11,7 @@
 #include "ckan-error.h"
 #include "pub-application.h"
 #include "pub-new-dataset-window-private.h"
+#include "pub-publish-messages.h"
 
 /* The application's queue, when it serves this window's store: then the
  * job runs there, waits there when offline, and outlives the window. */
@@ -105,7 +106,8 @@ _pub_new_dataset_window_show_publish_state (PubNewDatasetWindow *self)
     {
       adw_status_page_set_icon_name (self->progress_page, "dialog-warning-symbolic");
       title = g_strdup (_("Not Published Yet"));
-      description = g_strdup (pub_draft_get_last_error (self->draft));
+      if (pub_draft_get_last_error (self->draft) != NULL)
+        description = pub_publish_describe_failure (self->draft);
     }
   adw_status_page_set_title (self->progress_page, title);
   adw_status_page_set_description (self->progress_page, description);
