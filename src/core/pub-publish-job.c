@@ -11,6 +11,56 @@
 #include "pub-core-error.h"
 #include "pub-publish-job-private.h"
 
+/* One publication, in order. Each step runs when the one before it has
+ * saved the draft (_pub_publish_job_save_then: what a request is about to
+ * create is on disk before it is sent, so a crash or a lost answer never
+ * makes a second copy). "Saves" is what lands in the draft file then.
+ *
+ *   pub_publish_job_run_async       here
+ *     Marks the draft publishing, on this portal; clears its last error.
+ *
+ * 1 The dataset                     pub-publish-job-dataset.c
+ *   _pub_publish_job_lookup_by_id   package_show of the recorded id.
+ *                                   Found: adopted (remote id, address).
+ *   lookup_by_name                  user_show once, then package_show of
+ *                                   the name; adopted only if our own
+ *                                   earlier package_create made it.
+ *   create_dataset                  package_create, private. Saves first:
+ *                                   step CREATE_DATASET, the creator and
+ *                                   the time of the attempt.
+ *   start_uploads                   Saves: step UPLOAD_RESOURCES, the
+ *                                   dataset's id and address.
+ *
+ * 2 Files and links                 pub-publish-job-resources.c
+ *   _pub_publish_job_refresh_files  Each file read again (size, SHA-256).
+ *   _pub_publish_job_next_resource  Each resource in the draft's order,
+ *                                   matched to the portal's (by id, then
+ *                                   name and size or address):
+ *     same on the portal            nothing sent;
+ *     renamed or described again    resource_patch;
+ *     new, or its file changed      saves first what goes (path, SHA-256,
+ *                                   size), then send_current uploads it
+ *                                   (resource_create, or resource_patch
+ *                                   with the new bytes).
+ *     resource_done                 Saves: the resource's remote id, the
+ *                                   ids this draft made, the upload done.
+ *   delete_leftovers                resource_delete of what this draft
+ *                                   made and no longer holds.
+ *   reorder                         package_resource_reorder if needed.
+ *                                   Saves: step SET_VISIBILITY.
+ *
+ * 3 Visibility                      here
+ *   _pub_publish_job_set_visibility package_patch: all the metadata and
+ *                                   the chosen visibility. Saves: step
+ *                                   DONE, the address, progress 1.
+ *
+ *   finish                          here: the draft stops publishing.
+ *
+ * Any step's error goes to _pub_publish_job_handle_error: a dropped
+ * network is waited out, then that step runs again; anything else ends in
+ * fail(), which saves the last error. An answer lost after a write goes
+ * back to _pub_publish_job_lookup_by_id, so the next try looks first. */
+
 G_DEFINE_FINAL_TYPE (PubPublishJob, pub_publish_job, G_TYPE_OBJECT)
 
 enum {
@@ -208,50 +258,41 @@ _pub_publish_job_handle_error (PubPublishJob *self,
 
 /* Saving */
 
-typedef struct
-{
-  PubPublishJob *self;
-  StepFunc       next;
-} SaveData;
-
 static void
 saved_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  SaveData *data = user_data;
-  PubPublishJob *self = data->self;
-  StepFunc next = data->next;
+  g_autoptr(PubPublishJob) self = user_data;
+  StepFunc next = self->after_save;
   GError *error = NULL;
 
-  g_free (data);
+  g_assert (PUB_IS_PUBLISH_JOB (self));
+
+  self->after_save = NULL;
   if (!pub_draft_store_flush_finish (PUB_DRAFT_STORE (object), result, &error))
     {
       /* Without the record on disk a crash could duplicate; stop here. */
       fail (self, error);
-      g_object_unref (self);
       return;
     }
   when_online (self, next);
-  g_object_unref (self);
 }
 
 /* The remote ids are on disk before the next request can create anything. */
 void
 _pub_publish_job_save_then (PubPublishJob *self,
-           StepFunc       next)
+                            StepFunc       next)
 {
-  SaveData *data;
-
   if (self->store == NULL)
     {
       when_online (self, next);
       return;
     }
-  data = g_new0 (SaveData, 1);
-  data->self = g_object_ref (self);
-  data->next = next;
-  pub_draft_store_flush_async (self->store, NULL, saved_cb, data);
+  /* One step at a time: nothing else saves until this one is written. */
+  g_assert (self->after_save == NULL);
+  self->after_save = next;
+  pub_draft_store_flush_async (self->store, NULL, saved_cb, g_object_ref (self));
 }
 
 /* Step 3: visibility */
