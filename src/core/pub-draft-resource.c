@@ -641,6 +641,8 @@ refreshed_cb (GObject      *object,
   PubFileScan *info = g_task_get_task_data (G_TASK (result));
   GError *error = NULL;
 
+  g_assert (G_IS_TASK (task));
+
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))

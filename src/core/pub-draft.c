@@ -76,6 +76,8 @@ resource_notify_cb (PubDraft         *self,
                     GParamSpec       *pspec,
                     PubDraftResource *resource)
 {
+  g_assert (PUB_IS_DRAFT (self));
+
   /* The checks' results are recomputed, not saved. */
   if (g_str_has_prefix (pspec->name, "check-"))
     return;
@@ -89,6 +91,8 @@ resources_items_changed_cb (PubDraft   *self,
                             guint       added,
                             GListModel *model)
 {
+  g_assert (PUB_IS_DRAFT (self));
+
   for (guint i = position; i < position + added; i++)
     {
       g_autoptr(PubDraftResource) resource = g_list_model_get_item (model, i);

@@ -179,6 +179,8 @@ network_changed_cb (PubPublishJob   *self,
 {
   StepFunc resume;
 
+  g_assert (PUB_IS_PUBLISH_JOB (self));
+
   if (!available || self->resume == NULL)
     return;
   g_clear_signal_handler (&self->network_handler, monitor);
@@ -191,6 +193,8 @@ static void
 cancelled_cb (GCancellable  *cancellable,
               PubPublishJob *self)
 {
+  g_assert (PUB_IS_PUBLISH_JOB (self));
+
   /* Only matters while waiting: a running request fails by itself. May
    * come from another thread, so the job is stopped from the main loop. */
   g_idle_add (wait_cancelled_idle, g_object_ref (self));
@@ -200,6 +204,8 @@ static gboolean
 wait_cancelled_idle (gpointer user_data)
 {
   PubPublishJob *self = user_data;
+
+  g_assert (PUB_IS_PUBLISH_JOB (self));
 
   if (self->task != NULL && self->resume != NULL)
     {
@@ -305,6 +311,8 @@ visibility_set_cb (GObject      *object,
   PubPublishJob *self = user_data;
   g_autoptr(JsonNode) node = NULL;
   GError *error = NULL;
+
+  g_assert (PUB_IS_PUBLISH_JOB (self));
 
   node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
   if (error != NULL)

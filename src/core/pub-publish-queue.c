@@ -101,6 +101,8 @@ try_next_idle (gpointer user_data)
 {
   PubPublishQueue *self = user_data;
 
+  g_assert (PUB_IS_PUBLISH_QUEUE (self));
+
   self->idle_id = 0;
   try_next (self);
   return G_SOURCE_REMOVE;
@@ -124,6 +126,8 @@ job_done_cb (GObject      *object,
   g_autoptr(PubPublishJob) job = PUB_PUBLISH_JOB (object);
   g_autoptr(GError) error = NULL;
   Entry *entry = g_steal_pointer (&self->running);
+
+  g_assert (PUB_IS_PUBLISH_QUEUE (self));
 
   pub_publish_job_run_finish (job, result, &error);
   g_clear_object (&self->job);
@@ -216,6 +220,8 @@ drafts_changed_cb (PubPublishQueue *self,
 {
   GList *l = self->waiting.head;
 
+  g_assert (PUB_IS_PUBLISH_QUEUE (self));
+
   /* Deleted drafts leave the queue. */
   while (removed > 0 && l != NULL)
     {
@@ -247,6 +253,8 @@ network_changed_cb (PubPublishQueue *self,
                     gboolean         available,
                     GNetworkMonitor *monitor)
 {
+  g_assert (PUB_IS_PUBLISH_QUEUE (self));
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK_AVAILABLE]);
   if (g_network_monitor_get_network_available (monitor))
     schedule (self);
@@ -427,6 +435,8 @@ static void
 account_changed_cb (PubPublishQueue *self)
 {
   PubAccount *account = self->accounts != NULL ? pub_account_manager_get_current (self->accounts) : NULL;
+
+  g_assert (PUB_IS_PUBLISH_QUEUE (self));
 
   if (account != self->account)
     {

@@ -122,6 +122,8 @@ account_state_cb (PubAccountSwitcher *self,
 {
   gboolean was_revealed = gtk_widget_get_visible (self->reauth_card);
 
+  g_assert (PUB_IS_ACCOUNT_SWITCHER (self));
+
   update_current (self);
 
   /* Said once, where the person looks, when the token stops working; the
@@ -173,6 +175,8 @@ bind_rows (PubAccountSwitcher *self)
 static void
 manager_current_cb (PubAccountSwitcher *self)
 {
+  g_assert (PUB_IS_ACCOUNT_SWITCHER (self));
+
   set_current (self, pub_account_manager_get_current (self->manager));
   bind_rows (self);
 }
@@ -239,6 +243,8 @@ sign_out_cb (GObject      *object,
 {
   g_autoptr(PubAccountSwitcher) self = user_data;
   g_autoptr(GError) error = NULL;
+
+  g_assert (PUB_IS_ACCOUNT_SWITCHER (self));
 
   if (!pub_account_manager_sign_out_finish (PUB_ACCOUNT_MANAGER (object), result, &error))
     {

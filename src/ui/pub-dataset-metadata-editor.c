@@ -258,6 +258,8 @@ entry_changed_cb (PubDatasetMetadataEditor *self,
   g_autofree char *new_slug = NULL;
   const char *name;
 
+  g_assert (PUB_IS_DATASET_METADATA_EDITOR (self));
+
   if (field == NULL || self->loading || self->draft == NULL)
     return;
 
@@ -284,6 +286,8 @@ static void
 notes_changed_cb (PubDatasetMetadataEditor *self,
                   GtkTextBuffer            *buffer)
 {
+  g_assert (PUB_IS_DATASET_METADATA_EDITOR (self));
+
   GtkTextIter start, end;
   g_autofree char *text = NULL;
 
@@ -357,6 +361,8 @@ load_offline_choices (PubDatasetMetadataEditor *self)
 static void
 tags_edited_cb (PubDatasetMetadataEditor *self)
 {
+  g_assert (PUB_IS_DATASET_METADATA_EDITOR (self));
+
   g_hash_table_add (self->touched, (gpointer) g_intern_string (PUB_DRAFT_FIELD_TAGS));
   g_hash_table_remove (self->portal_errors, PUB_DRAFT_FIELD_TAGS);
   _pub_dataset_metadata_editor_refresh_errors (self);
@@ -366,6 +372,8 @@ static void
 draft_changed_cb (PubDatasetMetadataEditor *self,
                   PubDraft                 *draft)
 {
+  g_assert (PUB_IS_DATASET_METADATA_EDITOR (self));
+
   static const char * const entry_fields[] = {
     PUB_DRAFT_FIELD_TITLE, PUB_DRAFT_FIELD_NAME, PUB_DRAFT_FIELD_AUTHOR,
     PUB_DRAFT_FIELD_AUTHOR_EMAIL, PUB_DRAFT_FIELD_PERIOD, PUB_DRAFT_FIELD_SOURCE_URL,

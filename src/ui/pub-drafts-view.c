@@ -195,6 +195,8 @@ delete_response_cb (AdwMessageDialog *dialog,
   Deletion *deletion;
   gboolean had_window;
 
+  g_assert (PUB_IS_DRAFTS_VIEW (self));
+
   if (g_strcmp0 (response, "delete") != 0)
     return;
   /* The open wizard closes itself once its draft leaves the store. */
@@ -274,6 +276,8 @@ loaded_cb (GObject      *object,
   PubDraftStore *store = PUB_DRAFT_STORE (object);
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
+
+  g_assert (PUB_IS_DRAFTS_VIEW (self));
 
   self->load_failed = !pub_draft_store_load_finish (store, result, &error);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "drafts.reload", TRUE);
@@ -456,6 +460,8 @@ job_started_cb (PubDraftsView   *self,
                 PubPublishJob   *job,
                 PubPublishQueue *queue)
 {
+  g_assert (PUB_IS_DRAFTS_VIEW (self));
+
   g_signal_connect_object (job, "notify::waiting-for-network", G_CALLBACK (update_rows),
                            self, G_CONNECT_SWAPPED);
 }
@@ -502,6 +508,8 @@ static void
 open_in_wizard_cb (PubDraftsView *self,
                    PubDraft      *draft)
 {
+  g_assert (PUB_IS_DRAFTS_VIEW (self));
+
   pub_new_dataset_window_open (root_window (GTK_WIDGET (self)), draft, NULL);
 }
 
@@ -510,6 +518,8 @@ retry_in_wizard_cb (PubDraftsView *self,
                     PubDraft      *draft)
 {
   PubNewDatasetWindow *wizard = pub_new_dataset_window_open (root_window (GTK_WIDGET (self)), draft, NULL);
+
+  g_assert (PUB_IS_DRAFTS_VIEW (self));
 
   pub_new_dataset_window_publish (wizard);
 }

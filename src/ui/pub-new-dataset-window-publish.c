@@ -170,6 +170,8 @@ publish_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean published;
 
+  g_assert (PUB_IS_NEW_DATASET_WINDOW (self));
+
   published = pub_publish_job_run_finish (PUB_PUBLISH_JOB (object), result, &error);
   if (self->job != NULL)
     g_signal_handlers_disconnect_by_data (self->job, self);
@@ -237,6 +239,8 @@ queue_job_started_cb (PubNewDatasetWindow *self,
                       PubPublishJob       *job,
                       PubPublishQueue     *queue)
 {
+  g_assert (PUB_IS_NEW_DATASET_WINDOW (self));
+
   if (pub_publish_job_get_draft (job) == self->draft && self->steps != NULL)
     _pub_new_dataset_window_attach_job (self, job);
 }
@@ -247,6 +251,8 @@ queue_job_finished_cb (PubNewDatasetWindow *self,
                        GError              *error,
                        PubPublishQueue     *queue)
 {
+  g_assert (PUB_IS_NEW_DATASET_WINDOW (self));
+
   if (pub_publish_job_get_draft (job) != self->draft || self->steps == NULL)
     return;
   if (self->job != NULL)

@@ -183,6 +183,8 @@ draft_is_empty (PubDraft *draft)
 static void
 store_drafts_changed_cb (PubNewDatasetWindow *self)
 {
+  g_assert (PUB_IS_NEW_DATASET_WINDOW (self));
+
   if (self->steps == NULL || pub_draft_store_find (self->store, pub_draft_get_id (self->draft)) == self->draft)
     return;
   g_signal_handlers_disconnect_by_func (pub_draft_store_get_drafts (self->store), store_drafts_changed_cb, self);
@@ -211,6 +213,8 @@ save_failed_cb (PubNewDatasetWindow *self,
                 PubDraft            *draft,
                 GError              *error)
 {
+  g_assert (PUB_IS_NEW_DATASET_WINDOW (self));
+
   if (draft == self->draft && self->steps != NULL)
     _pub_new_dataset_window_show_toast (self, error->message);
 }
@@ -219,6 +223,8 @@ save_failed_cb (PubNewDatasetWindow *self,
 static void
 focus_title_cb (PubNewDatasetWindow *self)
 {
+  g_assert (PUB_IS_NEW_DATASET_WINDOW (self));
+
   g_signal_handlers_disconnect_by_func (self, focus_title_cb, NULL);
   pub_dataset_metadata_editor_focus_title (self->metadata_editor);
 }

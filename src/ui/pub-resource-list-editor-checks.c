@@ -57,6 +57,8 @@ utf8_copy_saved_cb (PubValidationReportView *view,
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
 
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
+
   if (copy == NULL || resource == NULL || self->draft == NULL)
     return;
   pub_draft_resource_set_file (resource, copy);
@@ -120,6 +122,8 @@ checked_cb (GObject      *object,
   guint64 n_errors;
   guint n_findings;
 
+  g_assert (PUB_IS_DRAFT_RESOURCE (resource));
+
   check = pub_check_file_finish (result, &error);
   if (check == NULL)
     {
@@ -170,6 +174,8 @@ refreshed_cb (GObject      *object,
 {
   g_autoptr(PubResourceListEditor) self = user_data;
   g_autoptr(GError) error = NULL;
+
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
 
   /* A failure is kept on the resource (its "problem") and shown there. */
   if (!pub_draft_resource_refresh_finish (PUB_DRAFT_RESOURCE (object), result, &error))

@@ -99,6 +99,8 @@ list_cb (GObject      *object,
   g_autoptr(GPtrArray) tokens = NULL;
   GtkWidget *child;
 
+  g_assert (PUB_IS_TOKENS_PAGE (self));
+
   tokens = ckan_client_api_token_list_finish (CKAN_CLIENT (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       g_error_matches (error, CKAN_ERROR, CKAN_ERROR_CANCELLED))
@@ -163,6 +165,8 @@ create_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *token = NULL;
 
+  g_assert (PUB_IS_TOKENS_PAGE (self));
+
   token = ckan_client_api_token_create_finish (CKAN_CLIENT (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       g_error_matches (error, CKAN_ERROR, CKAN_ERROR_CANCELLED))
@@ -225,6 +229,8 @@ signed_out_cb (GObject      *object,
   g_autoptr(PubTokensPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  g_assert (PUB_IS_TOKENS_PAGE (self));
+
   if (!pub_account_manager_sign_out_finish (PUB_ACCOUNT_MANAGER (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -241,6 +247,8 @@ after_revoke_verify_cb (GObject      *object,
 {
   g_autoptr(PubTokensPage) self = user_data;
   g_autoptr(GError) error = NULL;
+
+  g_assert (PUB_IS_TOKENS_PAGE (self));
 
   /* The token revoked was the one in use: nothing can be done with this
    * account until a new token is in, so sign it out as promised. */
@@ -261,6 +269,8 @@ revoke_cb (GObject      *object,
 {
   g_autoptr(PubTokensPage) self = user_data;
   g_autoptr(GError) error = NULL;
+
+  g_assert (PUB_IS_TOKENS_PAGE (self));
 
   if (!ckan_client_api_token_revoke_finish (CKAN_CLIENT (object), result, &error))
     {
@@ -355,12 +365,16 @@ refresh_action (GtkWidget  *widget,
 static void
 name_changed_cb (PubTokensPage *self)
 {
+  g_assert (PUB_IS_TOKENS_PAGE (self));
+
   update_actions (self);
 }
 
 static void
 name_activated_cb (PubTokensPage *self)
 {
+  g_assert (PUB_IS_TOKENS_PAGE (self));
+
   gtk_widget_activate_action (GTK_WIDGET (self), "tokens.create", NULL);
 }
 
