@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "ckan-comment.h"
 #include "ckan-comment-thread.h"
 
 G_BEGIN_DECLS
