@@ -426,8 +426,12 @@ status_show_cb (GObject      *source,
     {
       while (self->items->len > 0)
         pub_comment_inbox_remove_item (self, pub_comment_inbox_item_get_dataset_id (g_ptr_array_index (self->items, 0)));
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
       pub_comment_inbox_update_counts (self);
       pub_comment_inbox_set_support (self, PUB_COMMENT_INBOX_SUPPORT_UNSUPPORTED);
+      pub_comment_inbox_set_updated_at (self, now);
+      pub_comment_inbox_save_cache (self);
       complete (task, NULL);
       return;
     }

@@ -72,6 +72,8 @@ pub_comment_inbox_row_dispose (GObject *object)
 {
   PubCommentInboxRow *self = PUB_COMMENT_INBOX_ROW (object);
 
+  /* The row's child is a template child: let the row drop it first. */
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PUB_TYPE_COMMENT_INBOX_ROW);
   g_clear_object (&self->item);
 

@@ -65,6 +65,8 @@ pub_comment_row_dispose (GObject *object)
 {
   PubCommentRow *self = PUB_COMMENT_ROW (object);
 
+  /* The row's child is a template child: let the row drop it first. */
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PUB_TYPE_COMMENT_ROW);
   g_clear_object (&self->comment);
 
@@ -110,6 +112,7 @@ GtkWidget *
 pub_comment_row_new (CkanComment *comment,
                      guint        depth,
                      gboolean     own,
+                     gboolean     can_approve,
                      GDateTime   *now)
 {
   PubCommentRow *self;
@@ -148,7 +151,7 @@ pub_comment_row_new (CkanComment *comment,
   gtk_label_set_text (self->text_label, ckan_comment_get_content (comment) ? ckan_comment_get_content (comment) : "");
   /* Authors may change a comment only while it awaits moderation. */
   gtk_widget_set_visible (self->edit_button, own && draft);
-  gtk_widget_set_visible (self->approve_button, draft && !own);
+  gtk_widget_set_visible (self->approve_button, draft && can_approve);
   return GTK_WIDGET (self);
 }
 

@@ -27,6 +27,9 @@ struct _PubCommentThreadView
   ComposeMode          mode;
   char                *target_id;     /* replied to, or edited */
   gboolean             sending;
+  /* The portal refused an approval: moderation is not this user's, so
+   * the button is not offered again. */
+  gboolean             approve_denied;
 
   GtkLabel            *title_label;
   GtkWidget           *failed_box;
@@ -218,8 +221,12 @@ approve_cb (GObject      *source,
   if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_CANCELLED))
     return;
   if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_AUTHORIZATION))
-    show_notice (self, _("Only the portal’s moderators can approve comments; organization administrators can’t. "
+    {
+      self->approve_denied = TRUE;
+      rebuild (self);
+      show_notice (self, _("Only the portal’s moderators can approve comments; organization administrators can’t. "
                          "Ask the portal’s team to approve it. Until then only its author and the moderators see it."));
+    }
   else
     {
       g_autofree char *text = describe_error (error);
@@ -247,7 +254,7 @@ add_rows (PubCommentThreadView *self,
       CkanComment *comment = g_ptr_array_index (comments, i);
       GtkWidget *row = pub_comment_row_new (comment, depth,
                                             g_strcmp0 (ckan_comment_get_author_id (comment), user_id (self)) == 0,
-                                            now);
+                                            !self->approve_denied, now);
 
       g_signal_connect (row, "reply", G_CALLBACK (row_reply_cb), self);
       g_signal_connect (row, "edit", G_CALLBACK (row_edit_cb), self);
@@ -386,6 +393,8 @@ pub_comment_thread_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   pub_comment_thread_view_set_item (self, NULL, NULL);
+  /* The bin's child is a template child: let the bin drop it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PUB_TYPE_COMMENT_THREAD_VIEW);
 
   G_OBJECT_CLASS (pub_comment_thread_view_parent_class)->dispose (object);

@@ -383,6 +383,10 @@ pub_comments_view_dispose (GObject *object)
   pub_comments_view_set_account_manager (self, NULL);
   pub_comments_view_set_inbox (self, NULL);
   g_cancellable_cancel (self->cancellable);
+  if (self->inbox_list != NULL)
+    gtk_list_box_bind_model (self->inbox_list, NULL, NULL, NULL, NULL);
+  /* The bin's child is a template child: let the bin drop it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PUB_TYPE_COMMENTS_VIEW);
   g_clear_object (&self->filtered);
 
