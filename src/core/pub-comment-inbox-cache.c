@@ -14,6 +14,35 @@
 
 /* ---- Writing ---- */
 
+/* include_author sends the whole user dictionary with every comment; the
+ * inbox shows a name, and a smaller cache opens faster. */
+static void
+trim_authors (JsonArray *comments)
+{
+  static const char * const kept[] = { "id", "name", "fullname", "display_name" };
+
+  for (guint i = 0; comments != NULL && i < json_array_get_length (comments); i++)
+    {
+      JsonNode *node = json_array_get_element (comments, i);
+      JsonObject *comment = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonNode *author = comment ? json_object_get_member (comment, "author") : NULL;
+      JsonNode *replies = comment ? json_object_get_member (comment, "replies") : NULL;
+
+      if (author != NULL && JSON_NODE_HOLDS_OBJECT (author))
+        {
+          JsonObject *full = json_node_get_object (author);
+          JsonObject *slim = json_object_new ();
+
+          for (guint k = 0; k < G_N_ELEMENTS (kept); k++)
+            if (json_object_has_member (full, kept[k]))
+              json_object_set_member (slim, kept[k], json_node_copy (json_object_get_member (full, kept[k])));
+          json_object_set_object_member (comment, "author", slim);
+        }
+      if (replies != NULL && JSON_NODE_HOLDS_ARRAY (replies))
+        trim_authors (json_node_get_array (replies));
+    }
+}
+
 static JsonNode *
 inbox_to_json (PubCommentInbox *self)
 {
@@ -53,9 +82,11 @@ inbox_to_json (PubCommentInbox *self)
   for (guint i = 0; i < self->items->len; i++)
     {
       PubCommentInboxItem *item = g_ptr_array_index (self->items, i);
-      CkanCommentThread *thread = pub_comment_inbox_item_get_thread (item);
+      JsonObject *cached_json = pub_comment_inbox_item_peek_thread_json (item);
+      CkanCommentThread *thread = cached_json ? NULL : pub_comment_inbox_item_get_thread (item);
+      JsonObject *thread_json;
 
-      if (thread == NULL)
+      if (thread == NULL && cached_json == NULL)
         continue;
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "dataset_id");
@@ -69,8 +100,19 @@ inbox_to_json (PubCommentInbox *self)
       json_builder_set_member_name (builder, "unanswered");
       json_builder_add_boolean_value (builder, pub_comment_inbox_item_get_unanswered (item));
       json_builder_set_member_name (builder, "thread");
-      json_builder_add_value (builder, json_node_init_object (json_node_alloc (),
-                                                              ckan_record_to_json (CKAN_RECORD (thread))));
+      if (cached_json != NULL)
+        {
+          /* Read from the cache and never opened: trimmed already. */
+          json_builder_add_value (builder, json_node_init_object (json_node_alloc (), cached_json));
+          json_builder_end_object (builder);
+          continue;
+        }
+      thread_json = ckan_record_to_json (CKAN_RECORD (thread));
+      if (json_object_has_member (thread_json, "comments") &&
+          JSON_NODE_HOLDS_ARRAY (json_object_get_member (thread_json, "comments")))
+        trim_authors (json_object_get_array_member (thread_json, "comments"));
+      json_builder_add_value (builder, json_node_init_object (json_node_alloc (), thread_json));
+      json_object_unref (thread_json);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -140,7 +182,8 @@ pub_comment_inbox_save_cache (PubCommentInbox *self)
 
 typedef struct
 {
-  GPtrArray  *items;     /* PubCommentInboxItem without a place yet */
+  GPtrArray  *items;     /* PubCommentInboxItem without a place yet, sorted */
+  GHashTable *ids;       /* every comment id in them */
   GHashTable *members;   /* organization id → set of user ids */
   GDateTime  *saved_at;
   gboolean    unsupported;
@@ -150,9 +193,36 @@ static void
 cached_free (Cached *cached)
 {
   g_ptr_array_unref (cached->items);
+  g_hash_table_unref (cached->ids);
   g_hash_table_unref (cached->members);
   g_clear_pointer (&cached->saved_at, g_date_time_unref);
   g_free (cached);
+}
+
+static void
+collect_json_ids (JsonArray  *comments,
+                  GHashTable *set)
+{
+  for (guint i = 0; comments != NULL && i < json_array_get_length (comments); i++)
+    {
+      JsonNode *node = json_array_get_element (comments, i);
+      JsonObject *comment = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonNode *replies = comment ? json_object_get_member (comment, "replies") : NULL;
+      const char *id = comment ? ckan_json_object_get_string_lenient (comment, "id") : NULL;
+
+      if (id != NULL)
+        g_hash_table_add (set, g_strdup (id));
+      if (replies != NULL && JSON_NODE_HOLDS_ARRAY (replies))
+        collect_json_ids (json_node_get_array (replies), set);
+    }
+}
+
+static gint
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  return pub_comment_inbox_item_compare (*(PubCommentInboxItem * const *) a,
+                                         *(PubCommentInboxItem * const *) b);
 }
 
 static Cached *
@@ -177,6 +247,7 @@ parse_cache (JsonNode *root)
 
   cached = g_new0 (Cached, 1);
   cached->items = g_ptr_array_new_with_free_func (g_object_unref);
+  cached->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   cached->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
   cached->saved_at = saved_at ? g_date_time_new_from_iso8601 (saved_at, NULL) : NULL;
   cached->unsupported = ckan_json_object_get_boolean_lenient (object, "unsupported", FALSE);
@@ -212,22 +283,25 @@ parse_cache (JsonNode *root)
       JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
       JsonNode *thread_node = entry ? json_object_get_member (entry, "thread") : NULL;
       const char *dataset_id = entry ? ckan_json_object_get_string_lenient (entry, "dataset_id") : NULL;
-      g_autoptr(CkanCommentThread) thread = NULL;
+      JsonNode *comments;
       PubCommentInboxItem *item;
 
       if (dataset_id == NULL || thread_node == NULL || !JSON_NODE_HOLDS_OBJECT (thread_node))
         continue;
-      thread = ckan_comment_thread_new_from_json (json_node_get_object (thread_node), NULL);
-      if (thread == NULL || ckan_comment_thread_get_comments (thread)->len == 0)
+      comments = json_object_get_member (json_node_get_object (thread_node), "comments");
+      if (comments == NULL || !JSON_NODE_HOLDS_ARRAY (comments) || json_array_get_length (json_node_get_array (comments)) == 0)
         continue;
+      /* Records are made only for the threads that get opened. */
       item = pub_comment_inbox_item_new (dataset_id,
                                          ckan_json_object_get_string_lenient (entry, "dataset_name"),
                                          ckan_json_object_get_string_lenient (entry, "dataset_title"),
                                          ckan_json_object_get_string_lenient (entry, "organization_id"));
-      pub_comment_inbox_item_set_thread (item, thread,
-                                         ckan_json_object_get_boolean_lenient (entry, "unanswered", FALSE));
+      pub_comment_inbox_item_set_thread_json (item, json_node_get_object (thread_node),
+                                              ckan_json_object_get_boolean_lenient (entry, "unanswered", FALSE));
+      collect_json_ids (json_node_get_array (comments), cached->ids);
       g_ptr_array_add (cached->items, item);
     }
+  g_ptr_array_sort (cached->items, compare_items);
   return cached;
 }
 
@@ -272,14 +346,6 @@ pub_comment_inbox_cache_load_async (PubCommentInbox     *self,
   g_task_run_in_thread (task, read_in_thread);
 }
 
-static gint
-compare_items (gconstpointer a,
-               gconstpointer b)
-{
-  return pub_comment_inbox_item_compare (*(PubCommentInboxItem * const *) a,
-                                         *(PubCommentInboxItem * const *) b);
-}
-
 gboolean
 pub_comment_inbox_cache_load_finish (PubCommentInbox  *self,
                                      GAsyncResult     *result,
@@ -311,15 +377,12 @@ pub_comment_inbox_cache_load_finish (PubCommentInbox  *self,
         g_hash_table_insert (self->members, g_strdup (key), g_hash_table_ref (value));
     }
   if (self->known_comments == NULL)
-    self->known_comments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  /* All at once, already sorted: one change for the list to show. */
-  g_ptr_array_sort (cached->items, compare_items);
+    self->known_comments = g_hash_table_ref (cached->ids);
+  /* All at once, sorted in the worker: one change for the list to show. */
   for (guint i = 0; i < cached->items->len; i++)
     {
       PubCommentInboxItem *item = g_ptr_array_index (cached->items, i);
 
-      pub_comment_inbox_collect_ids (ckan_comment_thread_get_comments (pub_comment_inbox_item_get_thread (item)),
-                                     self->known_comments);
       if (pub_comment_inbox_find (self, pub_comment_inbox_item_get_dataset_id (item)) != NULL)
         continue;
       if (self->items->len == 0 || added > 0)

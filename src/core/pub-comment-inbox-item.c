@@ -18,6 +18,12 @@ struct _PubCommentInboxItem
   char                      *organization_id;
   CkanCommentThread         *thread;
   CkanComment               *last_comment;  /* inside thread */
+  /* Until the thread is asked for: its JSON, and the newest comment. */
+  JsonObject                *thread_json;
+  GDateTime                 *json_last_time;
+  char                      *json_last_author;
+  char                      *json_last_content;
+  guint                      json_count;
   PubCommentInboxItemStatus  status;
   gboolean                   unanswered;
 };
@@ -53,6 +59,10 @@ pub_comment_inbox_item_finalize (GObject *object)
   g_free (self->dataset_title);
   g_free (self->organization_id);
   g_clear_object (&self->thread);
+  g_clear_pointer (&self->thread_json, json_object_unref);
+  g_clear_pointer (&self->json_last_time, g_date_time_unref);
+  g_free (self->json_last_author);
+  g_free (self->json_last_content);
 
   G_OBJECT_CLASS (pub_comment_inbox_item_parent_class)->finalize (object);
 }
@@ -70,7 +80,7 @@ pub_comment_inbox_item_get_property (GObject    *object,
     case PROP_DATASET_ID: g_value_set_string (value, self->dataset_id); break;
     case PROP_DATASET_NAME: g_value_set_string (value, self->dataset_name); break;
     case PROP_DATASET_TITLE: g_value_set_string (value, pub_comment_inbox_item_get_dataset_title (self)); break;
-    case PROP_THREAD: g_value_set_object (value, self->thread); break;
+    case PROP_THREAD: g_value_set_object (value, pub_comment_inbox_item_get_thread (self)); break;
     case PROP_STATUS: g_value_set_enum (value, self->status); break;
     case PROP_UNANSWERED: g_value_set_boolean (value, self->unanswered); break;
     case PROP_LAST_ACTIVITY: g_value_set_boxed (value, pub_comment_inbox_item_get_last_activity (self)); break;
@@ -184,11 +194,135 @@ pub_comment_inbox_item_set_dataset (PubCommentInboxItem *self,
     }
 }
 
+static void find_newest (GPtrArray    *comments,
+                         CkanComment **newest);
+
+static void
+clear_json (PubCommentInboxItem *self)
+{
+  g_clear_pointer (&self->thread_json, json_object_unref);
+  g_clear_pointer (&self->json_last_time, g_date_time_unref);
+  g_clear_pointer (&self->json_last_author, g_free);
+  g_clear_pointer (&self->json_last_content, g_free);
+  self->json_count = 0;
+}
+
 CkanCommentThread *
 pub_comment_inbox_item_get_thread (PubCommentInboxItem *self)
 {
   g_return_val_if_fail (PUB_IS_COMMENT_INBOX_ITEM (self), NULL);
+
+  if (self->thread == NULL && self->thread_json != NULL)
+    {
+      self->thread = ckan_comment_thread_new_from_json (self->thread_json, NULL);
+      clear_json (self);
+      if (self->thread != NULL)
+        find_newest (ckan_comment_thread_get_comments (self->thread), &self->last_comment);
+    }
   return self->thread;
+}
+
+JsonObject *
+pub_comment_inbox_item_peek_thread_json (PubCommentInboxItem *self)
+{
+  g_return_val_if_fail (PUB_IS_COMMENT_INBOX_ITEM (self), NULL);
+  return self->thread_json;
+}
+
+/* The newest comment of a JSON tree, without making records of it. */
+static void
+scan_json (PubCommentInboxItem *self,
+           JsonArray           *comments,
+           JsonObject         **newest,
+           GDateTime          **newest_time)
+{
+  for (guint i = 0; comments != NULL && i < json_array_get_length (comments); i++)
+    {
+      JsonNode *node = json_array_get_element (comments, i);
+      JsonObject *comment = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonNode *replies;
+      GDateTime *created;
+
+      if (comment == NULL)
+        continue;
+      self->json_count++;
+      created = ckan_parse_timestamp (ckan_json_object_get_string_lenient (comment, "created_at"));
+      if (*newest == NULL || (created != NULL && (*newest_time == NULL || g_date_time_compare (created, *newest_time) >= 0)))
+        {
+          *newest = comment;
+          g_clear_pointer (newest_time, g_date_time_unref);
+          *newest_time = g_steal_pointer (&created);
+        }
+      g_clear_pointer (&created, g_date_time_unref);
+      replies = json_object_get_member (comment, "replies");
+      if (replies != NULL && JSON_NODE_HOLDS_ARRAY (replies))
+        scan_json (self, json_node_get_array (replies), newest, newest_time);
+    }
+}
+
+void
+pub_comment_inbox_item_set_thread_json (PubCommentInboxItem *self,
+                                        JsonObject          *thread,
+                                        gboolean             unanswered)
+{
+  JsonNode *comments;
+  JsonObject *newest = NULL;
+  JsonNode *author;
+
+  g_return_if_fail (PUB_IS_COMMENT_INBOX_ITEM (self));
+  g_return_if_fail (thread != NULL);
+
+  g_clear_object (&self->thread);
+  self->last_comment = NULL;
+  clear_json (self);
+  self->thread_json = json_object_ref (thread);
+  comments = json_object_get_member (thread, "comments");
+  scan_json (self, comments && JSON_NODE_HOLDS_ARRAY (comments) ? json_node_get_array (comments) : NULL,
+             &newest, &self->json_last_time);
+  if (newest != NULL)
+    {
+      author = json_object_get_member (newest, "author");
+      self->json_last_content = g_strdup (ckan_json_object_get_string_lenient (newest, "content"));
+      if (author != NULL && JSON_NODE_HOLDS_OBJECT (author))
+        {
+          JsonObject *a = json_node_get_object (author);
+          const char *name = ckan_json_object_get_string_lenient (a, "display_name");
+
+          if (name == NULL || *name == '\0')
+            name = ckan_json_object_get_string_lenient (a, "fullname");
+          if (name == NULL || *name == '\0')
+            name = ckan_json_object_get_string_lenient (a, "name");
+          self->json_last_author = g_strdup (name);
+        }
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THREAD]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ACTIVITY]);
+  if (self->unanswered != unanswered)
+    {
+      self->unanswered = unanswered;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNANSWERED]);
+    }
+}
+
+const char *
+pub_comment_inbox_item_get_last_author_name (PubCommentInboxItem *self)
+{
+  CkanUser *author;
+
+  g_return_val_if_fail (PUB_IS_COMMENT_INBOX_ITEM (self), NULL);
+  if (self->thread_json != NULL)
+    return self->json_last_author;
+  author = self->last_comment ? ckan_comment_get_author (self->last_comment) : NULL;
+  return author ? ckan_user_get_display_name (author) : NULL;
+}
+
+const char *
+pub_comment_inbox_item_get_last_content (PubCommentInboxItem *self)
+{
+  g_return_val_if_fail (PUB_IS_COMMENT_INBOX_ITEM (self), NULL);
+  if (self->thread_json != NULL)
+    return self->json_last_content;
+  return self->last_comment ? ckan_comment_get_content (self->last_comment) : NULL;
 }
 
 PubCommentInboxItemStatus
@@ -235,6 +369,7 @@ pub_comment_inbox_item_set_thread (PubCommentInboxItem *self,
   g_return_if_fail (thread == NULL || CKAN_IS_COMMENT_THREAD (thread));
 
   g_set_object (&self->thread, thread);
+  clear_json (self);
   self->last_comment = NULL;
   if (thread != NULL)
     find_newest (ckan_comment_thread_get_comments (thread), &self->last_comment);
@@ -258,6 +393,7 @@ CkanComment *
 pub_comment_inbox_item_get_last_comment (PubCommentInboxItem *self)
 {
   g_return_val_if_fail (PUB_IS_COMMENT_INBOX_ITEM (self), NULL);
+  pub_comment_inbox_item_get_thread (self);
   return self->last_comment;
 }
 
@@ -265,6 +401,8 @@ GDateTime *
 pub_comment_inbox_item_get_last_activity (PubCommentInboxItem *self)
 {
   g_return_val_if_fail (PUB_IS_COMMENT_INBOX_ITEM (self), NULL);
+  if (self->thread_json != NULL)
+    return self->json_last_time;
   return self->last_comment ? ckan_comment_get_created_at (self->last_comment) : NULL;
 }
 
@@ -272,6 +410,8 @@ guint
 pub_comment_inbox_item_get_n_comments (PubCommentInboxItem *self)
 {
   g_return_val_if_fail (PUB_IS_COMMENT_INBOX_ITEM (self), 0);
+  if (self->thread_json != NULL)
+    return self->json_count;
   return self->thread ? ckan_comment_thread_count_comments (self->thread) : 0;
 }
 

@@ -51,7 +51,17 @@ void                       pub_comment_inbox_item_set_status         (PubComment
 void                       pub_comment_inbox_item_set_thread         (PubCommentInboxItem *self,
                                                                       CkanCommentThread   *thread,
                                                                       gboolean             unanswered);
+/* The thread as the cache keeps it: only what the list shows is read now;
+ * the records are made when something asks for the thread. */
+void                       pub_comment_inbox_item_set_thread_json    (PubCommentInboxItem *self,
+                                                                      JsonObject          *thread,
+                                                                      gboolean             unanswered);
+/* The thread's JSON while it was not needed as records, else NULL. */
+JsonObject                *pub_comment_inbox_item_peek_thread_json   (PubCommentInboxItem *self);
 gboolean                   pub_comment_inbox_item_get_unanswered     (PubCommentInboxItem *self);
+/* The newest comment's author (display name, NULL if unknown) and text. */
+const char                *pub_comment_inbox_item_get_last_author_name (PubCommentInboxItem *self);
+const char                *pub_comment_inbox_item_get_last_content  (PubCommentInboxItem *self);
 /* The newest comment's time; NULL for an empty thread. */
 GDateTime                 *pub_comment_inbox_item_get_last_activity  (PubCommentInboxItem *self);
 /* The newest comment, or NULL. */

@@ -13,7 +13,7 @@
 
 struct _PubCommentInboxRow
 {
-  GtkListBoxRow        parent_instance;
+  AdwBin               parent_instance;
 
   PubCommentInboxItem *item;
 
@@ -25,15 +25,15 @@ struct _PubCommentInboxRow
   GtkWidget           *failed_image;
 };
 
-G_DEFINE_FINAL_TYPE (PubCommentInboxRow, pub_comment_inbox_row, GTK_TYPE_LIST_BOX_ROW)
+G_DEFINE_FINAL_TYPE (PubCommentInboxRow, pub_comment_inbox_row, ADW_TYPE_BIN)
 
 /* One line of the newest comment: its line breaks would only be cut. */
 static char *
-excerpt (CkanComment *comment)
+excerpt (PubCommentInboxItem *item)
 {
-  CkanUser *author = ckan_comment_get_author (comment);
-  const char *name = author ? ckan_user_get_display_name (author) : NULL;
-  g_autofree char *text = g_strdup (ckan_comment_get_content (comment) ? ckan_comment_get_content (comment) : "");
+  const char *name = pub_comment_inbox_item_get_last_author_name (item);
+  const char *content = pub_comment_inbox_item_get_last_content (item);
+  g_autofree char *text = g_strdup (content ? content : "");
 
   g_strdelimit (text, "\r\n\t", ' ');
   if (name == NULL || *name == '\0')
@@ -46,13 +46,13 @@ static void
 update (PubCommentInboxRow *self)
 {
   PubCommentInboxItem *item = self->item;
-  CkanComment *last = pub_comment_inbox_item_get_last_comment (item);
   gboolean failed = pub_comment_inbox_item_get_status (item) == PUB_COMMENT_INBOX_ITEM_FAILED;
   gboolean unanswered = pub_comment_inbox_item_get_unanswered (item);
   guint n = pub_comment_inbox_item_get_n_comments (item);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *when = pub_relative_time_format (pub_comment_inbox_item_get_last_activity (item), now);
-  g_autofree char *text = last ? excerpt (last) : g_strdup (_("The comments could not be loaded"));
+  g_autofree char *text = pub_comment_inbox_item_get_last_activity (item) || pub_comment_inbox_item_get_last_content (item)
+                          ? excerpt (item) : g_strdup (_("The comments could not be loaded"));
   g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u comment", "%u comments", n), n);
   g_autofree char *accessible = NULL;
 
@@ -72,10 +72,10 @@ pub_comment_inbox_row_dispose (GObject *object)
 {
   PubCommentInboxRow *self = PUB_COMMENT_INBOX_ROW (object);
 
-  /* The row's child is a template child: let the row drop it first. */
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), NULL);
+  pub_comment_inbox_row_set_item (self, NULL);
+  /* The bin's child is a template child: let the bin drop it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PUB_TYPE_COMMENT_INBOX_ROW);
-  g_clear_object (&self->item);
 
   G_OBJECT_CLASS (pub_comment_inbox_row_parent_class)->dispose (object);
 }
@@ -104,20 +104,30 @@ pub_comment_inbox_row_init (PubCommentInboxRow *self)
 }
 
 GtkWidget *
-pub_comment_inbox_row_new (PubCommentInboxItem *item)
+pub_comment_inbox_row_new (void)
 {
-  PubCommentInboxRow *self;
+  return g_object_new (PUB_TYPE_COMMENT_INBOX_ROW, NULL);
+}
 
-  g_return_val_if_fail (PUB_IS_COMMENT_INBOX_ITEM (item), NULL);
+void
+pub_comment_inbox_row_set_item (PubCommentInboxRow  *self,
+                                PubCommentInboxItem *item)
+{
+  g_return_if_fail (PUB_IS_COMMENT_INBOX_ROW (self));
+  g_return_if_fail (item == NULL || PUB_IS_COMMENT_INBOX_ITEM (item));
 
-  self = g_object_new (PUB_TYPE_COMMENT_INBOX_ROW, NULL);
-  self->item = g_object_ref (item);
-  g_signal_connect_object (item, "notify::thread", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (item, "notify::status", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (item, "notify::unanswered", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (item, "notify::dataset-title", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  if (self->item == item)
+    return;
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_data (self->item, self);
+  g_set_object (&self->item, item);
+  if (item == NULL)
+    return;
+  g_signal_connect_swapped (item, "notify::thread", G_CALLBACK (update), self);
+  g_signal_connect_swapped (item, "notify::status", G_CALLBACK (update), self);
+  g_signal_connect_swapped (item, "notify::unanswered", G_CALLBACK (update), self);
+  g_signal_connect_swapped (item, "notify::dataset-title", G_CALLBACK (update), self);
   update (self);
-  return GTK_WIDGET (self);
 }
 
 PubCommentInboxItem *

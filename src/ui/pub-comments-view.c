@@ -30,13 +30,16 @@ struct _PubCommentsView
   GError             *refresh_error;
   guint               age_timeout_id;
 
+  gboolean            reading_cache;
+
   GtkStack           *main_stack;
+  GtkSpinner         *spinner;
   AdwStatusPage      *error_page;
   GtkStack           *inner_stack;
   GtkToggleButton    *unanswered_button;
   GtkLabel           *age_label;
   GtkStack           *list_stack;
-  GtkListBox         *inbox_list;
+  GtkListView        *inbox_list;
   AdwStatusPage      *empty_page;
   PubCommentThreadView *thread_view;
 };
@@ -90,6 +93,11 @@ update_page (PubCommentsView *self)
     gtk_stack_set_visible_child_name (self->main_stack, "loading");
   else
     gtk_stack_set_visible_child_name (self->main_stack, "inbox");
+  /* Reading the cache takes a few milliseconds: a spinner's frames would
+   * only compete with it. */
+  gtk_spinner_set_spinning (self->spinner,
+                            g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") == 0 &&
+                            !self->reading_cache);
 
   if (n_shown > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
@@ -125,11 +133,26 @@ filter_func (gpointer item,
          pub_comment_inbox_item_get_status (item) == PUB_COMMENT_INBOX_ITEM_FAILED;
 }
 
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
+static void
+setup_row_cb (GtkListItemFactory *factory,
+              GtkListItem        *list_item)
 {
-  return pub_comment_inbox_row_new (item);
+  gtk_list_item_set_child (list_item, pub_comment_inbox_row_new ());
+}
+
+static void
+bind_row_cb (GtkListItemFactory *factory,
+             GtkListItem        *list_item)
+{
+  pub_comment_inbox_row_set_item (PUB_COMMENT_INBOX_ROW (gtk_list_item_get_child (list_item)),
+                                  gtk_list_item_get_item (list_item));
+}
+
+static void
+unbind_row_cb (GtkListItemFactory *factory,
+               GtkListItem        *list_item)
+{
+  pub_comment_inbox_row_set_item (PUB_COMMENT_INBOX_ROW (gtk_list_item_get_child (list_item)), NULL);
 }
 
 static void
@@ -200,6 +223,7 @@ cache_loaded_cb (GObject      *source,
   pub_comment_inbox_load_cache_finish (PUB_COMMENT_INBOX (source), result, &error);
   if (PUB_COMMENT_INBOX (source) != self->inbox)
     return;
+  self->reading_cache = FALSE;
   update_page (self);
   refresh (self);
 }
@@ -252,9 +276,12 @@ show_thread (PubCommentsView     *self,
 
 static void
 row_activated_cb (PubCommentsView *self,
-                  GtkListBoxRow   *row)
+                  guint            position)
 {
-  show_thread (self, pub_comment_inbox_row_get_item (PUB_COMMENT_INBOX_ROW (row)));
+  g_autoptr(PubCommentInboxItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (item != NULL)
+    show_thread (self, item);
 }
 
 static void
@@ -295,6 +322,7 @@ pub_comments_view_set_inbox (PubCommentsView *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   g_clear_error (&self->refresh_error);
+  self->reading_cache = FALSE;
   pub_comment_thread_view_set_item (self->thread_view, NULL, NULL);
   gtk_stack_set_visible_child_name (self->inner_stack, "list");
   if (self->inbox != NULL)
@@ -316,6 +344,7 @@ pub_comments_view_set_inbox (PubCommentsView *self,
       g_signal_connect_swapped (pub_comment_inbox_get_account (inbox), "notify::state",
                                 G_CALLBACK (account_state_cb), self);
       pub_comment_inbox_set_auto_refresh (inbox, NULL, REFRESH_INTERVAL_SECONDS);
+      self->reading_cache = TRUE;
       pub_comment_inbox_load_cache_async (inbox, self->cancellable, cache_loaded_cb, g_object_ref (self));
     }
   update_page (self);
@@ -384,7 +413,7 @@ pub_comments_view_dispose (GObject *object)
   pub_comments_view_set_inbox (self, NULL);
   g_cancellable_cancel (self->cancellable);
   if (self->inbox_list != NULL)
-    gtk_list_box_bind_model (self->inbox_list, NULL, NULL, NULL, NULL);
+    gtk_list_view_set_model (self->inbox_list, NULL);
   /* The bin's child is a template child: let the bin drop it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PUB_TYPE_COMMENTS_VIEW);
@@ -434,6 +463,7 @@ pub_comments_view_class_init (PubCommentsViewClass *klass)
   g_type_ensure (PUB_TYPE_COMMENT_THREAD_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/publicador/Publicador/ui/pub-comments-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PubCommentsView, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PubCommentsView, spinner);
   gtk_widget_class_bind_template_child (widget_class, PubCommentsView, error_page);
   gtk_widget_class_bind_template_child (widget_class, PubCommentsView, inner_stack);
   gtk_widget_class_bind_template_child (widget_class, PubCommentsView, unanswered_button);
@@ -451,11 +481,20 @@ pub_comments_view_class_init (PubCommentsViewClass *klass)
 static void
 pub_comments_view_init (PubCommentsView *self)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkNoSelection) selection = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
-  gtk_list_box_bind_model (self->inbox_list, G_LIST_MODEL (self->filtered), create_row, self, NULL);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->inbox_list, factory);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_list_view_set_model (self->inbox_list, GTK_SELECTION_MODEL (selection));
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_page), self);
   /* "5 minutes ago" must not stay "just now". */
   self->age_timeout_id = g_timeout_add_seconds (60, age_tick_cb, self);

@@ -192,6 +192,26 @@ find_inbox_row (GtkWidget  *widget,
   return NULL;
 }
 
+/* What a click on the row does: the list activates its position. */
+static void
+activate_inbox_row (Fixture *f)
+{
+  GtkWidget *row = find_inbox_row (GTK_WIDGET (f->view), f->dataset_id);
+  GtkListView *list = GTK_LIST_VIEW (gtk_widget_get_ancestor (row, GTK_TYPE_LIST_VIEW));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  guint position = G_MAXUINT;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PubCommentInboxItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (pub_comment_inbox_item_get_dataset_id (item), f->dataset_id) == 0)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  g_assert_true (gtk_widget_activate_action (row, "list.activate-item", "u", position));
+}
+
 static GtkWidget *
 thread_view (Fixture *f)
 {
@@ -289,6 +309,9 @@ wait_for_label (GtkWidget  *widget,
 }
 
 static gboolean
+row_listed (gpointer data);
+
+static gboolean
 retry_offered (gpointer data)
 {
   GtkWidget *button = find_button (thread_view (data), "_Retry");
@@ -308,13 +331,11 @@ row_listed (gpointer data)
 static void
 open_thread (Fixture *f)
 {
-  GtkWidget *row;
 
   pub_comments_view_set_inbox (f->view, f->inbox);
   iterate_until (inbox_ready, f);
-  row = find_inbox_row (GTK_WIDGET (f->view), f->dataset_id);
-  g_assert_nonnull (row);
-  gtk_widget_activate (row);
+  iterate_until (row_listed, f);
+  activate_inbox_row (f);
   iterate_until (widget_is_mapped, thread_view (f));
 }
 
@@ -331,11 +352,11 @@ test_reply (Fixture       *f,
   pub_comments_view_set_inbox (f->view, f->inbox);
   iterate_until (inbox_ready, f);
   g_assert_cmpuint (pub_comments_view_get_count (f->view), ==, 1);
-  g_assert_nonnull (find_inbox_row (view, f->dataset_id));
+  iterate_until (row_listed, f);
   g_assert_true (has_label (view, "Unanswered"));
   save_screenshot (f->window, "comments-inbox.png");
 
-  gtk_widget_activate (find_inbox_row (view, f->dataset_id));
+  activate_inbox_row (f);
   iterate_until (widget_is_mapped, thread_view (f));
   /* Markup in a comment is text, never formatting. */
   wait_for_label (thread_view (f), "Faltan datos de <b>mayo</b>. ¿Cuándo se publican?");
