@@ -11,6 +11,7 @@
 
 #include "ckan-client-comments.h"
 #include "ckan-client-private.h"
+#include "ckan-client-tokens.h"
 #include "ckan-test-target.h"
 #include "../fake-network-monitor.h"
 #include "pub-comment-inbox.h"
@@ -20,6 +21,7 @@
 typedef struct {
   CkanTestFixture  base;
   char            *cache_dir;
+  CkanClient      *citizen;   /* someone in no organization */
 } Fixture;
 
 static void
@@ -52,9 +54,46 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
+  g_clear_object (&f->citizen);
   remove_tree (f->cache_dir);
   g_free (f->cache_dir);
   ckan_test_fixture_teardown (&f->base, data);
+}
+
+/* A citizen: on the test portal its "outsider"; on a real CKAN a new user
+ * (the stack's sysadmin created, and so administers, the organizations). */
+static CkanClient *
+citizen (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  CkanClient *sysadmin = f->base.clients[CKAN_TEST_SYSADMIN];
+  g_autofree char *name = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(JsonObject) params = json_object_new ();
+  g_autoptr(JsonNode) user = NULL;
+
+  if (f->citizen != NULL)
+    return f->citizen;
+  f->citizen = ckan_client_new (f->base.target->url, TRUE, &error);
+  g_assert_no_error (error);
+  if (!ckan_test_target_is_real (f->base.target))
+    {
+      ckan_client_set_token (f->citizen, pub_test_portal_get_token (f->base.target->portal, "outsider"));
+      return f->citizen;
+    }
+  name = ckan_test_target_unique_name ("ciudadana");
+  json_object_set_string_member (params, "name", name);
+  json_object_set_string_member (params, "email", "ciudadana@example.org");
+  json_object_set_string_member (params, "password", "contraseña-de-prueba-123");
+  json_object_set_string_member (params, "fullname", "Ciudadana de Prueba");
+  SYNC (user, ckan_client_call_async (sysadmin, "user_create", params, CKAN_CALL_WRITE, NULL, ckan_test_wait_cb, &_r),
+        ckan_client_call_finish (sysadmin, _r, &error));
+  g_assert_no_error (error);
+  SYNC (token, ckan_client_api_token_create_async (sysadmin, name, "pub-test", NULL, ckan_test_wait_cb, &_r),
+        ckan_client_api_token_create_finish (sysadmin, _r, &error));
+  g_assert_no_error (error);
+  ckan_client_set_token (f->citizen, token);
+  return f->citizen;
 }
 
 /* A signed-in account of `role`, with its organizations, as the app has it. */
@@ -83,6 +122,8 @@ account_for (Fixture      *f,
   return account;
 }
 
+#define CITIZEN CKAN_TEST_N_ROLES
+
 static CkanComment *
 comment_on (Fixture      *f,
             CkanTestRole  role,
@@ -90,7 +131,7 @@ comment_on (Fixture      *f,
             const char   *content,
             const char   *reply_to_id)
 {
-  CkanClient *client = f->base.clients[role];
+  CkanClient *client = role == CITIZEN ? citizen (f) : f->base.clients[role];
   g_autoptr(GError) error = NULL;
   CkanComment *created;
 
@@ -102,9 +143,7 @@ comment_on (Fixture      *f,
   return created;
 }
 
-/* Citizens' comments only show once a moderator approved them. The
- * sysadmin plays the citizen in these tests: the other roles are members
- * of the organization, whose comments count as answers. */
+/* Citizens' comments only show once a moderator approved them. */
 static void
 approve_as_sysadmin (Fixture     *f,
                      CkanComment *comment)
@@ -184,7 +223,7 @@ test_reply_leaves_unanswered (Fixture       *f,
                               gconstpointer  data)
 {
   g_autoptr(CkanDataset) dataset = ckan_test_fixture_create_dataset (&f->base, CKAN_TEST_EDITOR, "inbox", FALSE);
-  g_autoptr(CkanComment) question = comment_on (f, CKAN_TEST_SYSADMIN, dataset, "¿Hay datos de 2019?", NULL);
+  g_autoptr(CkanComment) question = comment_on (f, CITIZEN, dataset, "¿Hay datos de 2019?", NULL);
   g_autoptr(PubAccount) account = NULL;
   g_autoptr(PubCommentInbox) inbox = NULL;
   g_autoptr(PubCommentInboxItem) item = NULL;
@@ -245,7 +284,7 @@ test_contents (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(CkanDataset) answered = ckan_test_fixture_create_dataset (&f->base, CKAN_TEST_EDITOR, "answered", FALSE);
-  g_autoptr(CkanDataset) waiting = ckan_test_fixture_create_dataset (&f->base, CKAN_TEST_EDITOR, "waiting", TRUE);
+  g_autoptr(CkanDataset) waiting = ckan_test_fixture_create_dataset (&f->base, CKAN_TEST_EDITOR, "waiting", FALSE);
   g_autoptr(CkanDataset) quiet = ckan_test_fixture_create_dataset (&f->base, CKAN_TEST_EDITOR, "quiet", FALSE);
   g_autoptr(CkanDataset) elsewhere = ckan_test_fixture_create_dataset (&f->base, CKAN_TEST_SYSADMIN, "elsewhere", FALSE);
   g_autoptr(CkanComment) q1 = NULL, a1 = NULL, q2 = NULL, q3 = NULL;
@@ -260,11 +299,11 @@ test_contents (Fixture       *f,
                                    "{\"owner_org\": \"servicio-de-ejemplo\"}");
   /* Answered by the organization's admin, not by the user: member_list
    * tells. */
-  q1 = comment_on (f, CKAN_TEST_SYSADMIN, answered, "¿Qué significa la columna X?", NULL);
+  q1 = comment_on (f, CITIZEN, answered, "¿Qué significa la columna X?", NULL);
   a1 = comment_on (f, CKAN_TEST_ADMIN, answered, "Es el código comunal.", ckan_comment_get_id (q1));
   ckan_test_sleep (5);
-  q2 = comment_on (f, CKAN_TEST_SYSADMIN, waiting, "Faltan datos de <b>mayo</b>", NULL);
-  q3 = comment_on (f, CKAN_TEST_SYSADMIN, elsewhere, "Otro organismo", NULL);
+  q2 = comment_on (f, CITIZEN, waiting, "Faltan datos de <b>mayo</b>", NULL);
+  q3 = comment_on (f, CITIZEN, elsewhere, "Otro organismo", NULL);
 
   account = account_for (f, CKAN_TEST_EDITOR);
   inbox = pub_comment_inbox_new (account, f->cache_dir);
@@ -298,7 +337,7 @@ test_draft_and_approve_refused (Fixture       *f,
                                 gconstpointer  data)
 {
   g_autoptr(CkanDataset) dataset = ckan_test_fixture_create_dataset (&f->base, CKAN_TEST_EDITOR, "draft", FALSE);
-  g_autoptr(CkanComment) question = comment_on (f, CKAN_TEST_SYSADMIN, dataset, "¿Actualizan este mes?", NULL);
+  g_autoptr(CkanComment) question = comment_on (f, CITIZEN, dataset, "¿Actualizan este mes?", NULL);
   g_autoptr(PubAccount) account = NULL;
   g_autoptr(PubCommentInbox) inbox = NULL;
   g_autoptr(PubCommentInboxItem) item = NULL;
@@ -405,7 +444,7 @@ test_cache_offline (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(CkanDataset) dataset = ckan_test_fixture_create_dataset (&f->base, CKAN_TEST_EDITOR, "cached", FALSE);
-  g_autoptr(CkanComment) question = comment_on (f, CKAN_TEST_SYSADMIN, dataset, "¿Y el diccionario?", NULL);
+  g_autoptr(CkanComment) question = comment_on (f, CITIZEN, dataset, "¿Y el diccionario?", NULL);
   g_autoptr(PubAccount) account = NULL;
   g_autoptr(PubCommentInbox) inbox = NULL;
   g_autoptr(PubCommentInbox) reopened = NULL;

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <locale.h>
 
 #include "ckan-client-comments.h"
@@ -17,7 +18,11 @@
 #include "pub-comment-row.h"
 #include "pub-comment-thread-view.h"
 #include "pub-comments-view.h"
+#include "pub-window.h"
 #include "test-portal.h"
+
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 
 typedef struct {
   PubTestPortal   *portal;
@@ -312,6 +317,23 @@ static gboolean
 row_listed (gpointer data);
 
 static gboolean
+count_gone (gpointer data)
+{
+  GtkWidget *count = find_label (data, "1");
+
+  return count == NULL || !gtk_widget_get_visible (count);
+}
+
+static void
+type_reply_in (GtkWidget  *page,
+               const char *text)
+{
+  GtkWidget *text_view = find_descendant (page, GTK_TYPE_TEXT_VIEW);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), text, -1);
+}
+
+static gboolean
 retry_offered (gpointer data)
 {
   GtkWidget *button = find_button (thread_view (data), "_Retry");
@@ -436,13 +458,69 @@ test_no_extension (Fixture       *f,
   g_assert_true (has_label (GTK_WIDGET (f->view), "This portal does not let people comment on datasets, so there is nothing to answer here."));
 }
 
+static gboolean
+count_shown (gpointer data)
+{
+  GtkWidget *sidebar = data;
+  GtkWidget *count = find_label (sidebar, "1");
+
+  return count != NULL && gtk_widget_get_visible (count);
+}
+
+/* In the main window: the section replaces its placeholder, and its row
+ * in the sidebar carries the number of unanswered threads. */
+static void
+test_window_count (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) settings = g_settings_new_with_backend (BASE_APPLICATION_ID, backend);
+  PubWindow *window = pub_window_new (NULL, settings);
+  GtkWidget *page = pub_window_get_section_page (window, "comments");
+  GtkWidget *sidebar = find_named (GTK_WIDGET (window), "comments");
+
+  g_assert_true (PUB_IS_COMMENTS_VIEW (page));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (sidebar));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  pub_window_show_section (window, "comments");
+  g_assert_null (find_label (sidebar, "1"));
+  pub_comments_view_set_inbox (PUB_COMMENTS_VIEW (page), f->inbox);
+  iterate_until (inbox_ready, f);
+  iterate_until (count_shown, sidebar);
+  save_screenshot (GTK_WIDGET (window), "comments-window.png");
+
+  /* Answered: the number goes. */
+  pub_comments_view_open_thread (PUB_COMMENTS_VIEW (page), f->dataset_id);
+  type_reply_in (page, "Gracias, ya está corregido.");
+  press (page, _("_Send"));
+  iterate_until (count_gone, sidebar);
+  save_screenshot (GTK_WIDGET (window), "comments-window-thread.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "C", TRUE);
+  const char *lang = g_getenv ("PUB_SCREENSHOT_LANG");
+
   gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init forces en_US. Screenshots may be taken in Spanish
+   * (PUB_SCREENSHOT_LANG=es, only the window test: the others read
+   * English labels). */
+  if (lang != NULL && g_str_equal (lang, "es") && setlocale (LC_ALL, "es_CL.UTF-8") != NULL)
+    {
+      g_setenv ("LANGUAGE", "es", TRUE);
+      bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+  else
+    {
+      setlocale (LC_ALL, "C.UTF-8");
+      g_setenv ("LANGUAGE", "C", TRUE);
+    }
   adw_init ();
   {
     /* The application's style sheet, as the screenshots should look. */
@@ -457,6 +535,7 @@ main (int   argc,
   g_test_add ("/ui/comments-view/reply-fails-then-retry", Fixture, NULL, fixture_setup, test_reply_fails_then_retry, fixture_teardown);
   g_test_add ("/ui/comments-view/approve-refused", Fixture, NULL, fixture_setup, test_approve_refused, fixture_teardown);
   g_test_add ("/ui/comments-view/no-extension", Fixture, NULL, fixture_setup, test_no_extension, fixture_teardown);
+  g_test_add ("/ui/comments-view/window-count", Fixture, NULL, fixture_setup, test_window_count, fixture_teardown);
 
   return g_test_run ();
 }
