@@ -22,6 +22,7 @@ struct _PubCommentInboxItem
   JsonObject                *thread_json;
   GDateTime                 *json_last_time;
   char                      *json_last_author;
+  char                      *json_last_author_id;
   char                      *json_last_content;
   guint                      json_count;
   PubCommentInboxItemStatus  status;
@@ -62,6 +63,7 @@ pub_comment_inbox_item_finalize (GObject *object)
   g_clear_pointer (&self->thread_json, json_object_unref);
   g_clear_pointer (&self->json_last_time, g_date_time_unref);
   g_free (self->json_last_author);
+  g_free (self->json_last_author_id);
   g_free (self->json_last_content);
 
   G_OBJECT_CLASS (pub_comment_inbox_item_parent_class)->finalize (object);
@@ -203,6 +205,7 @@ clear_json (PubCommentInboxItem *self)
   g_clear_pointer (&self->thread_json, json_object_unref);
   g_clear_pointer (&self->json_last_time, g_date_time_unref);
   g_clear_pointer (&self->json_last_author, g_free);
+  g_clear_pointer (&self->json_last_author_id, g_free);
   g_clear_pointer (&self->json_last_content, g_free);
   self->json_count = 0;
 }
@@ -283,6 +286,7 @@ pub_comment_inbox_item_set_thread_json (PubCommentInboxItem *self,
     {
       author = json_object_get_member (newest, "author");
       self->json_last_content = g_strdup (ckan_json_object_get_string_lenient (newest, "content"));
+      self->json_last_author_id = g_strdup (ckan_json_object_get_string_lenient (newest, "author_id"));
       if (author != NULL && JSON_NODE_HOLDS_OBJECT (author))
         {
           JsonObject *a = json_node_get_object (author);
@@ -314,6 +318,15 @@ pub_comment_inbox_item_get_last_author_name (PubCommentInboxItem *self)
     return self->json_last_author;
   author = self->last_comment ? ckan_comment_get_author (self->last_comment) : NULL;
   return author ? ckan_user_get_display_name (author) : NULL;
+}
+
+const char *
+pub_comment_inbox_item_get_last_author_id (PubCommentInboxItem *self)
+{
+  g_return_val_if_fail (PUB_IS_COMMENT_INBOX_ITEM (self), NULL);
+  if (self->thread_json != NULL)
+    return self->json_last_author_id;
+  return self->last_comment ? ckan_comment_get_author_id (self->last_comment) : NULL;
 }
 
 const char *
@@ -358,6 +371,18 @@ find_newest (GPtrArray    *comments,
         *newest = comment;
       find_newest (ckan_comment_get_replies (comment), newest);
     }
+}
+
+void
+pub_comment_inbox_item_set_unanswered (PubCommentInboxItem *self,
+                                       gboolean             unanswered)
+{
+  g_return_if_fail (PUB_IS_COMMENT_INBOX_ITEM (self));
+
+  if (self->unanswered == unanswered)
+    return;
+  self->unanswered = unanswered;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNANSWERED]);
 }
 
 void

@@ -59,7 +59,12 @@ void                       pub_comment_inbox_item_set_thread_json    (PubComment
 /* The thread's JSON while it was not needed as records, else NULL. */
 JsonObject                *pub_comment_inbox_item_peek_thread_json   (PubCommentInboxItem *self);
 gboolean                   pub_comment_inbox_item_get_unanswered     (PubCommentInboxItem *self);
-/* The newest comment's author (display name, NULL if unknown) and text. */
+/* When who counts as the organization changed. */
+void                       pub_comment_inbox_item_set_unanswered     (PubCommentInboxItem *self,
+                                                                      gboolean             unanswered);
+/* The newest comment's author (user id; display name, NULL if unknown)
+ * and text. */
+const char                *pub_comment_inbox_item_get_last_author_id (PubCommentInboxItem *self);
 const char                *pub_comment_inbox_item_get_last_author_name (PubCommentInboxItem *self);
 const char                *pub_comment_inbox_item_get_last_content  (PubCommentInboxItem *self);
 /* The newest comment's time; NULL for an empty thread. */

@@ -387,16 +387,18 @@ member_list_cb (GObject      *source,
     while (g_hash_table_iter_next (&iter, &key, &value))
       g_hash_table_insert (r->inbox->members, g_strdup (key), g_hash_table_ref (value));
   }
+  /* Judged by the newest comment's author alone, so cached threads are not
+   * made into records just for this. */
   for (guint i = 0; i < r->inbox->items->len; i++)
     {
       PubCommentInboxItem *item = g_ptr_array_index (r->inbox->items, i);
-      CkanCommentThread *thread = pub_comment_inbox_item_get_thread (item);
+      const char *author = pub_comment_inbox_item_get_last_author_id (item);
 
-      if (thread != NULL)
-        pub_comment_inbox_item_set_thread (item, thread,
-                                           pub_comment_inbox_compute_unanswered (r->inbox,
-                                                                                 pub_comment_inbox_item_get_organization_id (item),
-                                                                                 thread));
+      if (pub_comment_inbox_item_get_last_activity (item) != NULL || author != NULL)
+        pub_comment_inbox_item_set_unanswered (item,
+                                               !pub_comment_inbox_is_member (r->inbox,
+                                                                             pub_comment_inbox_item_get_organization_id (item),
+                                                                             author));
     }
   pub_comment_inbox_update_counts (r->inbox);
   pump (task);

@@ -526,13 +526,21 @@ update_paused (PubCommentInbox *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
 }
 
+/* Without its token the account would ask as anonymous, and an inbox of
+ * public comments only would replace the real one. */
+static gboolean
+account_ready (PubCommentInbox *self)
+{
+  return pub_account_get_state (self->account) == PUB_ACCOUNT_STATE_READY;
+}
+
 static gboolean
 auto_refresh_cb (gpointer user_data)
 {
   PubCommentInbox *self = user_data;
 
   update_paused (self);
-  if (!self->paused && self->refresh == NULL)
+  if (!self->paused && self->refresh == NULL && account_ready (self))
     pub_comment_inbox_refresh_async (self, self->cancellable, auto_refresh_done_cb, NULL);
   return G_SOURCE_CONTINUE;
 }
@@ -546,7 +554,7 @@ network_changed_cb (GNetworkMonitor *monitor,
 
   update_paused (self);
   /* Back online: catch up at once instead of waiting a whole interval. */
-  if (was_paused && !self->paused && self->refresh == NULL)
+  if (was_paused && !self->paused && self->refresh == NULL && account_ready (self))
     pub_comment_inbox_refresh_async (self, self->cancellable, auto_refresh_done_cb, NULL);
 }
 
