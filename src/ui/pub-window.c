@@ -91,12 +91,11 @@ create_sidebar_row (const PubSection *section)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *image = gtk_image_new_from_icon_name (section->icon_name);
   GtkWidget *label = gtk_label_new (_(section->title));
+  GtkWidget *count = gtk_label_new (NULL);
 
   gtk_widget_set_name (row, section->name);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  GtkWidget *count = gtk_label_new (NULL);
-
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_set_visible (count, FALSE);
   gtk_widget_add_css_class (count, "section-count");
@@ -274,6 +273,8 @@ static void
 benchmark_after_paint_cb (GdkFrameClock *frame_clock,
                           PubWindow     *self)
 {
+  g_assert (PUB_IS_WINDOW (self));
+
   g_signal_handlers_disconnect_by_func (frame_clock, benchmark_after_paint_cb, self);
   /* Wall-clock time, so the benchmark script can subtract its launch time. */
   g_print ("first-frame-realtime-us %" G_GINT64_FORMAT "\n", g_get_real_time ());
@@ -283,6 +284,8 @@ static void
 benchmark_map_cb (PubWindow *self)
 {
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_assert (PUB_IS_WINDOW (self));
 
   g_signal_connect (frame_clock, "after-paint", G_CALLBACK (benchmark_after_paint_cb), self);
 }
