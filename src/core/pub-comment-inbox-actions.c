@@ -124,6 +124,7 @@ create_cb (GObject      *source,
   JsonObject *author;
   JsonObject *parent;
 
+  g_assert (G_IS_TASK (task));
   comment = ckan_client_comments_comment_create_finish (CKAN_CLIENT (source), result, &error);
   if (comment == NULL)
     {
@@ -203,6 +204,7 @@ update_cb (GObject      *source,
   g_autoptr(JsonObject) thread_json = NULL;
   JsonObject *target;
 
+  g_assert (G_IS_TASK (task));
   comment = ckan_client_comments_comment_update_finish (CKAN_CLIENT (source), result, &error);
   if (comment == NULL)
     {
@@ -266,6 +268,7 @@ approve_cb (GObject      *source,
   g_autoptr(JsonObject) thread_json = NULL;
   JsonObject *target;
 
+  g_assert (G_IS_TASK (task));
   if (!ckan_client_comments_comment_approve_finish (CKAN_CLIENT (source), result, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));

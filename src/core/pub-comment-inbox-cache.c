@@ -152,6 +152,7 @@ write_done_cb (GObject      *source,
 {
   PubCommentInbox *self = PUB_COMMENT_INBOX (source);
 
+  g_assert (PUB_IS_COMMENT_INBOX (self));
   self->saving = FALSE;
   if (self->save_again)
     {

@@ -187,6 +187,7 @@ thread_show_cb (GObject      *source,
   g_autoptr(CkanCommentThread) thread = NULL;
   g_autoptr(PubCommentInboxItem) item = NULL;
 
+  g_assert (G_IS_TASK (task) && CKAN_IS_DATASET (dataset));
   g_free (fetch);
   r->running--;
   thread = ckan_client_comments_thread_show_finish (CKAN_CLIENT (source), result, &error);
@@ -280,8 +281,10 @@ search_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(CkanSearchResult) page = NULL;
   GPtrArray *datasets;
-  guint start = ckan_search_params_get_start (r->params);
+  guint start;
 
+  g_assert (G_IS_TASK (task));
+  start = ckan_search_params_get_start (r->params);
   page = ckan_client_package_search_finish (CKAN_CLIENT (source), result, &error);
   if (r->finished)
     return;
@@ -350,6 +353,7 @@ member_list_cb (GObject      *source,
   g_autoptr(JsonNode) node = NULL;
   GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
+  g_assert (G_IS_TASK (task));
   g_free (ml);
   node = ckan_client_call_finish (CKAN_CLIENT (source), result, &error);
   /* member_list answers [[user id, "user", capacity], …]. Without it only
@@ -418,6 +422,7 @@ status_show_cb (GObject      *source,
   g_autoptr(GString) fq = NULL;
   guint n_organizations;
 
+  g_assert (G_IS_TASK (task));
   capabilities = ckan_client_status_show_finish (CKAN_CLIENT (source), result, &error);
   if (capabilities == NULL)
     {

@@ -539,6 +539,7 @@ auto_refresh_cb (gpointer user_data)
 {
   PubCommentInbox *self = user_data;
 
+  g_assert (PUB_IS_COMMENT_INBOX (self));
   update_paused (self);
   if (!self->paused && self->refresh == NULL && account_ready (self))
     pub_comment_inbox_refresh_async (self, self->cancellable, auto_refresh_done_cb, NULL);
@@ -550,8 +551,10 @@ network_changed_cb (GNetworkMonitor *monitor,
                     gboolean         available,
                     PubCommentInbox *self)
 {
-  gboolean was_paused = self->paused;
+  gboolean was_paused;
 
+  g_assert (PUB_IS_COMMENT_INBOX (self));
+  was_paused = self->paused;
   update_paused (self);
   /* Back online: catch up at once instead of waiting a whole interval. */
   if (was_paused && !self->paused && self->refresh == NULL && account_ready (self))

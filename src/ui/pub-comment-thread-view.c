@@ -216,6 +216,7 @@ approve_cb (GObject      *source,
   g_autoptr(PubCommentThreadView) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  g_assert (PUB_IS_COMMENT_THREAD_VIEW (self));
   if (pub_comment_inbox_approve_finish (PUB_COMMENT_INBOX (source), result, &error))
     return;
   if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_CANCELLED))
@@ -328,6 +329,7 @@ reply_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(CkanComment) comment = pub_comment_inbox_reply_finish (PUB_COMMENT_INBOX (source), result, &error);
 
+  g_assert (PUB_IS_COMMENT_THREAD_VIEW (self));
   send_done (self, comment, error);
 }
 
@@ -340,6 +342,7 @@ edit_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(CkanComment) comment = pub_comment_inbox_edit_finish (PUB_COMMENT_INBOX (source), result, &error);
 
+  g_assert (PUB_IS_COMMENT_THREAD_VIEW (self));
   send_done (self, comment, error);
 }
 

@@ -178,6 +178,7 @@ refresh_cb (GObject      *source,
   g_autoptr(PubCommentsView) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  g_assert (PUB_IS_COMMENTS_VIEW (self));
   if (!pub_comment_inbox_refresh_finish (PUB_COMMENT_INBOX (source), result, &error) &&
       g_error_matches (error, CKAN_ERROR, CKAN_ERROR_CANCELLED))
     return;
@@ -220,6 +221,7 @@ cache_loaded_cb (GObject      *source,
   g_autoptr(PubCommentsView) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  g_assert (PUB_IS_COMMENTS_VIEW (self));
   pub_comment_inbox_load_cache_finish (PUB_COMMENT_INBOX (source), result, &error);
   if (PUB_COMMENT_INBOX (source) != self->inbox)
     return;
