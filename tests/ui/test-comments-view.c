@@ -445,6 +445,30 @@ test_approve_refused (Fixture       *f,
   g_assert_true (has_label (thread_view (f), "Awaiting moderation"));
 }
 
+/* The user's own reply, still awaiting moderation, can be corrected. */
+static void
+test_edit_own (Fixture       *f,
+               gconstpointer  data)
+{
+  open_thread (f);
+  type_reply (f, "Se publica el 51.");
+  press (thread_view (f), "_Send");
+  wait_for_label (thread_view (f), "Se publica el 51.");
+
+  press (thread_view (f), "_Edit");
+  wait_for_label (thread_view (f), "Editing your comment");
+  {
+    g_autofree char *loaded = typed_text (f);
+
+    g_assert_cmpstr (loaded, ==, "Se publica el 51.");
+  }
+  type_reply (f, "Se publica el 15.");
+  press (thread_view (f), "_Save");
+  wait_for_label (thread_view (f), "Se publica el 15.");
+  g_assert_null (find_label (thread_view (f), "Se publica el 51."));
+  g_assert_true (has_label (thread_view (f), "Replying to Administración del portal"));
+}
+
 /* A portal without the comments plugin: a plain sentence, no dialog. */
 static void
 test_no_extension (Fixture       *f,
@@ -534,6 +558,7 @@ main (int   argc,
   g_test_add ("/ui/comments-view/reply", Fixture, NULL, fixture_setup, test_reply, fixture_teardown);
   g_test_add ("/ui/comments-view/reply-fails-then-retry", Fixture, NULL, fixture_setup, test_reply_fails_then_retry, fixture_teardown);
   g_test_add ("/ui/comments-view/approve-refused", Fixture, NULL, fixture_setup, test_approve_refused, fixture_teardown);
+  g_test_add ("/ui/comments-view/edit-own", Fixture, NULL, fixture_setup, test_edit_own, fixture_teardown);
   g_test_add ("/ui/comments-view/no-extension", Fixture, NULL, fixture_setup, test_no_extension, fixture_teardown);
   g_test_add ("/ui/comments-view/window-count", Fixture, NULL, fixture_setup, test_window_count, fixture_teardown);
 
