@@ -23,6 +23,9 @@ struct _PubCommentInbox
   GHashTable             *known_comments;
   /* organization id → set of member user ids, from the last refresh. */
   GHashTable             *members;
+  /* dataset id → when (monotonic µs) it last had no thread: background
+   * refreshes ask those again only now and then. */
+  GHashTable             *no_thread_at;
 
   PubCommentInboxSupport  support;
   GDateTime              *updated_at;
@@ -80,7 +83,10 @@ gboolean             pub_comment_inbox_cache_load_finish  (PubCommentInbox     *
                                                           GError             **error);
 
 /* pub-comment-inbox-refresh.c */
+/* background: from the timer, which skips datasets that had no thread a
+ * short while ago. */
 void                 pub_comment_inbox_start_refresh      (PubCommentInbox     *self,
-                                                          GTask               *task);
+                                                          GTask               *task,
+                                                          gboolean             background);
 
 G_END_DECLS

@@ -15,6 +15,8 @@
  * requests, small enough that the first threads are asked for early. */
 #define PAGE_SIZE 100
 
+#define NO_THREAD_RECHECK_USEC (30 * 60 * G_USEC_PER_SEC)
+
 typedef struct
 {
   PubCommentInbox  *inbox;
@@ -34,6 +36,7 @@ typedef struct
   gboolean          search_complete;
   gboolean          retried;
   gboolean          finished;
+  gboolean          background;
 } Refresh;
 
 static void
@@ -198,6 +201,7 @@ thread_show_cb (GObject      *source,
     {
       gboolean unanswered = pub_comment_inbox_compute_unanswered (self, ckan_dataset_get_owner_org (dataset), thread);
 
+      g_hash_table_remove (self->no_thread_at, ckan_dataset_get_id (dataset));
       item = item_for (self, dataset);
       pub_comment_inbox_item_set_thread (item, thread, unanswered);
       pub_comment_inbox_item_set_status (item, PUB_COMMENT_INBOX_ITEM_LOADED);
@@ -218,6 +222,8 @@ thread_show_cb (GObject      *source,
   else if (thread != NULL || g_error_matches (error, CKAN_ERROR, CKAN_ERROR_NOT_FOUND))
     {
       /* No thread, or one whose comments the user can't see yet: normal. */
+      g_hash_table_replace (self->no_thread_at, g_strdup (ckan_dataset_get_id (dataset)),
+                            g_memdup2 (&(gint64) { g_get_monotonic_time () }, sizeof (gint64)));
       pub_comment_inbox_remove_item (self, ckan_dataset_get_id (dataset));
       pub_comment_inbox_update_counts (self);
     }
@@ -306,8 +312,14 @@ search_cb (GObject      *source,
     {
       CkanDataset *dataset = g_ptr_array_index (datasets, i);
 
+      gint64 *no_thread_at;
+
       /* A dataset that moved between pages is asked for once. */
       if (!g_hash_table_add (r->listed, g_strdup (ckan_dataset_get_id (dataset))))
+        continue;
+      no_thread_at = g_hash_table_lookup (r->inbox->no_thread_at, ckan_dataset_get_id (dataset));
+      if (r->background && no_thread_at != NULL &&
+          g_get_monotonic_time () - *no_thread_at < NO_THREAD_RECHECK_USEC)
         continue;
       g_queue_push_tail (&r->queue, g_object_ref (dataset));
     }
@@ -481,10 +493,12 @@ status_show_cb (GObject      *source,
 
 void
 pub_comment_inbox_start_refresh (PubCommentInbox *self,
-                                 GTask           *task)
+                                 GTask           *task,
+                                 gboolean         background)
 {
   Refresh *r = g_new0 (Refresh, 1);
 
+  r->background = background;
   r->inbox = g_object_ref (self);
   r->client = g_object_ref (pub_account_get_client (self->account));
   r->retry = g_ptr_array_new_with_free_func (g_object_unref);

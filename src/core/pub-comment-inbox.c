@@ -121,6 +121,7 @@ pub_comment_inbox_finalize (GObject *object)
   g_hash_table_unref (self->by_dataset);
   g_clear_pointer (&self->known_comments, g_hash_table_unref);
   g_hash_table_unref (self->members);
+  g_hash_table_unref (self->no_thread_at);
   g_clear_pointer (&self->updated_at, g_date_time_unref);
   g_ptr_array_unref (self->joined);
   g_clear_object (&self->cancellable);
@@ -207,6 +208,7 @@ pub_comment_inbox_init (PubCommentInbox *self)
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_dataset = g_hash_table_new (g_str_hash, g_str_equal);
   self->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
+  self->no_thread_at = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->joined = g_ptr_array_new_with_free_func (g_object_unref);
   self->concurrency = DEFAULT_CONCURRENCY;
   self->cancellable = g_cancellable_new ();
@@ -466,24 +468,32 @@ pub_comment_inbox_load_cache_finish (PubCommentInbox  *self,
   return pub_comment_inbox_cache_load_finish (self, result, error);
 }
 
-void
-pub_comment_inbox_refresh_async (PubCommentInbox     *self,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+static void
+refresh (PubCommentInbox     *self,
+         gboolean             background,
+         GCancellable        *cancellable,
+         GAsyncReadyCallback  callback,
+         gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
 
-  g_return_if_fail (PUB_IS_COMMENT_INBOX (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pub_comment_inbox_refresh_async);
   if (self->refresh != NULL)
     {
       g_ptr_array_add (self->joined, g_steal_pointer (&task));
       return;
     }
-  pub_comment_inbox_start_refresh (self, task);
+  pub_comment_inbox_start_refresh (self, task, background);
+}
+
+void
+pub_comment_inbox_refresh_async (PubCommentInbox     *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (PUB_IS_COMMENT_INBOX (self));
+  refresh (self, FALSE, cancellable, callback, user_data);
 }
 
 gboolean
@@ -542,7 +552,7 @@ auto_refresh_cb (gpointer user_data)
   g_assert (PUB_IS_COMMENT_INBOX (self));
   update_paused (self);
   if (!self->paused && self->refresh == NULL && account_ready (self))
-    pub_comment_inbox_refresh_async (self, self->cancellable, auto_refresh_done_cb, NULL);
+    refresh (self, TRUE, self->cancellable, auto_refresh_done_cb, NULL);
   return G_SOURCE_CONTINUE;
 }
 
@@ -558,7 +568,7 @@ network_changed_cb (GNetworkMonitor *monitor,
   update_paused (self);
   /* Back online: catch up at once instead of waiting a whole interval. */
   if (was_paused && !self->paused && self->refresh == NULL && account_ready (self))
-    pub_comment_inbox_refresh_async (self, self->cancellable, auto_refresh_done_cb, NULL);
+    refresh (self, TRUE, self->cancellable, auto_refresh_done_cb, NULL);
 }
 
 static void

@@ -78,7 +78,12 @@ gboolean                pub_comment_inbox_refresh_finish      (PubCommentInbox  
                                                                GError          **error);
 
 /* Refreshes every `interval` seconds while `monitor` (NULL: the default)
- * says the network is up and not metered; 0 stops. */
+ * says the network is up and not metered; 0 stops. These refreshes ask a
+ * dataset that had no thread again only after half an hour, so an
+ * organization of thousands of datasets does not cost the portal
+ * thousands of requests every few minutes; a first comment on such a
+ * dataset shows at the latest then, or at once with
+ * pub_comment_inbox_refresh_async(). */
 void                    pub_comment_inbox_set_auto_refresh    (PubCommentInbox  *self,
                                                                GNetworkMonitor  *monitor,
                                                                guint             interval);

@@ -552,7 +552,8 @@ test_failed_thread (Fixture       *f,
 }
 
 /* New comments from others raise "new-comments" on a later refresh, never
- * on the first; the background refresh waits while offline. */
+ * on the first; the background refresh waits while offline, and leaves
+ * datasets that had no thread for later. */
 static void
 on_new_comments (PubCommentInbox     *inbox,
                  PubCommentInboxItem *item,
@@ -573,7 +574,8 @@ test_new_comments_and_offline (Fixture       *f,
                                gconstpointer  data)
 {
   g_autoptr(CkanDataset) dataset = ckan_test_fixture_create_dataset (&f->base, CKAN_TEST_EDITOR, "nuevo", FALSE);
-  g_autoptr(CkanComment) c1 = NULL, c2 = NULL;
+  g_autoptr(CkanDataset) quiet = ckan_test_fixture_create_dataset (&f->base, CKAN_TEST_EDITOR, "callado", FALSE);
+  g_autoptr(CkanComment) c1 = NULL, c2 = NULL, c3 = NULL;
   g_autoptr(PubAccount) account = NULL;
   g_autoptr(PubCommentInbox) inbox = NULL;
   g_autoptr(FakeMonitor) monitor = g_object_new (FAKE_TYPE_MONITOR, NULL);
@@ -590,6 +592,9 @@ test_new_comments_and_offline (Fixture       *f,
   g_assert_cmpuint (fresh, ==, 0);
 
   c2 = comment_on (f, CKAN_TEST_MEMBER, dataset, "segundo", NULL);
+  /* A first comment where there was no thread: background refreshes look
+   * there again only after a while. */
+  c3 = comment_on (f, CKAN_TEST_MEMBER, quiet, "primero aquí", NULL);
   monitor->available = FALSE;
   pub_comment_inbox_set_auto_refresh (inbox, G_NETWORK_MONITOR (monitor), 3600);
   g_assert_true (pub_comment_inbox_get_paused (inbox));
@@ -603,6 +608,13 @@ test_new_comments_and_offline (Fixture       *f,
   wait_for (not_refreshing, inbox);
   g_assert_cmpuint (pub_test_portal_get_call_count (f->base.target->portal, "status_show"), ==, calls + 1);
   g_assert_cmpuint (fresh, ==, 1);
+  g_assert_null (pub_comment_inbox_find (inbox, ckan_dataset_get_id (quiet)));
+  g_assert_nonnull (pub_comment_inbox_find (inbox, ckan_dataset_get_id (dataset)));
+
+  /* Asked for by the person, every dataset is looked at. */
+  g_assert_true (refresh (inbox, &error));
+  g_assert_nonnull (pub_comment_inbox_find (inbox, ckan_dataset_get_id (quiet)));
+  g_assert_cmpuint (fresh, ==, 2);
 }
 
 int
