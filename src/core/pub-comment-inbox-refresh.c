@@ -443,10 +443,10 @@ status_show_cb (GObject      *source,
     }
   if (!ckan_capabilities_has_comments (capabilities))
     {
-      while (self->items->len > 0)
-        pub_comment_inbox_remove_item (self, pub_comment_inbox_item_get_dataset_id (g_ptr_array_index (self->items, 0)));
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
+      while (self->items->len > 0)
+        pub_comment_inbox_remove_item (self, pub_comment_inbox_item_get_dataset_id (g_ptr_array_index (self->items, 0)));
       pub_comment_inbox_update_counts (self);
       pub_comment_inbox_set_support (self, PUB_COMMENT_INBOX_SUPPORT_UNSUPPORTED);
       pub_comment_inbox_set_updated_at (self, now);
