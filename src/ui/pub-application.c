@@ -10,6 +10,7 @@
 #include <signal.h>
 
 #include "pub-application.h"
+#include "pub-comments-view.h"
 #include "pub-new-dataset-window.h"
 #include "pub-preferences-window.h"
 #include "pub-sign-in-page.h"
@@ -179,6 +180,23 @@ preferences_action_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+/* A new-comment notification's default action: the thread in the inbox. */
+static void
+open_comment_thread_action_cb (GSimpleAction *action,
+                               GVariant      *param,
+                               gpointer       user_data)
+{
+  PubApplication *self = user_data;
+  GtkWindow *window = get_or_create_window (self);
+  GtkWidget *page;
+
+  gtk_window_present (window);
+  pub_window_show_section (PUB_WINDOW (window), "comments");
+  page = pub_window_get_section_page (PUB_WINDOW (window), "comments");
+  if (PUB_IS_COMMENTS_VIEW (page))
+    pub_comments_view_open_thread (PUB_COMMENTS_VIEW (page), g_variant_get_string (param, NULL));
+}
+
 static void
 quit_action_cb (GSimpleAction *action,
                 GVariant      *param,
@@ -229,6 +247,7 @@ static const GActionEntry app_actions[] = {
   { "about", about_action_cb },
   { "preferences", preferences_action_cb },
   { "quit", quit_action_cb },
+  { "open-comment-thread", open_comment_thread_action_cb, "s" },
 };
 
 static void
