@@ -181,9 +181,9 @@ pub_window_add_toast (PubWindow *self,
 }
 
 static void
-sidebar_row_activated_cb (PubWindow     *self,
+sidebar_row_activated_cb (GtkListBox    *list,
                           GtkListBoxRow *row,
-                          GtkListBox    *list)
+                          PubWindow     *self)
 {
   pub_window_show_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
 }
