@@ -81,6 +81,8 @@ pub_application_get_publish_queue (PubApplication *self)
                                              pub_application_get_account_manager (self));
       g_settings_bind (pub_application_get_settings (self), "publish-when-online",
                        self->publish_queue, "auto-start", G_SETTINGS_BIND_GET);
+      g_settings_bind (pub_application_get_settings (self), "check-personal-data",
+                       self->publish_queue, "check-personal-data", G_SETTINGS_BIND_GET);
       g_signal_connect_object (self->publish_queue, "job-finished", G_CALLBACK (job_finished_cb),
                                self, G_CONNECT_SWAPPED);
     }

@@ -120,8 +120,11 @@ update_row (GtkWidget *row,
   g_autofree char *subtitle = NULL;
   g_autofree char *escaped_subtitle = NULL;
 
+  /* Held until a person answers, whatever the network does. */
+  if (state == PUB_DRAFT_STATE_QUEUED && queue != NULL && pub_publish_queue_is_held_for_personal_data (queue, draft))
+    subtitle = g_strdup (_("Waiting: it has personal data. Open it and press Publish Now to decide"));
   /* Offline is the usual reason to wait; say so when it is another. */
-  if (state == PUB_DRAFT_STATE_QUEUED && queue != NULL && pub_publish_queue_get_network_available (queue))
+  else if (state == PUB_DRAFT_STATE_QUEUED && queue != NULL && pub_publish_queue_get_network_available (queue))
     {
       CkanClient *client = pub_publish_queue_get_client (queue);
       const char *portal = pub_draft_get_portal (draft);

@@ -40,6 +40,7 @@ struct _PubNewDatasetWindow
   AdwToast                 *toast;   /* the last one, while shown */
   PubPublishJob            *job;
   GCancellable             *publish_cancellable;
+  gboolean                  asking_personal_data;
 };
 
 void             _pub_new_dataset_window_show_toast         (PubNewDatasetWindow *self,

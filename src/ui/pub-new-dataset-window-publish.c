@@ -11,6 +11,7 @@
 #include "ckan-error.h"
 #include "pub-application.h"
 #include "pub-new-dataset-window-private.h"
+#include "pub-personal-data-dialog.h"
 
 /* The application's queue, when it serves this window's store: then the
  * job runs there, waits there when offline, and outlives the window. */
@@ -265,14 +266,61 @@ watch_queue (PubNewDatasetWindow *self,
   g_signal_connect_object (queue, "job-finished", G_CALLBACK (queue_job_finished_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* The "check-personal-data" setting; without the application's settings
+ * (a window of its own, in tests) the check is on, as by default. */
+static gboolean
+checks_personal_data (PubNewDatasetWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!PUB_IS_APPLICATION (app))
+    return TRUE;
+  return g_settings_get_boolean (pub_application_get_settings (PUB_APPLICATION (app)), "check-personal-data");
+}
+
+static void
+personal_data_chosen_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(PubNewDatasetWindow) self = user_data;
+  PubPersonalDataChoice choice;
+
+  choice = pub_personal_data_dialog_choose_finish (PUB_PERSONAL_DATA_DIALOG (object), result);
+  self->asking_personal_data = FALSE;
+  if (self->steps == NULL)
+    return;
+  pub_personal_data_answer (self->draft, choice);
+  if (choice == PUB_PERSONAL_DATA_REVIEW)
+    {
+      _pub_new_dataset_window_show_step (self, "resources");
+      return;
+    }
+  _pub_new_dataset_window_start_publish (self);
+}
+
 void
 _pub_new_dataset_window_start_publish (PubNewDatasetWindow *self)
 {
   g_autoptr(PubPublishJob) job = NULL;
+  g_autoptr(GPtrArray) flagged = NULL;
   PubPublishQueue *queue = _pub_new_dataset_window_app_queue (self);
 
-  if (self->job != NULL || pub_draft_get_publishing (self->draft))
+  if (self->job != NULL || pub_draft_get_publishing (self->draft) || self->asking_personal_data)
     return;
+
+  /* Before anything is sent: personal data goes public only with a yes,
+   * and the yes is kept in the draft so a retry does not ask again. */
+  flagged = pub_personal_data_dup_unanswered (self->draft);
+  if (flagged->len > 0 && checks_personal_data (self))
+    {
+      PubPersonalDataDialog *dialog = pub_personal_data_dialog_new (GTK_WINDOW (self));
+
+      pub_personal_data_dialog_add_resources (dialog, flagged);
+      self->asking_personal_data = TRUE;
+      pub_personal_data_dialog_choose_async (dialog, NULL, personal_data_chosen_cb, g_object_ref (self));
+      return;
+    }
 
   /* Offline or signed out, the queue keeps it until it can go. */
   if (queue != NULL)
