@@ -10,9 +10,11 @@
 #include <adwaita.h>
 
 #include "drafts-test-utils.h"
+#include "pub-drafts-view.h"
 #include "pub-new-dataset-window.h"
 #include "pub-personal-data-dialog.h"
 #include "test-portal.h"
+#include "../fake-network-monitor.h"
 
 typedef struct
 {
@@ -273,15 +275,71 @@ test_review (Fixture       *f,
   click (find_dialog (), "_Review");
 }
 
+static GtkWidget *
+find_row_with_title (GtkWidget  *widget,
+                     const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_row_with_title (c, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Queued from elsewhere with nobody there to answer: online, signed in,
+ * the queue still does not send it, and the Drafts list says why. */
+static void
+test_queue_says_why (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(PubPublishQueue) queue = pub_publish_queue_new (f->store, g_network_monitor_get_default ());
+  g_autoptr(JsonNode) findings = json_from_string ("[{\"column\": \"correo_contacto\", \"kind\": \"email\", \"count\": 200}]", NULL);
+  g_autoptr(PubDraftResource) resource = g_list_model_get_item (pub_draft_get_resources (f->draft), 0);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *view = pub_drafts_view_new (f->store);
+  GtkWidget *row;
+
+  set_network (TRUE);
+  pub_draft_resource_set_personal_data (resource, findings);
+  pub_publish_queue_set_client (queue, f->client);
+  pub_drafts_view_set_queue (PUB_DRAFTS_VIEW (view), queue);
+  gtk_window_set_child (window, view);
+  gtk_window_present (window);
+  iterate_until (widget_is_mapped, window);
+  iterate_until (store_loaded, f->store);
+
+  pub_publish_queue_publish (queue, f->draft, NULL);
+  flush_events ();
+  g_assert_null (pub_publish_queue_get_job (queue, f->draft));
+  g_assert_cmpint (pub_draft_get_state (f->draft), ==, PUB_DRAFT_STATE_QUEUED);
+  row = find_row_with_title (view, "Contactos comunales");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Waiting: it has personal data. Open it and press Publish Now to decide");
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 0);
+
+  pub_publish_queue_cancel (queue, f->draft);
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Before anything asks for the default monitor. */
+  install_fake_network_monitor ();
 
   g_test_add ("/personal-data/publish-anyway", Fixture, NULL, fixture_setup, test_publish_anyway, fixture_teardown);
   g_test_add ("/personal-data/publish-private", Fixture, NULL, fixture_setup, test_publish_private, fixture_teardown);
+  g_test_add ("/personal-data/queue-says-why", Fixture, NULL, fixture_setup, test_queue_says_why, fixture_teardown);
   g_test_add ("/personal-data/review", Fixture, NULL, fixture_setup, test_review, fixture_teardown);
 
   return g_test_run ();
