@@ -9,6 +9,7 @@
 #include <glib-unix.h>
 #include <signal.h>
 
+#include "pub-accessible.h"
 #include "pub-application.h"
 #include "pub-new-dataset-window.h"
 #include "pub-preferences-window.h"
@@ -230,6 +231,7 @@ pub_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (pub_application_parent_class)->startup (app);
+  pub_accessible_watch_windows ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

@@ -11,15 +11,112 @@
 #include "pub-dataset-metadata-editor-private.h"
 
 
+/* GTK 4.8 gives a list item no name of its own: the widget that holds
+ * the item's child is what a screen reader lands on, so it is named
+ * after what it shows. */
+static void
+name_item (GtkWidget  *child,
+           const char *name,
+           const char *description)
+{
+  GtkWidget *holder = gtk_widget_get_parent (child);
+
+  if (holder == NULL)
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (holder),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description != NULL ? description : "",
+                                  -1);
+}
+
+/* The chosen item, on the row itself: its title on one line. */
+static void
+setup_current_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_current_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *title = gtk_string_object_get_string (gtk_list_item_get_item (item));
+
+  gtk_label_set_text (GTK_LABEL (label), title);
+  name_item (label, title, NULL);
+}
+
+/* The list to choose from: each title whole, wrapped, and what tells
+ * look-alikes apart below it. */
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 40);
+  gtk_label_set_width_chars (GTK_LABEL (title), 24);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 40);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                Choices                  *choices)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *subtitle = gtk_widget_get_last_child (box);
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  guint position = gtk_list_item_get_position (item);
+  const char *detail = NULL;
+
+  if (choices->subtitles != NULL && position < choices->subtitles->len)
+    detail = g_ptr_array_index (choices->subtitles, position);
+  gtk_label_set_text (GTK_LABEL (title), text);
+  gtk_label_set_text (GTK_LABEL (subtitle), detail != NULL ? detail : "");
+  gtk_widget_set_visible (subtitle, detail != NULL && detail[0] != '\0');
+  name_item (box, text, detail);
+}
+
 void
 _pub_dataset_metadata_editor_choices_init (Choices     *choices,
               AdwComboRow *row,
               const char  *field)
 {
+  g_autoptr(GtkListItemFactory) current = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
+
   choices->row = row;
   choices->field = field;
   choices->labels = gtk_string_list_new (NULL);
   choices->values = g_ptr_array_new_with_free_func (g_free);
+  choices->subtitles = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (current, "setup", G_CALLBACK (setup_current_cb), NULL);
+  g_signal_connect (current, "bind", G_CALLBACK (bind_current_cb), NULL);
+  g_signal_connect (list, "setup", G_CALLBACK (setup_choice_cb), NULL);
+  /* The Choices live as long as the editor, which owns the row. */
+  g_signal_connect (list, "bind", G_CALLBACK (bind_choice_cb), choices);
+  adw_combo_row_set_factory (row, current);
+  adw_combo_row_set_list_factory (row, list);
   adw_combo_row_set_model (row, G_LIST_MODEL (choices->labels));
 }
 
@@ -28,6 +125,7 @@ _pub_dataset_metadata_editor_choices_clear (Choices *choices)
 {
   g_clear_object (&choices->labels);
   g_clear_pointer (&choices->values, g_ptr_array_unref);
+  g_clear_pointer (&choices->subtitles, g_ptr_array_unref);
 }
 
 void

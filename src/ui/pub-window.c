@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pub-accessible.h"
 #include "pub-account-switcher.h"
 #include "pub-drafts-view.h"
 #include "pub-new-dataset-window.h"
@@ -23,6 +24,7 @@ struct _PubWindow
   GtkListBox           *sidebar_list;
   GtkStack             *stack;
   AdwWindowTitle       *content_title;
+  GtkWidget            *primary_menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (PubWindow, pub_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -373,6 +375,7 @@ pub_window_class_init (PubWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PubWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, PubWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PubWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, PubWindow, primary_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
@@ -391,6 +394,8 @@ static void
 pub_window_init (PubWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The menu button's own inner button is what takes focus. */
+  pub_accessible_name_inner_buttons (self->primary_menu_button, _("Main Menu"));
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
