@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "pub-application.h"
+#include "pub-accessible.h"
 #include "pub-drafts-view.h"
 #include "pub-new-dataset-window.h"
 
@@ -244,6 +245,8 @@ create_row (gpointer item,
   gtk_widget_set_valign (w->portal_link, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (w->portal_link, "flat");
   gtk_widget_set_tooltip_text (w->portal_link, _("Open on the Portal"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (w->portal_link),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open on the Portal"), -1);
   g_signal_connect (w->portal_link, "clicked", G_CALLBACK (portal_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), w->portal_link);
 
@@ -273,7 +276,11 @@ create_row (gpointer item,
   gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (menu_button, "flat");
   gtk_widget_set_tooltip_text (menu_button, _("More"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("More"), -1);
+  pub_accessible_name_inner_buttons (menu_button, _("More"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), menu_button);
+  /* Retry and Cancel, read once each ("Retry", not "_Retry Retry"). */
+  pub_accessible_name_text_buttons (row);
 
   g_signal_connect_object (draft, "notify::state", G_CALLBACK (draft_notify_cb), row, G_CONNECT_SWAPPED);
   g_signal_connect_object (draft, "notify::display-title", G_CALLBACK (draft_notify_cb), row, G_CONNECT_SWAPPED);

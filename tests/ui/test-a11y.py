@@ -87,11 +87,13 @@ def walk(acc, problems, seen, index_path=()):
     if not states.contains(pyatspi.STATE_VISIBLE):
         return
     operable = (states.contains(pyatspi.STATE_FOCUSABLE) or n_actions(acc) > 0)
-    if role in CONTROL_ROLES and operable and states.contains(pyatspi.STATE_SENSITIVE):
+    # Greyed-out controls too: a screen reader reads them all the same.
+    if role in CONTROL_ROLES and (operable or not states.contains(pyatspi.STATE_SENSITIVE)):
         if not name.strip() or TYPE_NAME.match(name.strip()) or MNEMONIC.search(name):
             # Each control once, though every screen shows the main window.
-            if index_path not in seen:
-                seen.add(index_path)
+            key = (index_path, role, name)
+            if key not in seen:
+                seen.add(key)
                 problems.append('%s named “%s” %s' % (acc.getRoleName(), name, describe_path(acc)))
     for i in range(acc.childCount):
         try:
