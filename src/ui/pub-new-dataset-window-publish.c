@@ -55,6 +55,10 @@ update_progress (PubNewDatasetWindow *self)
 
   if (pub_publish_job_get_waiting_for_network (job))
     file_text = g_strdup (_("Waiting for the network to come back…"));
+  /* Silence from the portal, said as it lasts; Cancel is just below. */
+  else if (pub_publish_job_get_stalled (job))
+    file_text = g_strdup_printf (_("The portal has not answered for %u s…"),
+                                 pub_publish_job_get_stalled_seconds (job));
   else if (pub_publish_job_get_current_name (job) != NULL)
     file_text = g_strdup_printf (_("Uploading “%s”"), pub_publish_job_get_current_name (job));
   else if (pub_publish_job_get_step (job) == PUB_PUBLISH_STEP_SET_VISIBILITY)
@@ -66,9 +70,13 @@ update_progress (PubNewDatasetWindow *self)
 
   speed = g_format_size ((guint64) pub_publish_job_get_speed (job));
   left = describe_time_left (pub_publish_job_get_seconds_left (job));
-  /* Translators: overall percentage, upload speed (e.g. "1.2 MB"), time left */
-  overall_text = g_strdup_printf (_("%.0f %% in all · %s/s · %s"),
-                                  100.0 * pub_publish_job_get_fraction (job), speed, left);
+  if (pub_publish_job_get_seconds_left (job) < 0)
+    /* Translators: overall percentage, upload speed (e.g. "1.2 MB") */
+    overall_text = g_strdup_printf (_("%.0f %% in all · %s/s"), 100.0 * pub_publish_job_get_fraction (job), speed);
+  else
+    /* Translators: overall percentage, upload speed (e.g. "1.2 MB"), time left */
+    overall_text = g_strdup_printf (_("%.0f %% in all · %s/s · %s"),
+                                    100.0 * pub_publish_job_get_fraction (job), speed, left);
   gtk_label_set_text (self->progress_overall_label, overall_text);
   gtk_progress_bar_set_fraction (self->overall_progress, pub_publish_job_get_fraction (job));
 }
