@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "pub-dataset-metadata-editor-private.h"
+#include "pub-licenses.h"
 
 
 /* GTK 4.8 gives a list item no name of its own: the widget that holds
@@ -72,6 +73,8 @@ setup_choice_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 40);
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), subtitle);
   gtk_list_item_set_child (item, box);
@@ -128,6 +131,20 @@ _pub_dataset_metadata_editor_choices_clear (Choices *choices)
   g_clear_pointer (&choices->subtitles, g_ptr_array_unref);
 }
 
+/* Stable: g_array_sort_with_data is a merge sort, so licences of one
+ * rank keep the portal's order. */
+static int
+compare_license_rank (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  const char * const *values = user_data;
+  guint rank_a = pub_license_rank (values[*(const guint *) a]);
+  guint rank_b = pub_license_rank (values[*(const guint *) b]);
+
+  return rank_a < rank_b ? -1 : rank_a > rank_b;
+}
+
 void
 _pub_dataset_metadata_editor_choices_set (PubDatasetMetadataEditor *self,
              Choices                  *choices,
@@ -139,13 +156,30 @@ _pub_dataset_metadata_editor_choices_set (PubDatasetMetadataEditor *self,
   g_autoptr(GPtrArray) new_labels = g_ptr_array_new ();
   gboolean was_loading = self->loading;
 
-  g_ptr_array_set_size (choices->values, 0);
-  g_ptr_array_add (choices->values, NULL);
-  g_ptr_array_add (new_labels, (gpointer) none_label);
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean licenses = choices == &self->license;
+
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    g_array_append_val (order, i);
+  /* Licences: the recommended ones first, each with what tells it from
+   * its look-alikes ("Open Data Commons …" three times otherwise). */
+  if (licenses)
+    g_array_sort_with_data (order, compare_license_rank, (gpointer) values);
+
+  g_ptr_array_set_size (choices->values, 0);
+  g_ptr_array_set_size (choices->subtitles, 0);
+  g_ptr_array_add (choices->values, NULL);
+  g_ptr_array_add (choices->subtitles, NULL);
+  g_ptr_array_add (new_labels, (gpointer) none_label);
+  for (guint k = 0; k < order->len; k++)
     {
+      guint i = g_array_index (order, guint, k);
+      const char *detail = licenses ? pub_license_describe (values[i]) : NULL;
+
       g_ptr_array_add (choices->values, g_strdup (values[i]));
       g_ptr_array_add (new_labels, (gpointer) labels[i]);
+      /* An unknown licence shows its id: two titles alike still differ. */
+      g_ptr_array_add (choices->subtitles, licenses ? g_strdup (detail != NULL ? detail : values[i]) : NULL);
     }
   g_ptr_array_add (new_labels, NULL);
 

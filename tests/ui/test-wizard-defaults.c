@@ -201,6 +201,96 @@ test_publish_needs_data (Fixture       *f,
   g_assert_null (gtk_widget_get_tooltip_text (publish));
 }
 
+static AdwComboRow *
+license_row (Fixture *f)
+{
+  PubDatasetMetadataEditor *editor = pub_new_dataset_window_get_metadata_editor (f->window);
+  GObject *row = gtk_widget_get_template_child (GTK_WIDGET (editor), PUB_TYPE_DATASET_METADATA_EDITOR,
+                                                "license_row");
+
+  g_assert_nonnull (row);
+  return ADW_COMBO_ROW (row);
+}
+
+static gboolean
+portal_licenses_listed (gpointer data)
+{
+  Fixture *f = data;
+
+  /* The portal's 15, not the 4 known offline. */
+  return g_list_model_get_n_items (adw_combo_row_get_model (license_row (f))) > 10;
+}
+
+static GtkWidget *
+find_label_with_prefix (GtkWidget  *widget,
+                        const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label_with_prefix (c, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The portal's licences: CC BY 4.0 first, then the others datos.gob.cl
+ * recommends; opened, each title whole, on as many lines as it needs,
+ * with a line that tells the look-alikes apart. */
+static void
+test_license_list (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char * const first[] = {
+    "Choose…",
+    "Creative Commons Attribution",
+    "Creative Commons CCZero",
+    "Creative Commons Attribution Share-Alike",
+    "Open Data Commons Attribution License",
+    "Open Data Commons Open Database License (ODbL)",
+    "Open Data Commons Public Domain Dedication and License (PDDL)",
+  };
+  GListModel *model;
+  GtkWindow *window;
+  GtkWidget *list, *scrolled, *title, *subtitle;
+
+  open_wizard (f);
+  iterate_until (portal_licenses_listed, f);
+  model = adw_combo_row_get_model (license_row (f));
+  for (guint i = 0; i < G_N_ELEMENTS (first); i++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), i), ==, first[i]);
+
+  /* The row's own list, in a window of its own: what its popover shows
+   * (the popover itself trips a GTK 4.8 critical on Xvfb's monitor-less
+   * screen while it is placed). */
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 360, 640);
+  list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (model))),
+                            g_object_ref (adw_combo_row_get_list_factory (license_row (f))));
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_window_set_child (window, scrolled);
+  gtk_window_present (window);
+  iterate_until (widget_is_mapped, window);
+  flush_events ();
+
+  title = find_label_with_prefix (list, "Open Data Commons Public Domain Dedication and License (PDDL)");
+  g_assert_nonnull (title);
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (title)));
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (title)), ==, PANGO_ELLIPSIZE_NONE);
+  /* Whole: on more than one line in this narrow list. */
+  g_assert_cmpint (gtk_widget_get_height (title), >, gtk_widget_get_height (find_label_with_prefix (list, "Choose…")));
+  subtitle = find_label_with_prefix (list, "CC BY 4.0 · ");
+  g_assert_nonnull (subtitle);
+  g_assert_true (gtk_widget_get_visible (subtitle));
+  g_assert_nonnull (find_label_with_prefix (list, "ODbL · for databases"));
+  save_screenshot (GTK_WIDGET (window), "license-list.png");
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,6 +302,8 @@ main (int   argc,
               test_one_organization, fixture_teardown);
   g_test_add ("/wizard-defaults/two-organizations", Fixture, "admin", fixture_setup,
               test_two_organizations, fixture_teardown);
+  g_test_add ("/wizard-defaults/license-list", Fixture, "editor", fixture_setup,
+              test_license_list, fixture_teardown);
   g_test_add ("/wizard-defaults/publish-needs-data", Fixture, "editor", fixture_setup,
               test_publish_needs_data, fixture_teardown);
 
