@@ -18,6 +18,7 @@
 #include "drafts-test-utils.h"
 #include "pub-application.h"
 #include "pub-new-dataset-window.h"
+#include "pub-personal-data-dialog.h"
 #include "pub-resource-list-editor.h"
 #include "pub-sign-in-page.h"
 #include "pub-window.h"
@@ -205,6 +206,17 @@ main (int   argc,
   g_assert_nonnull (report);
   show ("check-report", GTK_WIDGET (report));
   gtk_window_destroy (report);
+
+  /* The question before personal data goes public. */
+  {
+    const char *findings[] = { "200 e-mail addresses in “correo_contacto”", NULL };
+    PubPersonalDataDialog *dialog = pub_personal_data_dialog_new (GTK_WINDOW (wizard));
+
+    pub_personal_data_dialog_add_file (dialog, "contactos.csv", findings);
+    gtk_window_present (GTK_WINDOW (dialog));
+    show ("personal-data-dialog", GTK_WIDGET (dialog));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
 
   /* The publish page while it runs: the portal takes its time. */
   pub_test_portal_inject_fault (portal, "resource_create", PUB_TEST_FAULT_DELAY, 60000, 1);
