@@ -51,8 +51,10 @@ pub_personal_data_findings_from_check (PubCheckResult *result)
     {
       const PubColumnStats *col = &stats->columns[i];
       /* The checks zero the plain-digit RUTs of a column where most such
-       * numbers fail the check digit: what is left counts. */
-      guint64 ruts = col->n_personal[PUB_PERSONAL_RUT_FORMATTED] + col->n_personal[PUB_PERSONAL_RUT_PLAIN];
+       * numbers fail the check digit: what is left counts. One written as
+       * a RUT with a wrong digit still points at a person. */
+      guint64 ruts = col->n_personal[PUB_PERSONAL_RUT_FORMATTED] + col->n_personal[PUB_PERSONAL_RUT_PLAIN] +
+                     col->n_personal[PUB_PERSONAL_RUT_WRONG_DIGIT];
       guint64 emails = col->n_personal[PUB_PERSONAL_EMAIL];
       guint64 phones = col->n_personal[PUB_PERSONAL_PHONE];
       guint before = n;

@@ -116,6 +116,23 @@ test_named_column (Fixture       *f,
   g_assert_cmpstr (lines[0], ==, "A column named “rut”, a name for personal data");
 }
 
+/* A RUT typed with a wrong check digit still names a person. */
+static void
+test_wrong_digit_rut (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(PubCheckResult) result = NULL;
+  g_autoptr(JsonNode) findings = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *csv = "beneficiario,monto\n12.345.678-4,1000\n22.345.678-4,2000\n";
+
+  result = pub_check_data (csv, strlen (csv), "x.csv", NULL);
+  findings = pub_personal_data_findings_from_check (result);
+  lines = pub_personal_data_describe (findings);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_assert_cmpstr (lines[0], ==, "2 RUT numbers in “beneficiario”");
+}
+
 /* Public, with a flagged file: asked about that file alone. Private: not
  * asked at all. */
 static void
@@ -205,6 +222,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/personal-data/findings-described", test_findings_described);
   ADD ("/personal-data/named-column", test_named_column);
+  ADD ("/personal-data/wrong-digit-rut", test_wrong_digit_rut);
   ADD ("/personal-data/only-public-asks", test_only_public_asks);
   ADD ("/personal-data/answer-kept", test_answer_kept);
   ADD ("/personal-data/answer-private", test_answer_private);
