@@ -41,6 +41,7 @@ struct _PubNewDatasetWindow
   PubPublishJob            *job;
   GCancellable             *publish_cancellable;
   gboolean                  asking_personal_data;
+  gboolean                  waiting_for_checks;
 };
 
 void             _pub_new_dataset_window_show_toast         (PubNewDatasetWindow *self,

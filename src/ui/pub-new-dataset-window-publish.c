@@ -307,6 +307,57 @@ personal_data_chosen_cb (GObject      *object,
   _pub_new_dataset_window_start_publish (self);
 }
 
+static gboolean
+files_being_checked (PubNewDatasetWindow *self)
+{
+  GListModel *resources = pub_draft_get_resources (self->draft);
+
+  for (guint i = 0; i < g_list_model_get_n_items (resources); i++)
+    {
+      g_autoptr(PubDraftResource) resource = g_list_model_get_item (resources, i);
+
+      if (pub_draft_resource_get_check_status (resource) == PUB_RESOURCE_CHECK_RUNNING)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+check_status_cb (PubNewDatasetWindow *self)
+{
+  GListModel *resources = pub_draft_get_resources (self->draft);
+
+  if (files_being_checked (self))
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (resources); i++)
+    {
+      g_autoptr(PubDraftResource) resource = g_list_model_get_item (resources, i);
+
+      g_signal_handlers_disconnect_by_func (resource, check_status_cb, self);
+    }
+  self->waiting_for_checks = FALSE;
+  if (self->steps != NULL)
+    _pub_new_dataset_window_start_publish (self);
+}
+
+/* Publish pressed while the checks still read a file (just added, or
+ * changed since): what they find decides whether to ask first. */
+static void
+wait_for_checks (PubNewDatasetWindow *self)
+{
+  GListModel *resources = pub_draft_get_resources (self->draft);
+
+  self->waiting_for_checks = TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (resources); i++)
+    {
+      g_autoptr(PubDraftResource) resource = g_list_model_get_item (resources, i);
+
+      g_signal_connect_object (resource, "notify::check-status", G_CALLBACK (check_status_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  _pub_new_dataset_window_show_toast (self, _("Checking the files for personal data first…"));
+}
+
 void
 _pub_new_dataset_window_start_publish (PubNewDatasetWindow *self)
 {
@@ -314,8 +365,14 @@ _pub_new_dataset_window_start_publish (PubNewDatasetWindow *self)
   g_autoptr(GPtrArray) flagged = NULL;
   PubPublishQueue *queue = _pub_new_dataset_window_app_queue (self);
 
-  if (self->job != NULL || pub_draft_get_publishing (self->draft) || self->asking_personal_data)
+  if (self->job != NULL || pub_draft_get_publishing (self->draft) || self->asking_personal_data ||
+      self->waiting_for_checks)
     return;
+  if (checks_personal_data (self) && files_being_checked (self))
+    {
+      wait_for_checks (self);
+      return;
+    }
 
   /* Before anything is sent: personal data goes public only with a yes,
    * and the yes is kept in the draft so a retry does not ask again. */

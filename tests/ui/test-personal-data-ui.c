@@ -275,6 +275,35 @@ test_review (Fixture       *f,
   click (find_dialog (), "_Review");
 }
 
+/* Publish pressed while the checks still read the file: nothing is sent
+ * until they are done, and then the question comes. */
+static void
+test_waits_for_checks (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(PubDraftResource) resource = g_list_model_get_item (pub_draft_get_resources (f->draft), 0);
+  g_autoptr(JsonNode) findings = NULL;
+
+  click (GTK_WIDGET (f->window), "_Next");
+  iterate_until (personal_data_found, f->draft);
+  /* As just after the file was added: read, not yet checked. */
+  findings = json_node_copy (pub_draft_resource_get_personal_data (resource));
+  pub_draft_resource_set_personal_data (resource, NULL);
+  pub_draft_resource_set_check_result (resource, PUB_RESOURCE_CHECK_RUNNING, "Checking the file…");
+
+  click (GTK_WIDGET (f->window), "_Publish");
+  g_assert_null (find_dialog ());
+  g_assert_null (g_object_get_data (G_OBJECT (f->draft), "pub-publish-job"));
+  g_assert_cmpint (pub_draft_get_state (f->draft), ==, PUB_DRAFT_STATE_READY);
+  g_assert_true (has_label (GTK_WIDGET (f->window), "Checking the files for personal data first…"));
+
+  pub_draft_resource_set_personal_data (resource, findings);
+  pub_draft_resource_set_check_result (resource, PUB_RESOURCE_CHECK_ERRORS, "Personal data");
+  iterate_until (dialog_shown, NULL);
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 0);
+  click (find_dialog (), "_Review");
+}
+
 static GtkWidget *
 find_row_with_title (GtkWidget  *widget,
                      const char *title)
@@ -339,6 +368,7 @@ main (int   argc,
 
   g_test_add ("/personal-data/publish-anyway", Fixture, NULL, fixture_setup, test_publish_anyway, fixture_teardown);
   g_test_add ("/personal-data/publish-private", Fixture, NULL, fixture_setup, test_publish_private, fixture_teardown);
+  g_test_add ("/personal-data/waits-for-checks", Fixture, NULL, fixture_setup, test_waits_for_checks, fixture_teardown);
   g_test_add ("/personal-data/queue-says-why", Fixture, NULL, fixture_setup, test_queue_says_why, fixture_teardown);
   g_test_add ("/personal-data/review", Fixture, NULL, fixture_setup, test_review, fixture_teardown);
 
