@@ -90,7 +90,13 @@ _pub_new_dataset_window_show_publish_state (PubNewDatasetWindow *self)
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
 
-  if (running)
+  if (self->waiting_for_checks)
+    {
+      adw_status_page_set_icon_name (self->progress_page, "edit-find-symbolic");
+      title = g_strdup (_("Checking the Files"));
+      description = g_strdup (_("Publishing starts once the checks have looked for personal data in every file."));
+    }
+  else if (running)
     {
       adw_status_page_set_icon_name (self->progress_page, "send-to-symbolic");
       title = g_strdup (_("Publishing"));
@@ -126,11 +132,12 @@ _pub_new_dataset_window_show_publish_state (PubNewDatasetWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->overall_progress), running);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_button), running || state == PUB_DRAFT_STATE_QUEUED);
   gtk_widget_set_visible (self->portal_button, !running && state == PUB_DRAFT_STATE_PUBLISHED);
-  gtk_widget_set_visible (self->retry_button, !running && (state == PUB_DRAFT_STATE_FAILED ||
-                                                           state == PUB_DRAFT_STATE_QUEUED));
+  gtk_widget_set_visible (self->retry_button, !running && !self->waiting_for_checks &&
+                                             (state == PUB_DRAFT_STATE_FAILED ||
+                                              state == PUB_DRAFT_STATE_QUEUED));
   gtk_button_set_label (GTK_BUTTON (self->retry_button),
                         state == PUB_DRAFT_STATE_QUEUED ? _("_Publish Now") : _("_Retry"));
-  gtk_widget_set_visible (self->edit_button, !running && state == PUB_DRAFT_STATE_FAILED);
+  gtk_widget_set_visible (self->edit_button, !running && (state == PUB_DRAFT_STATE_FAILED || self->waiting_for_checks));
   update_progress (self);
 }
 
@@ -336,7 +343,8 @@ check_status_cb (PubNewDatasetWindow *self)
       g_signal_handlers_disconnect_by_func (resource, check_status_cb, self);
     }
   self->waiting_for_checks = FALSE;
-  if (self->steps != NULL)
+  /* Gone back to editing meanwhile: that was a change of mind. */
+  if (self->steps != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->steps), "progress") == 0)
     _pub_new_dataset_window_start_publish (self);
 }
 
@@ -355,7 +363,8 @@ wait_for_checks (PubNewDatasetWindow *self)
       g_signal_connect_object (resource, "notify::check-status", G_CALLBACK (check_status_cb),
                                self, G_CONNECT_SWAPPED);
     }
-  _pub_new_dataset_window_show_toast (self, _("Checking the files for personal data first…"));
+  _pub_new_dataset_window_show_step (self, "progress");
+  _pub_new_dataset_window_show_publish_state (self);
 }
 
 void

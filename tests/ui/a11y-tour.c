@@ -49,7 +49,11 @@ show (const char *name,
       flush_events ();
       g_usleep (10000);
     }
-  save_screenshot (widget, name);
+  {
+    g_autofree char *file = g_strdup_printf ("a11y-%s.png", name);
+
+    save_screenshot (widget, file);
+  }
   g_print ("SCREEN %s\n", name);
   fflush (stdout);
   g_data_input_stream_read_line_async (input, G_PRIORITY_DEFAULT, NULL, line_read_cb, &read);

@@ -295,7 +295,9 @@ test_waits_for_checks (Fixture       *f,
   g_assert_null (find_dialog ());
   g_assert_null (g_object_get_data (G_OBJECT (f->draft), "pub-publish-job"));
   g_assert_cmpint (pub_draft_get_state (f->draft), ==, PUB_DRAFT_STATE_READY);
-  g_assert_true (has_label (GTK_WIDGET (f->window), "Checking the files for personal data first…"));
+  g_assert_cmpstr (pub_new_dataset_window_get_step (f->window), ==, "progress");
+  g_assert_true (has_label (GTK_WIDGET (f->window), "Checking the Files"));
+  save_screenshot (GTK_WIDGET (f->window), "publish-waits-for-checks.png");
 
   pub_draft_resource_set_personal_data (resource, findings);
   pub_draft_resource_set_check_result (resource, PUB_RESOURCE_CHECK_ERRORS, "Personal data");
