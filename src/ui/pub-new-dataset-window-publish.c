@@ -231,8 +231,10 @@ _pub_new_dataset_window_draft_state_cb (PubNewDatasetWindow *self)
       _pub_new_dataset_window_attach_job (self, job);
       return;
     }
-  /* Queued, or taken out of the queue, while the progress page shows. */
-  if (self->job == NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->steps), "progress") == 0)
+  /* Queued, or taken out of the queue, while the progress page shows
+   * (not while it waits for the checks: that page is the wizard's own). */
+  if (self->job == NULL && !self->waiting_for_checks &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->steps), "progress") == 0)
     {
       if (pub_draft_get_state (self->draft) == PUB_DRAFT_STATE_READY)
         _pub_new_dataset_window_show_step (self, "resources");
