@@ -554,7 +554,7 @@ test_queue_holds_personal_data (Fixture       *f,
   g_assert_true (pub_publish_queue_get_auto_start (f->queue));
   pub_publish_queue_publish (f->queue, f->draft, NULL);
 
-  spin (100);
+  settle ();
   g_assert_cmpuint (f->started, ==, 0);
   g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 0);
   g_assert_cmpint (pub_draft_get_state (f->draft), ==, PUB_DRAFT_STATE_QUEUED);
@@ -564,7 +564,7 @@ test_queue_holds_personal_data (Fixture       *f,
   pub_publish_queue_set_check_personal_data (f->queue, FALSE);
   g_assert_false (pub_publish_queue_is_held_for_personal_data (f->queue, f->draft));
   pub_publish_queue_set_check_personal_data (f->queue, TRUE);
-  spin (50);
+  settle ();
   g_assert_cmpuint (f->started, ==, 0);
 
   pub_personal_data_answer (f->draft, PUB_PERSONAL_DATA_PUBLISH_ANYWAY);
