@@ -17,10 +17,12 @@
 
 #include "drafts-test-utils.h"
 #include "pub-application.h"
+#include "pub-dataset-metadata-editor.h"
 #include "pub-new-dataset-window.h"
 #include "pub-personal-data-dialog.h"
 #include "pub-resource-list-editor.h"
 #include "pub-sign-in-page.h"
+#include "pub-tag-editor.h"
 #include "pub-window.h"
 #include "test-portal.h"
 
@@ -178,6 +180,13 @@ main (int   argc,
   wizard = pub_new_dataset_window_new (GTK_WINDOW (window), store, draft, client);
   gtk_window_set_default_size (GTK_WINDOW (wizard), 640, 760);
   gtk_window_present (GTK_WINDOW (wizard));
+  /* A tag being typed: its apply button shows. */
+  {
+    GObject *tags = gtk_widget_get_template_child (GTK_WIDGET (pub_new_dataset_window_get_metadata_editor (wizard)),
+                                                   PUB_TYPE_DATASET_METADATA_EDITOR, "tag_editor");
+
+    gtk_editable_set_text (GTK_EDITABLE (pub_tag_editor_get_entry (PUB_TAG_EDITOR (tags))), "salud");
+  }
   show ("wizard-step-1", GTK_WIDGET (wizard));
 
   /* The second, with two files, one of them opened. */
