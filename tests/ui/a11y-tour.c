@@ -185,7 +185,11 @@ main (int   argc,
     GObject *tags = gtk_widget_get_template_child (GTK_WIDGET (pub_new_dataset_window_get_metadata_editor (wizard)),
                                                    PUB_TYPE_DATASET_METADATA_EDITOR, "tag_editor");
 
-    gtk_editable_set_text (GTK_EDITABLE (pub_tag_editor_get_entry (PUB_TAG_EDITOR (tags))), "salud");
+    GtkWidget *entry = GTK_WIDGET (pub_tag_editor_get_entry (PUB_TAG_EDITOR (tags)));
+
+    iterate_until (widget_is_mapped, wizard);
+    gtk_widget_grab_focus (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "salud");
   }
   show ("wizard-step-1", GTK_WIDGET (wizard));
 
