@@ -42,6 +42,8 @@ struct _PubNewDatasetWindow
   GCancellable             *publish_cancellable;
   gboolean                  asking_personal_data;
   gboolean                  waiting_for_checks;
+  /* Unowned, only compared: the queue whose job signals are connected. */
+  PubPublishQueue          *watched_queue;
 };
 
 void             _pub_new_dataset_window_show_toast         (PubNewDatasetWindow *self,

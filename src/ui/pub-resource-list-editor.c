@@ -198,6 +198,8 @@ static void
 move_up_cb (GtkButton             *button,
             PubResourceListEditor *self)
 {
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
+
   move_resource (self, g_object_get_data (G_OBJECT (button), "resource"), -1);
 }
 
@@ -205,6 +207,8 @@ static void
 move_down_cb (GtkButton             *button,
               PubResourceListEditor *self)
 {
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
+
   move_resource (self, g_object_get_data (G_OBJECT (button), "resource"), 1);
 }
 
@@ -213,6 +217,8 @@ remove_cb (GtkButton             *button,
            PubResourceListEditor *self)
 {
   PubDraftResource *resource = g_object_get_data (G_OBJECT (button), "resource");
+
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
 
   g_hash_table_remove (self->expanded, resource);
   pub_draft_remove_resource (self->draft, resource);
@@ -242,6 +248,8 @@ expanded_cb (AdwExpanderRow        *row,
              PubResourceListEditor *self)
 {
   PubDraftResource *resource = g_object_get_data (G_OBJECT (row), "resource");
+
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
 
   if (adw_expander_row_get_expanded (row))
     g_hash_table_add (self->expanded, resource);
@@ -350,6 +358,8 @@ rebuild_rows (PubResourceListEditor *self)
 static void
 resources_changed_cb (PubResourceListEditor *self)
 {
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
+
   rebuild_rows (self);
 }
 
@@ -435,6 +445,8 @@ pub_resource_list_editor_add_link (PubResourceListEditor *self,
 static void
 link_apply_cb (PubResourceListEditor *self)
 {
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
+
   if (pub_resource_list_editor_add_link (self, gtk_editable_get_text (GTK_EDITABLE (self->link_row))))
     gtk_editable_set_text (GTK_EDITABLE (self->link_row), "");
 }
@@ -446,6 +458,8 @@ chooser_response_cb (PubResourceListEditor *self,
 {
   g_autoptr(GListModel) files = NULL;
   g_autoslist(GFile) list = NULL;
+
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -497,6 +511,8 @@ drop_cb (GtkDropTarget         *target,
 {
   GdkFileList *file_list;
   g_autoslist(GFile) files = NULL;
+
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->draft == NULL)
     return FALSE;

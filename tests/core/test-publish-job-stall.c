@@ -154,8 +154,8 @@ test_cancel_says_what_is_kept (Fixture       *f,
   g_assert_nonnull (w.error);
   g_clear_error (&w.error);
   g_assert_cmpstr (pub_draft_get_last_error (f->draft), ==,
-                   "Publishing was cancelled; the dataset and 1 of 2 files are already on the portal. "
-                   "Press Retry to go on where it stopped.");
+                   "Publishing was cancelled before it finished; "
+                   "the dataset and 1 of 2 files are already on the portal.");
 }
 
 int

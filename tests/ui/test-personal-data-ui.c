@@ -293,7 +293,7 @@ test_waits_for_checks (Fixture       *f,
 
   click (GTK_WIDGET (f->window), "_Publish");
   g_assert_null (find_dialog ());
-  g_assert_null (g_object_get_data (G_OBJECT (f->draft), "pub-publish-job"));
+  g_assert_null (pub_publish_job_get_running (f->draft));
   g_assert_cmpint (pub_draft_get_state (f->draft), ==, PUB_DRAFT_STATE_READY);
   g_assert_cmpstr (pub_new_dataset_window_get_step (f->window), ==, "progress");
   g_assert_true (has_label (GTK_WIDGET (f->window), "Checking the Files"));

@@ -150,7 +150,7 @@ file_hashed (gpointer data)
 static gboolean
 job_running (gpointer data)
 {
-  return g_object_get_data (data, "pub-publish-job") != NULL;
+  return pub_publish_job_get_running (data) != NULL;
 }
 
 /* A label on screen whose text starts with the given words. */
@@ -197,7 +197,7 @@ test_stalled_upload (Fixture       *f,
   pub_test_portal_inject_fault (f->portal, "resource_create", PUB_TEST_FAULT_DELAY, 8000, 1);
   click (GTK_WIDGET (f->window), "_Publish");
   iterate_until (job_running, f->draft);
-  job = g_object_get_data (G_OBJECT (f->draft), "pub-publish-job");
+  job = pub_publish_job_get_running (f->draft);
   pub_publish_job_set_stall_timeout (job, 300);
 
   iterate_until (says_silent_for_a_second, f->window);
@@ -208,9 +208,11 @@ test_stalled_upload (Fixture       *f,
   iterate_until (draft_failed, f->draft);
   flush_events ();
   g_assert_cmpstr (pub_draft_get_last_error (f->draft), ==,
-                   "Publishing was cancelled; the dataset and its file are already on the portal. "
-                   "Press Retry to go on where it stopped.");
-  g_assert_true (has_label (GTK_WIDGET (f->window), pub_draft_get_last_error (f->draft)));
+                   "Publishing was cancelled before it finished; the dataset and its file are already on the portal.");
+  /* On the page, with what to do next. */
+  g_assert_true (has_label (GTK_WIDGET (f->window),
+                            "Publishing was cancelled before it finished; the dataset and its file are already "
+                            "on the portal. Retry to go on from there."));
   save_screenshot (GTK_WIDGET (f->window), "publish-stalled-cancelled.png");
 }
 
