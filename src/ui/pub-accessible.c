@@ -94,3 +94,67 @@ pub_accessible_name_inner_buttons (GtkWidget  *row,
         pub_accessible_name_inner_buttons (child, label);
     }
 }
+
+void
+pub_accessible_name_inner_search (GtkWidget  *root,
+                                  const char *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SEARCH_ENTRY (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      else
+        pub_accessible_name_inner_search (child, label);
+    }
+}
+
+void
+pub_accessible_name_list_item (GtkWidget  *child,
+                               const char *name,
+                               const char *description)
+{
+  GtkWidget *holder = gtk_widget_get_parent (child);
+
+  if (holder == NULL)
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (holder),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description != NULL ? description : "",
+                                  -1);
+}
+
+static void
+setup_string_item_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_string_item_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  pub_accessible_name_list_item (label, text, NULL);
+}
+
+void
+pub_accessible_name_combo_items (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_string_item_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_string_item_cb), NULL);
+  adw_combo_row_set_factory (row, factory);
+}

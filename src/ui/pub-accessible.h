@@ -24,4 +24,18 @@ void pub_accessible_watch_windows         (void);
 void pub_accessible_name_inner_buttons    (GtkWidget  *row,
                                            const char *label);
 
+/* The same for the search entry an AdwPreferencesWindow builds. */
+void pub_accessible_name_inner_search     (GtkWidget  *root,
+                                           const char *label);
+
+/* GTK 4.8 gives a list item no name: a combo row over a GtkStringList
+ * gets a factory whose items are named after the string they show (the
+ * chosen one on the row, and each in the list). */
+void pub_accessible_name_combo_items      (AdwComboRow *row);
+
+/* Names the widget that holds a list item's child after what it shows. */
+void pub_accessible_name_list_item        (GtkWidget  *child,
+                                           const char *name,
+                                           const char *description);
+
 G_END_DECLS

@@ -8,50 +8,10 @@
 
 #include <glib/gi18n.h>
 
+#include "pub-accessible.h"
 #include "pub-dataset-metadata-editor-private.h"
 #include "pub-licenses.h"
 
-
-/* GTK 4.8 gives a list item no name of its own: the widget that holds
- * the item's child is what a screen reader lands on, so it is named
- * after what it shows. */
-static void
-name_item (GtkWidget  *child,
-           const char *name,
-           const char *description)
-{
-  GtkWidget *holder = gtk_widget_get_parent (child);
-
-  if (holder == NULL)
-    return;
-  gtk_accessible_update_property (GTK_ACCESSIBLE (holder),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description != NULL ? description : "",
-                                  -1);
-}
-
-/* The chosen item, on the row itself: its title on one line. */
-static void
-setup_current_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_current_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item)
-{
-  GtkWidget *label = gtk_list_item_get_child (item);
-  const char *title = gtk_string_object_get_string (gtk_list_item_get_item (item));
-
-  gtk_label_set_text (GTK_LABEL (label), title);
-  name_item (label, title, NULL);
-}
 
 /* The list to choose from: each title whole, wrapped, and what tells
  * look-alikes apart below it. */
@@ -97,7 +57,7 @@ bind_choice_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (title), text);
   gtk_label_set_text (GTK_LABEL (subtitle), detail != NULL ? detail : "");
   gtk_widget_set_visible (subtitle, detail != NULL && detail[0] != '\0');
-  name_item (box, text, detail);
+  pub_accessible_name_list_item (box, text, detail);
 }
 
 void
@@ -105,7 +65,6 @@ _pub_dataset_metadata_editor_choices_init (Choices     *choices,
               AdwComboRow *row,
               const char  *field)
 {
-  g_autoptr(GtkListItemFactory) current = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
 
   choices->row = row;
@@ -113,12 +72,11 @@ _pub_dataset_metadata_editor_choices_init (Choices     *choices,
   choices->labels = gtk_string_list_new (NULL);
   choices->values = g_ptr_array_new_with_free_func (g_free);
   choices->subtitles = g_ptr_array_new_with_free_func (g_free);
-  g_signal_connect (current, "setup", G_CALLBACK (setup_current_cb), NULL);
-  g_signal_connect (current, "bind", G_CALLBACK (bind_current_cb), NULL);
   g_signal_connect (list, "setup", G_CALLBACK (setup_choice_cb), NULL);
   /* The Choices live as long as the editor, which owns the row. */
   g_signal_connect (list, "bind", G_CALLBACK (bind_choice_cb), choices);
-  adw_combo_row_set_factory (row, current);
+  /* The chosen item on the row: its title on one line. */
+  pub_accessible_name_combo_items (row);
   adw_combo_row_set_list_factory (row, list);
   adw_combo_row_set_model (row, G_LIST_MODEL (choices->labels));
 }

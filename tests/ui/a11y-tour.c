@@ -16,10 +16,12 @@
 #include <adwaita.h>
 
 #include "drafts-test-utils.h"
+#include "pub-anonymize-window.h"
 #include "pub-application.h"
 #include "pub-dataset-metadata-editor.h"
 #include "pub-new-dataset-window.h"
 #include "pub-personal-data-dialog.h"
+#include "pub-preferences-window.h"
 #include "pub-resource-list-editor.h"
 #include "pub-sign-in-page.h"
 #include "pub-tag-editor.h"
@@ -223,6 +225,32 @@ main (int   argc,
   g_assert_nonnull (report);
   show ("check-report", GTK_WIDGET (report));
   gtk_window_destroy (report);
+
+  /* The copy without personal data, from a file that has some. */
+  {
+    g_autofree char *contacts = write_file (dir, "contactos.csv",
+                                            "comuna,correo_contacto\nArica,ana@example.cl\nIquique,luis@example.cl\n");
+    g_autoptr(GFile) contacts_file = g_file_new_for_path (contacts);
+    g_autoptr(PubCheckResult) result = pub_check_file_sync (contacts_file, NULL, NULL, NULL, NULL, &error);
+    GtkWidget *anonymize;
+
+    g_assert_no_error (error);
+    anonymize = pub_anonymize_window_new (GTK_WINDOW (wizard), draft, result);
+
+    gtk_window_present (GTK_WINDOW (anonymize));
+    show ("anonymize", anonymize);
+    gtk_window_destroy (GTK_WINDOW (anonymize));
+  }
+
+  /* Preferences. */
+  {
+    PubPreferencesWindow *prefs = pub_preferences_window_new (settings);
+
+    gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
+    gtk_window_present (GTK_WINDOW (prefs));
+    show ("preferences", GTK_WIDGET (prefs));
+    gtk_window_destroy (GTK_WINDOW (prefs));
+  }
 
   /* The question before personal data goes public. */
   {
