@@ -9,6 +9,7 @@
 #include <glib-unix.h>
 #include <signal.h>
 
+#include "pub-accessible.h"
 #include "pub-application.h"
 #include "pub-comments-view.h"
 #include "pub-new-dataset-window.h"
@@ -84,6 +85,8 @@ pub_application_get_publish_queue (PubApplication *self)
                                              pub_application_get_account_manager (self));
       g_settings_bind (pub_application_get_settings (self), "publish-when-online",
                        self->publish_queue, "auto-start", G_SETTINGS_BIND_GET);
+      g_settings_bind (pub_application_get_settings (self), "check-personal-data",
+                       self->publish_queue, "check-personal-data", G_SETTINGS_BIND_GET);
       g_signal_connect_object (self->publish_queue, "job-finished", G_CALLBACK (job_finished_cb),
                                self, G_CONNECT_SWAPPED);
     }
@@ -259,6 +262,7 @@ pub_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (pub_application_parent_class)->startup (app);
+  pub_accessible_watch_windows ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

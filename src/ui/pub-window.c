@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pub-accessible.h"
 #include "pub-account-switcher.h"
 #include "pub-comments-view.h"
 #include "pub-drafts-view.h"
@@ -24,6 +25,7 @@ struct _PubWindow
   GtkListBox           *sidebar_list;
   GtkStack             *stack;
   AdwWindowTitle       *content_title;
+  GtkWidget            *primary_menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (PubWindow, pub_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -220,9 +222,9 @@ pub_window_add_toast (PubWindow *self,
 }
 
 static void
-sidebar_row_activated_cb (PubWindow     *self,
+sidebar_row_activated_cb (GtkListBox    *list,
                           GtkListBoxRow *row,
-                          GtkListBox    *list)
+                          PubWindow     *self)
 {
   pub_window_show_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
 }
@@ -416,6 +418,7 @@ pub_window_class_init (PubWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PubWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, PubWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PubWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, PubWindow, primary_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
@@ -434,6 +437,8 @@ static void
 pub_window_init (PubWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The menu button's own inner button is what takes focus. */
+  pub_accessible_name_inner_buttons (self->primary_menu_button, _("Main Menu"));
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
