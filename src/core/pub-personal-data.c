@@ -12,7 +12,8 @@
 G_DEFINE_ENUM_TYPE (PubPersonalDataChoice, pub_personal_data_choice,
   G_DEFINE_ENUM_VALUE (PUB_PERSONAL_DATA_REVIEW, "review"),
   G_DEFINE_ENUM_VALUE (PUB_PERSONAL_DATA_PUBLISH_PRIVATE, "publish-private"),
-  G_DEFINE_ENUM_VALUE (PUB_PERSONAL_DATA_PUBLISH_ANYWAY, "publish-anyway"))
+  G_DEFINE_ENUM_VALUE (PUB_PERSONAL_DATA_PUBLISH_ANYWAY, "publish-anyway"),
+  G_DEFINE_ENUM_VALUE (PUB_PERSONAL_DATA_ANONYMIZE, "anonymize"))
 
 static void
 add_finding (JsonBuilder *builder,
@@ -166,6 +167,7 @@ pub_personal_data_answer (PubDraft              *draft,
   switch (choice)
     {
     case PUB_PERSONAL_DATA_REVIEW:
+    case PUB_PERSONAL_DATA_ANONYMIZE:
       return;
     case PUB_PERSONAL_DATA_PUBLISH_PRIVATE:
       pub_draft_set_field (draft, PUB_DRAFT_FIELD_VISIBILITY, "private");

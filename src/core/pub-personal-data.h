@@ -19,6 +19,7 @@ typedef enum {
   PUB_PERSONAL_DATA_REVIEW,          /* go back and look: nothing is sent */
   PUB_PERSONAL_DATA_PUBLISH_PRIVATE, /* the dataset goes private instead */
   PUB_PERSONAL_DATA_PUBLISH_ANYWAY,  /* public, with the person's yes recorded */
+  PUB_PERSONAL_DATA_ANONYMIZE,       /* make an anonymised copy first: nothing is sent */
 } PubPersonalDataChoice;
 
 #define PUB_TYPE_PERSONAL_DATA_CHOICE (pub_personal_data_choice_get_type ())

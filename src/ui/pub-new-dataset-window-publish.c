@@ -315,9 +315,19 @@ personal_data_chosen_cb (GObject      *object,
   if (self->steps == NULL)
     return;
   pub_personal_data_answer (self->draft, choice);
-  if (choice == PUB_PERSONAL_DATA_REVIEW)
+  if (choice == PUB_PERSONAL_DATA_REVIEW || choice == PUB_PERSONAL_DATA_ANONYMIZE)
     {
       _pub_new_dataset_window_show_step (self, "resources");
+      if (choice == PUB_PERSONAL_DATA_ANONYMIZE)
+        {
+          g_autoptr(GPtrArray) flagged = pub_personal_data_dup_unanswered (self->draft);
+
+          /* One file at a time: the first; the others come up again at
+           * the next Publish. */
+          if (flagged->len > 0)
+            pub_resource_list_editor_anonymize (pub_new_dataset_window_get_resource_editor (self),
+                                                g_ptr_array_index (flagged, 0));
+        }
       return;
     }
   _pub_new_dataset_window_start_publish (self);

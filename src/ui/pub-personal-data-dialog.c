@@ -114,6 +114,8 @@ response_cb (PubPersonalDataDialog *self,
 {
   if (g_str_equal (response, "private"))
     return_choice (self, PUB_PERSONAL_DATA_PUBLISH_PRIVATE);
+  else if (g_str_equal (response, "anonymize"))
+    return_choice (self, PUB_PERSONAL_DATA_ANONYMIZE);
   else if (g_str_equal (response, "publish"))
     return_choice (self, PUB_PERSONAL_DATA_PUBLISH_ANYWAY);
   else

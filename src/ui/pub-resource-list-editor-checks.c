@@ -110,25 +110,48 @@ anonymized_cb (PubAnonymizeWindow *window,
 }
 
 static void
-anonymize_cb (PubValidationReportView *view,
-              PubResourceListEditor   *self)
+open_anonymize (PubResourceListEditor *self,
+                PubDraftResource      *resource,
+                GtkWindow             *report)
 {
-  PubDraftResource *resource = g_object_get_data (G_OBJECT (view), "resource");
-  PubCheckResult *result = resource != NULL ? pub_draft_resource_get_last_check (resource) : NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (view));
+  PubCheckResult *result = pub_draft_resource_get_last_check (resource);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AnonymizeData *d;
   GtkWidget *window;
 
   if (result == NULL || self->draft == NULL)
     return;
-  window = pub_anonymize_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->draft, result);
+  window = pub_anonymize_window_new (report != NULL ? report : GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     self->draft, result);
   d = g_new0 (AnonymizeData, 1);
   d->editor = g_object_ref (self);
   d->resource = g_object_ref (resource);
-  if (GTK_IS_WINDOW (root))
-    g_set_weak_pointer (&d->report, GTK_WINDOW (root));
+  if (report != NULL)
+    g_set_weak_pointer (&d->report, report);
   g_signal_connect_data (window, "copy-created", G_CALLBACK (anonymized_cb), d, anonymize_data_free, 0);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+anonymize_cb (PubValidationReportView *view,
+              PubResourceListEditor   *self)
+{
+  PubDraftResource *resource = g_object_get_data (G_OBJECT (view), "resource");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (view));
+
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
+  if (resource != NULL)
+    open_anonymize (self, resource, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+}
+
+void
+pub_resource_list_editor_anonymize (PubResourceListEditor *self,
+                                    PubDraftResource      *resource)
+{
+  g_return_if_fail (PUB_IS_RESOURCE_LIST_EDITOR (self));
+  g_return_if_fail (PUB_IS_DRAFT_RESOURCE (resource));
+
+  open_anonymize (self, resource, NULL);
 }
 
 void

@@ -29,4 +29,10 @@ guint      pub_resource_list_editor_add_files (PubResourceListEditor *self,
 gboolean   pub_resource_list_editor_add_link  (PubResourceListEditor *self,
                                                const char            *url);
 
+/* Opens "Crear copia anonimizada…" for the resource's file (its last
+ * checks); the copy, once written, takes the file's place and is checked
+ * again. */
+void       pub_resource_list_editor_anonymize (PubResourceListEditor *self,
+                                               PubDraftResource      *resource);
+
 G_END_DECLS

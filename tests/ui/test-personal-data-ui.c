@@ -8,8 +8,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "drafts-test-utils.h"
+#include "pub-anonymize-window.h"
 #include "pub-drafts-view.h"
 #include "pub-new-dataset-window.h"
 #include "pub-personal-data-dialog.h"
@@ -275,6 +277,58 @@ test_review (Fixture       *f,
   click (find_dialog (), "_Review");
 }
 
+static gboolean
+anonymize_window_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (PUB_IS_ANONYMIZE_WINDOW (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        {
+          *(GtkWindow **) data = window;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+uses_anonymised_copy (gpointer data)
+{
+  g_autoptr(PubDraftResource) resource = g_list_model_get_item (pub_draft_get_resources (data), 0);
+  PubResourceCheckStatus status = pub_draft_resource_get_check_status (resource);
+
+  return g_str_has_suffix (pub_draft_resource_get_path (resource), "contactos-anonimizado.csv") &&
+         status != PUB_RESOURCE_CHECK_NONE && status != PUB_RESOURCE_CHECK_RUNNING;
+}
+
+/* "Create Anonymised Copy…" in the question: nothing is sent; the page
+ * opens on the flagged file, and its copy takes the file's place. */
+static void
+test_anonymize (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *dialog = publish_until_asked (f);
+  GtkWindow *page = NULL;
+  g_autoptr(PubDraftResource) resource = g_list_model_get_item (pub_draft_get_resources (f->draft), 0);
+  g_autofree char *copy = NULL;
+
+  click (dialog, "Create _Anonymised Copy…");
+  g_assert_null (find_dialog ());
+  g_assert_cmpstr (pub_new_dataset_window_get_step (f->window), ==, "resources");
+  iterate_until (anonymize_window_shown, &page);
+  g_assert_true (has_label (GTK_WIDGET (page), "correo_contacto"));
+  click (GTK_WIDGET (page), "C_reate Copy");
+  iterate_until (uses_anonymised_copy, f->draft);
+  g_assert_true (g_file_get_contents (pub_draft_resource_get_path (resource), &copy, NULL, NULL));
+  g_assert_null (strstr (copy, "persona1@"));
+  g_assert_nonnull (strstr (copy, "@example.cl"));
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 0);
+}
+
 /* Publish pressed while the checks still read the file: nothing is sent
  * until they are done, and then the question comes. */
 static void
@@ -373,6 +427,7 @@ main (int   argc,
   g_test_add ("/personal-data/waits-for-checks", Fixture, NULL, fixture_setup, test_waits_for_checks, fixture_teardown);
   g_test_add ("/personal-data/queue-says-why", Fixture, NULL, fixture_setup, test_queue_says_why, fixture_teardown);
   g_test_add ("/personal-data/review", Fixture, NULL, fixture_setup, test_review, fixture_teardown);
+  g_test_add ("/personal-data/anonymize", Fixture, NULL, fixture_setup, test_anonymize, fixture_teardown);
 
   return g_test_run ();
 }
