@@ -158,7 +158,7 @@ test_wizard_offline (Fixture       *fixture,
     g_assert_cmpstr (pub_new_dataset_window_get_step (fixture->window), ==, "resources");
     g_assert_false (pub_draft_get_publishing (draft));
     g_assert_cmpint (pub_draft_get_state (draft), ==, PUB_DRAFT_STATE_READY);
-    g_assert_null (g_object_get_data (G_OBJECT (draft), "pub-publish-job"));
+    g_assert_null (pub_publish_job_get_running (draft));
     g_assert_true (has_label (GTK_WIDGET (fixture->window), "Sign in to publish; the draft is saved"));
     save_screenshot (GTK_WIDGET (fixture->window), "wizard-publish-refused.png");
   }
