@@ -324,7 +324,8 @@ parse_report (CkanValidationReport *self,
       if (json_object_has_member (stats, "bytes"))
         bytes = get_int (stats, "bytes");
     }
-  ckan_validation_report_set_stats (self, rows, fields, bytes);
+  /* A negative count (a portal's bug, or garbage) is an unknown one. */
+  ckan_validation_report_set_stats (self, MAX (rows, -1), MAX (fields, -1), MAX (bytes, -1));
 
   /* Our own export lists only the stored errors; the summary has the rest. */
   if (summary)
