@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CkanSearchResult, ckan_search_result, CKAN, SEARCH_RESULT, CkanRecord)
 
 CkanSearchResult *ckan_search_result_new_from_json (JsonObject  *object,
-                                                  GError     **error);
+                                                    GError     **error);
 
 /* The parameters of package_search. Unset members are not sent, so the
  * portal's defaults apply (q=*:*, rows=10, relevance order). */

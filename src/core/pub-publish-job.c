@@ -91,7 +91,7 @@ _pub_publish_job_job_cancellable (PubPublishJob *self)
 
 void
 _pub_publish_job_set_step (PubPublishJob  *self,
-          PubPublishStep  step)
+                           PubPublishStep  step)
 {
   pub_draft_set_publish_step (self->draft, step);
   if (self->step == step)
@@ -102,7 +102,7 @@ _pub_publish_job_set_step (PubPublishJob  *self,
 
 void
 _pub_publish_job_set_current_name (PubPublishJob *self,
-                  const char    *name)
+                                   const char    *name)
 {
   if (g_strcmp0 (self->current_name, name) == 0)
     return;
@@ -248,8 +248,8 @@ when_online (PubPublishJob *self,
 /* A dropped network is waited out; anything else stops the job. */
 void
 _pub_publish_job_handle_error (PubPublishJob *self,
-              GError        *error,
-              StepFunc       retry)
+                               GError        *error,
+                               StepFunc       retry)
 {
   if ((g_error_matches (error, CKAN_ERROR, CKAN_ERROR_NETWORK) ||
        g_error_matches (error, CKAN_ERROR, CKAN_ERROR_TIMEOUT)) &&
@@ -479,7 +479,7 @@ pub_publish_job_class_init (PubPublishJobClass *klass)
   object_class->get_property = pub_publish_job_get_property;
 
   properties[PROP_STEP] = g_param_spec_enum ("step", NULL, NULL, PUB_TYPE_PUBLISH_STEP,
-                                              PUB_PUBLISH_STEP_NONE, ro);
+                                             PUB_PUBLISH_STEP_NONE, ro);
   properties[PROP_CURRENT_NAME] = g_param_spec_string ("current-name", NULL, NULL, NULL, ro);
   properties[PROP_FILE_FRACTION] = g_param_spec_double ("file-fraction", NULL, NULL, 0, 1, 0, ro);
   properties[PROP_FRACTION] = g_param_spec_double ("fraction", NULL, NULL, 0, 1, 0, ro);

@@ -13,8 +13,8 @@
 
 void
 _pub_dataset_metadata_editor_choices_init (Choices     *choices,
-              AdwComboRow *row,
-              const char  *field)
+                                           AdwComboRow *row,
+                                           const char  *field)
 {
   choices->row = row;
   choices->field = field;
@@ -32,10 +32,10 @@ _pub_dataset_metadata_editor_choices_clear (Choices *choices)
 
 void
 _pub_dataset_metadata_editor_choices_set (PubDatasetMetadataEditor *self,
-             Choices                  *choices,
-             const char               *none_label,
-             const char * const       *values,
-             const char * const       *labels)
+                                          Choices                  *choices,
+                                          const char               *none_label,
+                                          const char * const       *values,
+                                          const char * const       *labels)
 {
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (choices->labels));
   g_autoptr(GPtrArray) new_labels = g_ptr_array_new ();
@@ -60,8 +60,8 @@ _pub_dataset_metadata_editor_choices_set (PubDatasetMetadataEditor *self,
 
 void
 _pub_dataset_metadata_editor_choices_select (PubDatasetMetadataEditor *self,
-                      Choices                  *choices,
-                      const char               *value)
+                                             Choices                  *choices,
+                                             const char               *value)
 {
   gboolean was_loading = self->loading;
   guint position = 0;
@@ -89,8 +89,8 @@ _pub_dataset_metadata_editor_choices_select (PubDatasetMetadataEditor *self,
 
 void
 _pub_dataset_metadata_editor_combo_selected_cb (PubDatasetMetadataEditor *self,
-                   GParamSpec               *pspec,
-                   AdwComboRow              *row)
+                                                GParamSpec               *pspec,
+                                                AdwComboRow              *row)
 {
   Choices *all[] = { &self->org, &self->visibility, &self->license, &self->frequency };
   guint position = adw_combo_row_get_selected (row);

@@ -72,7 +72,7 @@ utf8_copy_saved_cb (PubValidationReportView *view,
 
 void
 _pub_resource_list_editor_show_report_cb (AdwActionRow          *check_row,
-                PubResourceListEditor *self)
+                                          PubResourceListEditor *self)
 {
   PubDraftResource *resource = g_object_get_data (G_OBJECT (check_row), "resource");
   PubCheckResult *result = pub_draft_resource_get_last_check (resource);
@@ -194,7 +194,7 @@ refreshed_cb (GObject      *object,
  * then the local checks. */
 void
 _pub_resource_list_editor_refresh_resource (PubResourceListEditor *self,
-                  PubDraftResource      *resource)
+                                            PubDraftResource      *resource)
 {
   if (pub_draft_resource_get_kind (resource) == PUB_DRAFT_RESOURCE_FILE)
     pub_draft_resource_set_check_result (resource, PUB_RESOURCE_CHECK_RUNNING, _("Checking the file…"));
