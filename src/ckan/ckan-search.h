@@ -60,7 +60,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CkanSearchParams, ckan_search_params_free)
 /* One value of a facet with how many datasets have it. */
 #define CKAN_TYPE_FACET_ITEM (ckan_facet_item_get_type ())
 
-typedef struct {
+typedef struct
+{
   char   *name;
   char   *display_name;
   gint64  count;
