@@ -115,6 +115,8 @@ check_stall_cb (gpointer user_data)
   gint64 silent_ms = (g_get_monotonic_time () - self->last_activity) / 1000;
   guint seconds;
 
+  g_assert (PUB_IS_PUBLISH_JOB (self));
+
   if (self->waiting)
     {
       _pub_publish_job_note_activity (self);
