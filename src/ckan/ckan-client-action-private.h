@@ -17,7 +17,8 @@ typedef gpointer (*CkanResultParser) (JsonNode  *result,
 
 /* One per wrapped action, static and constant: its address is also the
  * task's source tag. */
-typedef struct {
+typedef struct
+{
   const char       *name;
   CkanCallFlags     flags;
   /* NULL: only success matters (finish with _finish_boolean). */

@@ -19,7 +19,7 @@ encode_query (JsonObject *params)
   const char *name;
   JsonNode *node;
 
-  if (!params)
+  if (params == NULL)
     return NULL;
   json_object_iter_init (&iter, params);
   while (json_object_iter_next (&iter, &name, &node))
@@ -30,7 +30,7 @@ encode_query (JsonObject *params)
       if (g_str_equal (name, "callback"))
         continue;
       value = ckan_client_param_to_string (node);
-      if (!value)
+      if (value == NULL)
         continue;
       if (query->len)
         g_string_append_c (query, '&');
@@ -44,7 +44,8 @@ encode_query (JsonObject *params)
 /* The call primitive: one attempt per message, a cancellable backoff between
  * attempts for reads. */
 
-typedef struct {
+typedef struct
+{
   char          *action;
   const CkanActionInfo *parser;   /* NULL: the JsonNode is the result */
   CkanCallFlags  flags;
@@ -59,10 +60,10 @@ typedef struct {
 static void
 call_data_clear_sources (CallData *data)
 {
-  if (data->delay_source)
+  if (data->delay_source != NULL)
     g_source_destroy (data->delay_source);
   g_clear_pointer (&data->delay_source, g_source_unref);
-  if (data->cancel_source)
+  if (data->cancel_source != NULL)
     g_source_destroy (data->cancel_source);
   g_clear_pointer (&data->cancel_source, g_source_unref);
 }
@@ -194,7 +195,7 @@ call_fail (GTask  *task,
   data->delay_source = g_timeout_source_new (delay_ms);
   g_source_set_callback (data->delay_source, call_delay_done_cb, g_object_ref (task), g_object_unref);
   g_source_attach (data->delay_source, g_task_get_context (task));
-  if (cancellable)
+  if (cancellable != NULL)
     {
       data->cancel_source = g_cancellable_source_new (cancellable);
       g_source_set_callback (data->cancel_source, G_SOURCE_FUNC (call_delay_cancelled_cb),
@@ -244,7 +245,7 @@ call_sent_cb (GObject      *source,
   g_assert (G_IS_TASK (task));
 
   body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
-  if (!body)
+  if (body == NULL)
     {
       g_debug ("%s: no answer", data->action);
       call_fail (task, ckan_response_error_from_transport (error, data->msg));
@@ -303,7 +304,7 @@ call_start (CkanClient           *self,
       g_autoptr(JsonObject) body = json_object_new ();
       char *text;
 
-      if (params)
+      if (params != NULL)
         {
           JsonObjectIter iter;
           const char *name;
@@ -343,7 +344,7 @@ ckan_client_call_async (CkanClient          *self,
 {
   g_return_if_fail (CKAN_IS_CLIENT (self));
   g_return_if_fail (ckan_client_action_name_is_valid (action));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   call_start (self, action, NULL, params, flags, cancellable, callback, user_data);
 }
@@ -358,7 +359,7 @@ ckan_client_call_full_async (CkanClient           *self,
 {
   g_return_if_fail (CKAN_IS_CLIENT (self));
   g_return_if_fail (action != NULL && ckan_client_action_name_is_valid (action->name));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   call_start (self, action->name, action, params, action->flags, cancellable, callback, user_data);
 }

@@ -39,7 +39,8 @@ ckan_client_package_search_finish (CkanClient    *self,
   return ckan_client_action_finish (self, result, &package_search, error);
 }
 
-typedef struct {
+typedef struct
+{
   CkanSearchParams *params;
   guint             page_size;
   GPtrArray        *datasets;

@@ -23,7 +23,8 @@
 
 /* The caller's progress function, shared with the sending thread; reports
  * are delivered on the caller's context until the upload is over. */
-typedef struct {
+typedef struct
+{
   CkanProgressFunc  func;
   gpointer          data;
   GDestroyNotify    destroy;
@@ -32,7 +33,8 @@ typedef struct {
   goffset           delivered;   /* caller's context only */
 } Progress;
 
-typedef struct {
+typedef struct
+{
   Progress *progress;
   goffset   sent;
   goffset   total;
@@ -67,7 +69,8 @@ deliver_report_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-typedef struct {
+typedef struct
+{
   char             *action;
   const CkanActionInfo *parser;  /* NULL: the JsonNode is the result */
   char             *boundary;
@@ -108,7 +111,7 @@ elapsed_ms (UploadData *data)
 static void
 upload_stop_watchdog (UploadData *data)
 {
-  if (data->watchdog)
+  if (data->watchdog != NULL)
     g_source_destroy (data->watchdog);
   g_clear_pointer (&data->watchdog, g_source_unref);
 }
@@ -116,7 +119,7 @@ upload_stop_watchdog (UploadData *data)
 static void
 upload_close_progress (UploadData *data)
 {
-  if (data->progress)
+  if (data->progress != NULL)
     g_atomic_int_set (&data->progress->closed, TRUE);
 }
 
@@ -135,7 +138,7 @@ upload_data_free (UploadData *data)
     g_signal_handler_disconnect (data->msg, data->wrote_body_id);
   g_clear_object (&data->msg);
   g_clear_object (&data->stream);
-  if (data->progress)
+  if (data->progress != NULL)
     g_atomic_rc_box_release_full (data->progress, (GDestroyNotify) progress_clear);
   g_free (data->boundary);
   g_free (data->action);
@@ -157,7 +160,7 @@ wrote_body_data_cb (SoupMessage *msg,
 
   data->body_sent += chunk_size;
   g_atomic_int_set (&data->activity_ms, elapsed_ms (data));
-  if (!data->progress)
+  if (data->progress == NULL)
     return;
 
   file_sent = CLAMP (data->body_sent - (goffset) ckan_upload_stream_get_head_size (data->stream), 0, file_size);
@@ -237,7 +240,7 @@ upload_return_error (GTask  *task,
   upload_stop_watchdog (data);
   upload_close_progress (data);
   /* The file changing wins over how libsoup reported the aborted body. */
-  if (failure)
+  if (failure != NULL)
     {
       g_error_free (error);
       error = g_error_copy (failure);
@@ -280,7 +283,7 @@ upload_read_cb (GObject      *source,
 
   /* The last report, if the throttled ones have not said it yet. */
   file_size = ckan_upload_stream_get_file_size (data->stream);
-  if (data->progress && data->body_sent == ckan_upload_stream_get_length (data->stream) &&
+  if (data->progress != NULL && data->body_sent == ckan_upload_stream_get_length (data->stream) &&
       data->progress->delivered < file_size)
     {
       data->progress->delivered = file_size;
@@ -314,7 +317,7 @@ send_thread (gpointer user_data)
   g_main_context_pop_thread_default (context);
 
   /* GTask hands the result to the caller's context. */
-  if (body)
+  if (body != NULL)
     g_task_return_pointer (task, body, (GDestroyNotify) g_bytes_unref);
   else
     g_task_return_error (task, error);
@@ -336,7 +339,7 @@ upload_sent_cb (GObject      *source,
 
   body = g_task_propagate_pointer (G_TASK (result), &error);
   upload_stop_watchdog (data);
-  if (!body)
+  if (body == NULL)
     {
       g_debug ("%s upload: no answer", data->action);
       upload_return_error (task, ckan_response_error_from_transport (error, data->msg));
@@ -373,7 +376,7 @@ upload_opened_cb (GObject      *source,
   g_assert (G_IS_TASK (task));
 
   data->stream = ckan_upload_stream_open_finish (result, &error);
-  if (!data->stream)
+  if (data->stream == NULL)
     {
       upload_return_error (task, error);
       return;
@@ -393,7 +396,7 @@ upload_opened_cb (GObject      *source,
   data->wrote_body_id = g_signal_connect (data->msg, "wrote-body", G_CALLBACK (wrote_body_cb), data);
 
   data->internal = g_cancellable_new ();
-  if (cancellable)
+  if (cancellable != NULL)
     {
       data->caller = g_object_ref (cancellable);
       /* Disconnected in upload_data_free () before data goes. */
@@ -414,7 +417,7 @@ upload_opened_cb (GObject      *source,
   g_task_set_check_cancellable (send_task, FALSE);
   g_task_set_task_data (send_task, data, NULL);
   thread = g_thread_try_new ("ckan-upload", send_thread, g_object_ref (send_task), &error);
-  if (!thread)
+  if (thread == NULL)
     {
       g_object_unref (send_task);
       g_task_return_error (send_task, error);
@@ -468,11 +471,11 @@ upload_start (CkanClient           *self,
   g_task_set_task_data (task, data, (GDestroyNotify) upload_data_free);
 
   /* CKAN needs a non-empty file name to see an upload at all. */
-  if (filename && *filename)
+  if (filename != NULL && *filename)
     basename = g_path_get_basename (filename);
   else
     basename = g_file_get_basename (file);
-  if (!basename || !*basename || g_str_equal (basename, "/") || g_str_equal (basename, "."))
+  if (basename == NULL || !*basename || g_str_equal (basename, "/") || g_str_equal (basename, "."))
     {
       g_free (basename);
       basename = g_strdup ("upload");
@@ -503,9 +506,9 @@ ckan_client_upload_async (CkanClient          *self,
                           gpointer             user_data)
 {
   g_return_if_fail (CKAN_IS_CLIENT (self));
-  g_return_if_fail (action && *action);
+  g_return_if_fail (action != NULL && *action);
   g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   upload_start (self, action, NULL, fields, file, filename, progress, progress_data,
                 progress_destroy, cancellable, callback, user_data);
@@ -527,7 +530,7 @@ ckan_client_upload_full_async (CkanClient           *self,
   g_return_if_fail (CKAN_IS_CLIENT (self));
   g_return_if_fail (action != NULL && action->name != NULL && *action->name);
   g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   upload_start (self, action->name, action, fields, file, filename, progress, progress_data,
                 progress_destroy, cancellable, callback, user_data);

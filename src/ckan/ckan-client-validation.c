@@ -32,7 +32,7 @@ ckan_client_validation_show_async (CkanClient          *client,
 {
   g_autoptr(JsonObject) params = NULL;
 
-  g_return_if_fail (resource_id);
+  g_return_if_fail (resource_id != NULL);
 
   params = ckan_params_new ("resource_id", resource_id, NULL);
   ckan_client_action_async (client, &validation_show, params, cancellable, callback, user_data);
@@ -55,7 +55,7 @@ ckan_client_validation_run_async (CkanClient          *client,
 {
   g_autoptr(JsonObject) params = NULL;
 
-  g_return_if_fail (resource_id);
+  g_return_if_fail (resource_id != NULL);
 
   params = ckan_params_new ("resource_id", resource_id, NULL);
   /* The portal queues the job; the caller polls validation_show. */
@@ -80,7 +80,7 @@ ckan_client_action_exists_async (CkanClient          *client,
 {
   g_autoptr(JsonObject) params = NULL;
 
-  g_return_if_fail (action);
+  g_return_if_fail (action != NULL);
 
   params = ckan_params_new ("name", action, NULL);
   ckan_client_action_async (client, &help_show, params, cancellable, callback, user_data);
@@ -96,7 +96,7 @@ ckan_client_action_exists_finish (CkanClient    *client,
   if (ckan_client_action_finish_boolean (client, result, &help_show, &local_error))
     return TRUE;
   /* help_show answers 404 for an action the portal does not have. */
-  if (local_error && !g_error_matches (local_error, CKAN_ERROR, CKAN_ERROR_NOT_FOUND))
+  if (local_error != NULL && !g_error_matches (local_error, CKAN_ERROR, CKAN_ERROR_NOT_FOUND))
     g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }

@@ -48,7 +48,7 @@ ckan_wipe_string (char *secret)
 {
   volatile char *p = (volatile char *) secret;
 
-  if (!secret)
+  if (secret == NULL)
     return;
   while (*p)
     *p++ = '\0';
@@ -73,7 +73,7 @@ ckan_client_dispose (GObject *object)
 {
   CkanClient *self = CKAN_CLIENT (object);
 
-  if (self->session)
+  if (self->session != NULL)
     soup_session_abort (self->session);
   g_clear_object (&self->session);
 
@@ -208,11 +208,11 @@ normalize_base_url (const char  *base_url,
   const char *host;
   gsize len;
 
-  if (!base_url)
+  if (base_url == NULL)
     base_url = "";
   trimmed = g_strstrip (g_strdup (base_url));
   uri = g_uri_parse (trimmed, G_URI_FLAGS_ENCODED, &parse_error);
-  if (!uri)
+  if (uri == NULL)
     {
       g_set_error_literal (error, CKAN_ERROR, CKAN_ERROR_INVALID_URL,
                            ckan_error_code_to_message (CKAN_ERROR_INVALID_URL));
@@ -224,7 +224,7 @@ normalize_base_url (const char  *base_url,
   /* Credentials, a query or a fragment have no place in a portal address
    * (and credentials there would leak into logs). */
   if ((g_ascii_strcasecmp (scheme, "https") != 0 && g_ascii_strcasecmp (scheme, "http") != 0) ||
-      !host || !*host || g_uri_get_userinfo (uri) || g_uri_get_query (uri) || g_uri_get_fragment (uri))
+      host == NULL || !*host || g_uri_get_userinfo (uri) || g_uri_get_query (uri) || g_uri_get_fragment (uri))
     {
       g_set_error_literal (error, CKAN_ERROR, CKAN_ERROR_INVALID_URL,
                            ckan_error_code_to_message (CKAN_ERROR_INVALID_URL));
@@ -259,7 +259,7 @@ ckan_client_new (const char  *base_url,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   normalized = normalize_base_url (base_url, allow_insecure, error);
-  if (!normalized)
+  if (normalized == NULL)
     return NULL;
   return g_object_new (CKAN_TYPE_CLIENT, "base-url", normalized, NULL);
 }
@@ -279,7 +279,7 @@ ckan_client_set_token (CkanClient *self,
   g_return_if_fail (CKAN_IS_CLIENT (self));
 
   clear_token (self);
-  if (token && *token)
+  if (token != NULL && *token)
     self->token = g_strdup (token);
 }
 
@@ -343,7 +343,7 @@ ckan_client_get_timeout (CkanClient *self)
 gboolean
 ckan_client_action_name_is_valid (const char *action)
 {
-  if (!action || !*action)
+  if (action == NULL || !*action)
     return FALSE;
   for (const char *p = action; *p; p++)
     if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-' && *p != '.')
@@ -381,7 +381,7 @@ ckan_client_new_message (CkanClient *self,
   soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
   headers = soup_message_get_request_headers (msg);
   soup_message_headers_replace (headers, "Accept", "application/json");
-  if (self->token)
+  if (self->token != NULL)
     {
       /* Raw, no "Bearer": 2.11 reads Authorization, 2.10 X-CKAN-API-Key. */
       soup_message_headers_replace (headers, "Authorization", self->token);

@@ -11,7 +11,8 @@
 
 /* What the portal said, carried by every GError of the domain so the UI can
  * show field messages inline and the raw answer behind an expander. */
-typedef struct {
+typedef struct
+{
   guint       status;
   guint       retry_after;
   JsonObject *fields;
@@ -49,7 +50,7 @@ G_DEFINE_EXTENDED_ERROR (CkanError, ckan_error)
 static CkanErrorPrivate *
 lookup_private (const GError *error)
 {
-  if (!error || error->domain != CKAN_ERROR)
+  if (error == NULL || error->domain != CKAN_ERROR)
     return NULL;
   return ckan_error_get_private (error);
 }
@@ -65,7 +66,7 @@ ckan_error_new_full (CkanErrorCode  code,
   GError *error;
   CkanErrorPrivate *priv;
 
-  if (!message || !*message)
+  if (message == NULL || !*message)
     message = ckan_error_code_to_message (code);
   error = g_error_new_literal (CKAN_ERROR, code, message);
   priv = ckan_error_get_private (error);

@@ -36,7 +36,8 @@ typedef enum {
 
 #define CKAN_TYPE_LOAD_LOG_ENTRY (ckan_load_log_entry_get_type ())
 
-typedef struct {
+typedef struct
+{
   GDateTime *timestamp;   /* may be NULL */
   char      *message;
   char      *level;       /* "INFO", "WARNING", "ERROR"...; may be NULL */

@@ -58,13 +58,13 @@ append_part_headers (GString    *out,
 {
   g_string_append_printf (out, "--%s\r\nContent-Disposition: form-data; name=", boundary);
   append_quoted (out, name);
-  if (filename)
+  if (filename != NULL)
     {
       g_string_append (out, "; filename=");
       append_quoted (out, filename);
     }
   g_string_append (out, "\r\n");
-  if (content_type)
+  if (content_type != NULL)
     g_string_append_printf (out, "Content-Type: %s\r\n", content_type);
   g_string_append (out, "\r\n");
 }
@@ -78,7 +78,7 @@ ckan_multipart_build_head (const char *boundary,
 {
   GString *out = g_string_new (NULL);
 
-  if (fields)
+  if (fields != NULL)
     {
       JsonObjectIter iter;
       const char *name;
@@ -93,7 +93,7 @@ ckan_multipart_build_head (const char *boundary,
           if (g_str_equal (name, file_field) || g_str_equal (name, "callback"))
             continue;
           value = ckan_client_param_to_string (node);
-          if (!value)
+          if (value == NULL)
             continue;
           append_part_headers (out, boundary, name, NULL, NULL);
           g_string_append (out, value);

@@ -65,7 +65,7 @@ gboolean     ckan_record_get_boolean     (CkanRecord  *self,
 GDateTime   *ckan_record_get_datetime    (CkanRecord  *self,
                                           const char  *key);
 JsonObject  *ckan_record_get_member_object (CkanRecord *self,
-                                          const char  *key);
+                                            const char  *key);
 JsonArray   *ckan_record_get_member_array  (CkanRecord *self,
                                           const char  *key);
 

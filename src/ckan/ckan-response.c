@@ -47,7 +47,7 @@ ckan_response_parse_retry_after (const char *value)
   guint64 seconds;
   GTimeSpan span;
 
-  if (!value)
+  if (value == NULL)
     return 0;
   while (g_ascii_isspace (*value))
     value++;
@@ -56,15 +56,15 @@ ckan_response_parse_retry_after (const char *value)
       char *end = NULL;
 
       seconds = g_ascii_strtoull (value, &end, 10);
-      while (end && g_ascii_isspace (*end))
+      while (end != NULL && g_ascii_isspace (*end))
         end++;
-      if (!end || *end)
+      if (end == NULL || *end)
         return 0;
       return (guint) MIN (seconds, G_MAXUINT);
     }
 
   when = soup_date_time_new_from_http_string (value);
-  if (!when)
+  if (when == NULL)
     return 0;
   now = g_date_time_new_now_utc ();
   span = g_date_time_difference (when, now);
@@ -97,7 +97,7 @@ append_entity (GString    *out,
       char *end = NULL;
       guint64 code = g_ascii_strtoull (name + (hex ? 2 : 1), &end, hex ? 16 : 10);
 
-      if (end && !*end && end != name + (hex ? 2 : 1) && code > 0 &&
+      if (end != NULL && !*end && end != name + (hex ? 2 : 1) && code > 0 &&
           g_unichar_validate ((gunichar) code) && code <= 0x10FFFF)
         {
           g_string_append_unichar (out, g_unichar_isspace ((gunichar) code) || g_unichar_iscntrl ((gunichar) code) ? ' ' : (gunichar) code);
@@ -128,7 +128,7 @@ ckan_response_excerpt (GBytes *body)
   gsize size = 0;
   gboolean space = FALSE;
 
-  if (!body)
+  if (body == NULL)
     return g_strdup ("");
   data = g_bytes_get_data (body, &size);
   valid = g_utf8_make_valid (data ? data : "", MIN (size, EXCERPT_SCAN_BYTES));
@@ -147,12 +147,12 @@ ckan_response_excerpt (GBytes *body)
               g_autofree char *lower = g_ascii_strdown (p, -1);
               const char *stop = strstr (lower, tag);
 
-              if (!stop)
+              if (stop == NULL)
                 break;
               p += stop - lower;
             }
           close = strchr (p, '>');
-          if (!close)
+          if (close == NULL)
             break;
           p = close + 1;
           space = TRUE;
@@ -171,7 +171,7 @@ ckan_response_excerpt (GBytes *body)
         {
           const char *semi = strchr (p, ';');
 
-          if (semi && semi - p <= 8)
+          if (semi != NULL && semi - p <= 8)
             {
               append_entity (text, p + 1, semi - p - 1);
               p = semi + 1;
@@ -195,7 +195,7 @@ content_type_is_json (SoupMessageHeaders *headers)
 {
   const char *type = headers ? soup_message_headers_get_content_type (headers, NULL) : NULL;
 
-  if (!type)
+  if (type == NULL)
     return FALSE;
   return g_ascii_strcasecmp (type, "application/json") == 0 || g_str_has_suffix (type, "+json");
 }
@@ -229,7 +229,7 @@ ckan_response_check_http (guint               status,
     }
 
   if (status == 429 /* Too Many Requests */ ||
-      (status == SOUP_STATUS_SERVICE_UNAVAILABLE && retry_after))
+      (status == SOUP_STATUS_SERVICE_UNAVAILABLE && retry_after != NULL))
     {
       excerpt = ckan_response_excerpt (body);
       return ckan_error_new_full (CKAN_ERROR_RATE_LIMITED, NULL, status, excerpt, NULL,
@@ -302,7 +302,7 @@ fields_say_too_large (JsonObject *fields)
   JsonNode *upload = json_object_get_member (fields, "upload");
   JsonArray *messages;
 
-  if (!upload || !JSON_NODE_HOLDS_ARRAY (upload))
+  if (upload == NULL || !JSON_NODE_HOLDS_ARRAY (upload))
     return FALSE;
   messages = json_node_get_array (upload);
   for (guint i = 0; i < json_array_get_length (messages); i++)
@@ -327,10 +327,10 @@ error_from_envelope (guint       status,
   JsonNode *node;
 
   node = json_object_get_member (error_object, "__type");
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     type = json_node_get_string (node);
   node = json_object_get_member (error_object, "message");
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     message = json_node_get_string (node);
 
   if (!code_for_type (type, &code))
@@ -379,7 +379,7 @@ ckan_response_unwrap (guint      status,
 
   envelope = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
   success = envelope ? json_object_get_member (envelope, "success") : NULL;
-  if (!success || !JSON_NODE_HOLDS_VALUE (success) || json_node_get_value_type (success) != G_TYPE_BOOLEAN)
+  if (success == NULL || !JSON_NODE_HOLDS_VALUE (success) || json_node_get_value_type (success) != G_TYPE_BOOLEAN)
     {
       g_autofree char *text = json_to_string (root, FALSE);
       g_autofree char *excerpt = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), EXCERPT_CHARS));
@@ -396,7 +396,7 @@ ckan_response_unwrap (guint      status,
     }
 
   node = json_object_get_member (envelope, "error");
-  if (node && JSON_NODE_HOLDS_OBJECT (node))
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     {
       g_propagate_error (error, error_from_envelope (status, json_node_get_object (node)));
       return NULL;
@@ -406,7 +406,8 @@ ckan_response_unwrap (guint      status,
   return NULL;
 }
 
-typedef struct {
+typedef struct
+{
   guint                 status;
   GBytes               *body;
   gboolean              wipe_body;
@@ -436,7 +437,7 @@ wipe_bytes (GBytes *bytes)
 static void
 read_data_free (ReadData *data)
 {
-  if (data->wipe_body && data->body)
+  if (data->wipe_body && data->body != NULL)
     wipe_bytes (data->body);
   g_clear_pointer (&data->body, g_bytes_unref);
   g_free (data);
@@ -471,7 +472,7 @@ parse_thread (GTask        *task,
     }
 
   result = ckan_response_unwrap (data->status, json_parser_get_root (parser), &error);
-  if (!result)
+  if (result == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -513,7 +514,7 @@ ckan_response_read_async (SoupMessage          *msg,
 
   status = soup_message_get_status (msg);
   error = ckan_response_check_http (status, soup_message_get_response_headers (msg), body);
-  if (error)
+  if (error != NULL)
     {
       g_task_return_error (task, error);
       return;

@@ -18,7 +18,8 @@ CkanSchemingField *ckan_scheming_field_new_from_json (JsonObject  *object,
 
 #define CKAN_TYPE_SCHEMING_CHOICE (ckan_scheming_choice_get_type ())
 
-typedef struct {
+typedef struct
+{
   char *value;
   char *label;
 } CkanSchemingChoice;

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CkanSearchResult, ckan_search_result, CKAN, SEARCH_RESULT, CkanRecord)
 
 CkanSearchResult *ckan_search_result_new_from_json (JsonObject  *object,
-                                                  GError     **error);
+                                                    GError     **error);
 
 /* The parameters of package_search. Unset members are not sent, so the
  * portal's defaults apply (q=*:*, rows=10, relevance order). */
@@ -60,7 +60,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CkanSearchParams, ckan_search_params_free)
 /* One value of a facet with how many datasets have it. */
 #define CKAN_TYPE_FACET_ITEM (ckan_facet_item_get_type ())
 
-typedef struct {
+typedef struct
+{
   char   *name;
   char   *display_name;
   gint64  count;

@@ -77,7 +77,7 @@ info_matches (CkanUploadStream *self,
     return FALSE;
   id = g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILE);
   /* Where the platform gives no identity, size and time have to do. */
-  if (id && self->file_id && strcmp (id, self->file_id) != 0)
+  if (id != NULL && self->file_id != NULL && strcmp (id, self->file_id) != 0)
     return FALSE;
   return TRUE;
 }
@@ -87,7 +87,7 @@ fail (CkanUploadStream  *self,
       const char        *detail,
       GError           **error)
 {
-  if (!self->failure)
+  if (self->failure == NULL)
     self->failure = file_changed_error (detail);
   g_propagate_error (error, g_error_copy (self->failure));
   return FALSE;
@@ -145,7 +145,7 @@ fill_buffer (CkanUploadStream  *self,
    * and time (not truncated, not edited in place). */
   info = g_file_query_info (self->file, FILE_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
                             cancellable, &local_error);
-  if (!info)
+  if (info == NULL)
     return fail_or_cancel (self, g_steal_pointer (&local_error), error);
   if (!info_matches (self, info))
     return fail (self, "the file was removed, replaced or modified", error);
@@ -220,7 +220,7 @@ ckan_upload_stream_read (GInputStream  *stream,
   CkanUploadStream *self = CKAN_UPLOAD_STREAM (stream);
   gssize n;
 
-  if (self->failure)
+  if (self->failure != NULL)
     {
       fail (self, NULL, error);
       return -1;
@@ -245,7 +245,7 @@ ckan_upload_stream_close (GInputStream  *stream,
 
   g_clear_pointer (&self->buffer, g_free);
   self->buffer_len = self->buffer_pos = 0;
-  if (!self->input)
+  if (self->input == NULL)
     return TRUE;
   return g_input_stream_close (G_INPUT_STREAM (self->input), cancellable, error);
 }
@@ -284,7 +284,8 @@ ckan_upload_stream_init (CkanUploadStream *self)
 {
 }
 
-typedef struct {
+typedef struct
+{
   GFile  *file;
   GBytes *head;
   GBytes *tail;
@@ -312,9 +313,9 @@ open_thread (GTask        *task,
   CkanUploadStream *self;
 
   input = g_file_read (data->file, cancellable, &error);
-  if (input)
+  if (input != NULL)
     info = g_file_input_stream_query_info (input, FILE_ATTRIBUTES, cancellable, &error);
-  if (!info)
+  if (info == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_task_return_error (task, ckan_error_new_full (CKAN_ERROR_CANCELLED, NULL, 0, NULL, NULL, 0));
@@ -353,7 +354,7 @@ ckan_upload_stream_open_async (GFile               *file,
   OpenData *data;
 
   g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (head && tail);
+  g_return_if_fail (head != NULL && tail != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, ckan_upload_stream_open_async);

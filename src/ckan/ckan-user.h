@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CkanUser, ckan_user, CKAN, USER, CkanRecord)
 
 CkanUser *ckan_user_new_from_json (JsonObject  *object,
-                                 GError     **error);
+                                   GError     **error);
 
 const char *ckan_user_get_id           (CkanUser *self);
 const char *ckan_user_get_name         (CkanUser *self);

@@ -54,7 +54,7 @@ get_string (JsonObject *object,
 {
   JsonNode *node = json_object_get_member (object, name);
 
-  if (!node || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (node);
 }
@@ -65,7 +65,7 @@ get_int (JsonObject *object,
 {
   JsonNode *node = json_object_get_member (object, name);
 
-  if (!node || !JSON_NODE_HOLDS_VALUE (node))
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return 0;
   if (json_node_get_value_type (node) == G_TYPE_STRING)
     return g_ascii_strtoll (json_node_get_string (node), NULL, 10);
@@ -124,9 +124,9 @@ add_error_object (CkanValidationReport *self,
   const char *cell;
   gint64 field_number;
 
-  if (!type)
+  if (type == NULL)
     type = get_string (object, "code");
-  if (!type)
+  if (type == NULL)
     type = "error";
   /* "blank-header" meant a blank label in goodtables; today it is a blank
    * header row: rename only in legacy reports. */
@@ -164,9 +164,9 @@ add_error_object (CkanValidationReport *self,
   /* The offending cell or label; failing that, the row it is in (goodtables
    * gives only the row), unless that row is blank. */
   cell = get_string (object, "cell");
-  if (!cell)
+  if (cell == NULL)
     cell = get_string (object, "label");
-  if (cell)
+  if (cell != NULL)
     error->cell = g_strdup (cell);
   else if (get_array (object, "cells") || get_array (object, "row"))
     {
@@ -223,7 +223,7 @@ guess_shape (JsonObject *report)
   if (get_string (report, "source") && g_str_equal (get_string (report, "source"), "local"))
     return CKAN_VALIDATION_SHAPE_LOCAL;
   /* Our own export of a portal report names the shape it was read from. */
-  if (!tasks && get_string (report, "source"))
+  if (tasks == NULL && get_string (report, "source"))
     for (CkanValidationShape shape = CKAN_VALIDATION_SHAPE_FRICTIONLESS_V5;
          shape <= CKAN_VALIDATION_SHAPE_GOODTABLES; shape++)
       if (g_str_equal (get_string (report, "source"), ckan_validation_shape_to_string (shape)))
@@ -240,7 +240,7 @@ guess_shape (JsonObject *report)
       if (json_object_has_member (task, "resource") || json_object_has_member (task, "scope"))
         return CKAN_VALIDATION_SHAPE_FRICTIONLESS_V4;
       errors = get_array (task, "errors");
-      if (errors && json_array_get_length (errors) &&
+      if (errors != NULL && json_array_get_length (errors) &&
           JSON_NODE_HOLDS_OBJECT (json_array_get_element (errors, 0)) &&
           json_object_has_member (json_node_get_object (json_array_get_element (errors, 0)), "code"))
         return CKAN_VALIDATION_SHAPE_FRICTIONLESS_V4;
@@ -255,9 +255,9 @@ task_name (JsonObject *task)
 
   if (get_string (task, "name"))
     return get_string (task, "name");
-  if (resource && get_string (resource, "name"))
+  if (resource != NULL && get_string (resource, "name"))
     return get_string (resource, "name");
-  if (resource && get_string (resource, "path"))
+  if (resource != NULL && get_string (resource, "path"))
     return get_string (resource, "path");
   return get_string (task, "source");
 }
@@ -282,7 +282,7 @@ parse_report (CkanValidationReport *self,
   {
     JsonNode *valid = json_object_get_member (report, "valid");
 
-    if (valid && JSON_NODE_HOLDS_VALUE (valid) && json_node_get_value_type (valid) == G_TYPE_BOOLEAN)
+    if (valid != NULL && JSON_NODE_HOLDS_VALUE (valid) && json_node_get_value_type (valid) == G_TYPE_BOOLEAN)
       ckan_validation_report_set_valid (self, json_node_get_boolean (valid));
   }
   add_warnings (self, get_array (report, "warnings"));
@@ -300,11 +300,11 @@ parse_report (CkanValidationReport *self,
       add_warnings (self, get_array (task, "warnings"));
 
       task_stats = get_object (task, "stats");
-      if (task_stats && json_object_has_member (task_stats, "rows"))
+      if (task_stats != NULL && json_object_has_member (task_stats, "rows"))
         rows = MAX (rows, 0) + get_int (task_stats, "rows");
-      if (task_stats && json_object_has_member (task_stats, "fields"))
+      if (task_stats != NULL && json_object_has_member (task_stats, "fields"))
         fields = MAX (fields, get_int (task_stats, "fields"));
-      if (task_stats && json_object_has_member (task_stats, "bytes"))
+      if (task_stats != NULL && json_object_has_member (task_stats, "bytes"))
         bytes = MAX (bytes, 0) + get_int (task_stats, "bytes");
       if (json_object_has_member (task, "row-count"))
         rows = MAX (rows, 0) + get_int (task, "row-count");
@@ -315,7 +315,7 @@ parse_report (CkanValidationReport *self,
     }
 
   /* Our export of a portal report keeps the tasks' sums at the top. */
-  if (stats && (shape == CKAN_VALIDATION_SHAPE_LOCAL || n_tasks == 0))
+  if (stats != NULL && (shape == CKAN_VALIDATION_SHAPE_LOCAL || n_tasks == 0))
     {
       if (json_object_has_member (stats, "rows"))
         rows = get_int (stats, "rows");
@@ -328,7 +328,7 @@ parse_report (CkanValidationReport *self,
   ckan_validation_report_set_stats (self, MAX (rows, -1), MAX (fields, -1), MAX (bytes, -1));
 
   /* Our own export lists only the stored errors; the summary has the rest. */
-  if (summary)
+  if (summary != NULL)
     {
       g_autoptr(GList) members = json_object_get_members (summary);
 
@@ -354,7 +354,7 @@ parse_string (const char *json,
 
   if (!json_parser_load_from_data (parser, json, length, &local_error) || !json_parser_get_root (parser))
     {
-      if (!local_error)
+      if (local_error == NULL)
         local_error = g_error_new_literal (JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE, "empty");
       g_set_error (error, CKAN_ERROR, CKAN_ERROR_NOT_JSON,
                    _("The portal's validation report could not be read: %s"),
@@ -378,7 +378,7 @@ ckan_validation_report_new_from_json (JsonNode  *node,
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     {
       inner = parse_string (json_node_get_string (node), -1, error);
-      if (!inner)
+      if (inner == NULL)
         return NULL;
       node = inner;
     }
@@ -394,27 +394,27 @@ ckan_validation_report_new_from_json (JsonNode  *node,
   report = json_object_get_member (object, "report");
 
   /* resource_validation_show's envelope: {status, report, error, ...}. */
-  if (report || json_object_has_member (object, "resource_id"))
+  if (report != NULL || json_object_has_member (object, "resource_id"))
     {
       g_autoptr(JsonNode) parsed = NULL;
       const char *job_error = get_string (object, "error");
       JsonObject *job_error_object = get_object (object, "error");
 
       ckan_validation_report_set_status (self, get_string (object, "status"));
-      if (!job_error && job_error_object)
+      if (job_error == NULL && job_error_object != NULL)
         job_error = get_string (job_error_object, "message");
       ckan_validation_report_set_job (self, job_error, get_string (object, "created"),
                                       get_string (object, "finished"));
 
-      if (report && JSON_NODE_HOLDS_VALUE (report) &&
+      if (report != NULL && JSON_NODE_HOLDS_VALUE (report) &&
           json_node_get_value_type (report) == G_TYPE_STRING)
         {
           parsed = parse_string (json_node_get_string (report), -1, error);
-          if (!parsed)
+          if (parsed == NULL)
             return NULL;
           report = parsed;
         }
-      if (report && JSON_NODE_HOLDS_OBJECT (report))
+      if (report != NULL && JSON_NODE_HOLDS_OBJECT (report))
         parse_report (self, json_node_get_object (report));
       else
         ckan_validation_report_set_shape (self, CKAN_VALIDATION_SHAPE_FRICTIONLESS_V5);
@@ -432,7 +432,7 @@ ckan_validation_report_new_from_data (const char  *json,
 {
   g_autoptr(JsonNode) root = parse_string (json, length, error);
 
-  if (!root)
+  if (root == NULL)
     return NULL;
   return ckan_validation_report_new_from_json (root, error);
 }

@@ -49,7 +49,7 @@ ckan_validation_error_copy (const CkanValidationError *error)
 void
 ckan_validation_error_free (CkanValidationError *error)
 {
-  if (!error)
+  if (error == NULL)
     return;
   g_free (error->type);
   g_free (error->title);
@@ -60,7 +60,8 @@ ckan_validation_error_free (CkanValidationError *error)
   g_free (error);
 }
 
-typedef struct {
+typedef struct
+{
   char      *type;
   guint64    count;
   GPtrArray *errors;
@@ -172,7 +173,7 @@ get_bucket (CkanValidationReport *self,
 {
   Bucket *bucket = g_hash_table_lookup (self->buckets, type);
 
-  if (bucket)
+  if (bucket != NULL)
     return bucket;
   bucket = g_new0 (Bucket, 1);
   bucket->type = g_strdup (type);
@@ -189,7 +190,7 @@ ckan_validation_report_take_error (CkanValidationReport *self,
   Bucket *bucket;
 
   g_return_val_if_fail (CKAN_IS_VALIDATION_REPORT (self), FALSE);
-  g_return_val_if_fail (error && error->type, FALSE);
+  g_return_val_if_fail (error != NULL && error->type, FALSE);
 
   make_valid (&error->type);
   make_valid (&error->title);
@@ -240,7 +241,7 @@ ckan_validation_report_has_room (CkanValidationReport *self,
   g_return_val_if_fail (CKAN_IS_VALIDATION_REPORT (self), FALSE);
 
   bucket = g_hash_table_lookup (self->buckets, type);
-  return !bucket || bucket->errors->len < self->cap;
+  return bucket == NULL || bucket->errors->len < self->cap;
 }
 
 void
@@ -517,7 +518,7 @@ ckan_validation_report_to_json (CkanValidationReport *self)
   json_builder_add_boolean_value (builder, ckan_validation_report_get_valid (self));
   json_builder_set_member_name (builder, "source");
   json_builder_add_string_value (builder, ckan_validation_shape_to_string (self->shape));
-  if (self->status)
+  if (self->status != NULL)
     {
       json_builder_set_member_name (builder, "status");
       json_builder_add_string_value (builder, self->status);
@@ -614,7 +615,7 @@ append_csv_field (GString    *out,
                   const char *value,
                   gboolean    last)
 {
-  if (value && strpbrk (value, ",\"\r\n"))
+  if (value != NULL && strpbrk (value, ",\"\r\n"))
     {
       g_string_append_c (out, '"');
       for (const char *p = value; *p; p++)
@@ -625,7 +626,7 @@ append_csv_field (GString    *out,
         }
       g_string_append_c (out, '"');
     }
-  else if (value)
+  else if (value != NULL)
     {
       /* A leading = + - @ makes spreadsheets run the cell as a formula. */
       if (strchr ("=+-@", value[0]) && value[0])

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
  * "blank-label", ...) so local and portal reports read the same. `cell` is
  * already masked when it held personal data: the model never sees the raw
  * value of such a cell. */
-typedef struct {
+typedef struct
+{
   char   *type;
   char   *title;          /* the portal's own title, NULL for local checks */
   char   *message;

@@ -576,6 +576,8 @@ metered_changed_cb (GObject         *monitor,
                     GParamSpec      *pspec,
                     PubCommentInbox *self)
 {
+  g_assert (PUB_IS_COMMENT_INBOX (self));
+
   network_changed_cb (G_NETWORK_MONITOR (monitor), TRUE, self);
 }
 

@@ -210,7 +210,7 @@ pub_draft_resource_class_init (PubDraftResourceClass *klass)
   object_class->set_property = pub_draft_resource_set_property;
 
   properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, PUB_TYPE_DRAFT_RESOURCE_KIND,
-                                              PUB_DRAFT_RESOURCE_FILE, ro);
+                                             PUB_DRAFT_RESOURCE_FILE, ro);
   properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL, ro);
   properties[PROP_URL] = g_param_spec_string ("url", NULL, NULL, NULL, rw);
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, rw);

@@ -60,7 +60,7 @@ void                 pub_draft_resource_set_name       (PubDraftResource *self,
                                                         const char       *name);
 const char          *pub_draft_resource_get_description (PubDraftResource *self);
 void                 pub_draft_resource_set_description (PubDraftResource *self,
-                                                        const char       *description);
+                                                         const char       *description);
 const char          *pub_draft_resource_get_format     (PubDraftResource *self);
 void                 pub_draft_resource_set_format     (PubDraftResource *self,
                                                         const char       *format);

@@ -77,7 +77,7 @@ is_stale_temporary (const char *directory,
 
 GPtrArray *
 _pub_draft_store_load_directory (const char *directory,
-                GError    **error)
+                                 GError    **error)
 {
   g_autoptr(GPtrArray) drafts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GDir) dir = NULL;

@@ -176,7 +176,7 @@ pub_draft_class_init (PubDraftClass *klass)
 
   properties[PROP_DISPLAY_TITLE] = g_param_spec_string ("display-title", NULL, NULL, NULL, ro);
   properties[PROP_STATE] = g_param_spec_enum ("state", NULL, NULL, PUB_TYPE_DRAFT_STATE,
-                                                PUB_DRAFT_STATE_EDITING, ro);
+                                              PUB_DRAFT_STATE_EDITING, ro);
   properties[PROP_PROGRESS] = g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 0.0, ro);
   properties[PROP_REVISION] = g_param_spec_uint64 ("revision", NULL, NULL, 0, G_MAXUINT64, 0, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);

@@ -95,6 +95,8 @@ lookup_cb (GObject      *object,
   g_autofree guchar *raw = NULL;
   gsize len = 0;
 
+  g_assert (G_IS_TASK (task));
+
   if (error != NULL)
     {
       g_task_return_error (task, translate_error (error));
@@ -168,6 +170,8 @@ store_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   SecretData *d = g_task_get_task_data (task);
   GError *error = NULL;
+
+  g_assert (G_IS_TASK (task));
 
   if (!secret_password_store_finish (result, &error))
     {

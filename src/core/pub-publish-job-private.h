@@ -58,7 +58,7 @@ void          _pub_publish_job_note_activity   (PubPublishJob  *self);
 void          _pub_publish_job_set_step        (PubPublishJob  *self,
                                                 PubPublishStep  step);
 void          _pub_publish_job_set_current_name (PubPublishJob *self,
-                                                const char     *name);
+                                                 const char     *name);
 /* A dropped network is waited out (then `retry` runs); else the job stops. */
 void          _pub_publish_job_handle_error    (PubPublishJob  *self,
                                                 GError         *error,

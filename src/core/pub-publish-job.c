@@ -115,6 +115,8 @@ check_stall_cb (gpointer user_data)
   gint64 silent_ms = (g_get_monotonic_time () - self->last_activity) / 1000;
   guint seconds;
 
+  g_assert (PUB_IS_PUBLISH_JOB (self));
+
   if (self->waiting)
     {
       _pub_publish_job_note_activity (self);
@@ -140,7 +142,7 @@ check_stall_cb (gpointer user_data)
 
 void
 _pub_publish_job_set_step (PubPublishJob  *self,
-          PubPublishStep  step)
+                           PubPublishStep  step)
 {
   _pub_publish_job_note_activity (self);
   pub_draft_set_publish_step (self->draft, step);
@@ -152,7 +154,7 @@ _pub_publish_job_set_step (PubPublishJob  *self,
 
 void
 _pub_publish_job_set_current_name (PubPublishJob *self,
-                  const char    *name)
+                                   const char    *name)
 {
   _pub_publish_job_note_activity (self);
   if (g_strcmp0 (self->current_name, name) == 0)
@@ -344,8 +346,8 @@ when_online (PubPublishJob *self,
 /* A dropped network is waited out; anything else stops the job. */
 void
 _pub_publish_job_handle_error (PubPublishJob *self,
-              GError        *error,
-              StepFunc       retry)
+                               GError        *error,
+                               StepFunc       retry)
 {
   if ((g_error_matches (error, CKAN_ERROR, CKAN_ERROR_NETWORK) ||
        g_error_matches (error, CKAN_ERROR, CKAN_ERROR_TIMEOUT)) &&
@@ -599,7 +601,7 @@ pub_publish_job_class_init (PubPublishJobClass *klass)
   object_class->set_property = pub_publish_job_set_property;
 
   properties[PROP_STEP] = g_param_spec_enum ("step", NULL, NULL, PUB_TYPE_PUBLISH_STEP,
-                                              PUB_PUBLISH_STEP_NONE, ro);
+                                             PUB_PUBLISH_STEP_NONE, ro);
   properties[PROP_CURRENT_NAME] = g_param_spec_string ("current-name", NULL, NULL, NULL, ro);
   properties[PROP_FILE_FRACTION] = g_param_spec_double ("file-fraction", NULL, NULL, 0, 1, 0, ro);
   properties[PROP_FRACTION] = g_param_spec_double ("fraction", NULL, NULL, 0, 1, 0, ro);

@@ -33,7 +33,7 @@ CkanClient      *pub_publish_queue_get_client         (PubPublishQueue   *self);
 void             pub_publish_queue_set_client         (PubPublishQueue   *self,
                                                        CkanClient        *client);
 void             pub_publish_queue_set_account_manager (PubPublishQueue  *self,
-                                                       PubAccountManager *manager);
+                                                        PubAccountManager *manager);
 /* "auto-start" (the "publish-when-online" setting): whether a queued
  * draft starts by itself when the network and an account are there.
  * Without it, only pressing Publish while online starts one. */

@@ -62,6 +62,8 @@ derived_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
 
+  g_assert (G_IS_TASK (task));
+
   g_task_return_pointer (task, g_task_propagate_pointer (G_TASK (result), NULL), (GDestroyNotify) g_bytes_unref);
 }
 
@@ -142,6 +144,8 @@ lookup_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GBytes *key = pub_pseudonym_secret_lookup_finish (result, &error);
 
+  g_assert (G_IS_TASK (task));
+
   if (key != NULL)
     g_task_return_pointer (task, key, (GDestroyNotify) g_bytes_unref);
   else if (g_error_matches (error, PUB_CORE_ERROR, PUB_CORE_ERROR_NO_KEYRING))
@@ -191,6 +195,8 @@ exported_cb (GObject      *object,
   g_autofree char *text = NULL;
   g_autofree char *name = g_file_get_basename (G_FILE (object));
 
+  g_assert (PUB_IS_ANONYMIZE_WINDOW (self));
+
   if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
     text = g_strdup_printf (_("The key could not be saved: %s"), error->message);
   else
@@ -239,6 +245,8 @@ export_chosen_cb (GtkNativeDialog    *chooser,
   g_autoptr(GFile) file = NULL;
   ExportData *data;
 
+  g_assert (PUB_IS_ANONYMIZE_WINDOW (self));
+
   if (response != GTK_RESPONSE_ACCEPT)
     return;
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -272,6 +280,8 @@ export_warning_cb (AdwMessageDialog   *dialog,
 {
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
+
+  g_assert (PUB_IS_ANONYMIZE_WINDOW (self));
 
   if (!g_str_equal (response, "export"))
     return;
@@ -327,6 +337,8 @@ stored_cb (GObject      *object,
   g_autoptr(PubAnonymizeWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+
+  g_assert (PUB_IS_ANONYMIZE_WINDOW (self));
 
   if (!pub_pseudonym_secret_store_finish (result, &error))
     text = g_strdup_printf (_("The key could not be kept: %s"), error->message);
@@ -394,6 +406,8 @@ import_loaded_cb (GObject      *object,
   g_autoptr(GBytes) key = NULL;
   ImportData *data;
 
+  g_assert (PUB_IS_ANONYMIZE_WINDOW (self));
+
   if (!g_file_load_contents_finish (G_FILE (object), result, &contents, NULL, NULL, &error) ||
       (key = pub_pseudonym_secret_import (contents, &owner, &error)) == NULL)
     {
@@ -420,6 +434,8 @@ import_chosen_cb (GtkNativeDialog    *chooser,
                   PubAnonymizeWindow *self)
 {
   g_autoptr(GFile) file = NULL;
+
+  g_assert (PUB_IS_ANONYMIZE_WINDOW (self));
 
   if (response != GTK_RESPONSE_ACCEPT)
     return;

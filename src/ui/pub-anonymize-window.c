@@ -122,6 +122,8 @@ key_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) key = _pub_anonymize_window_get_key_finish (self, result, &error);
 
+  g_assert (PUB_IS_ANONYMIZE_WINDOW (self));
+
   if (key == NULL)
     {
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "anonymize.create", TRUE);

@@ -193,6 +193,8 @@ open_comment_thread_action_cb (GSimpleAction *action,
   GtkWindow *window = get_or_create_window (self);
   GtkWidget *page;
 
+  g_assert (PUB_IS_APPLICATION (self));
+
   gtk_window_present (window);
   pub_window_show_section (PUB_WINDOW (window), "comments");
   page = pub_window_get_section_page (PUB_WINDOW (window), "comments");

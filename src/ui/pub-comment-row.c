@@ -45,18 +45,24 @@ static guint signals[N_SIGNALS];
 static void
 reply_clicked_cb (PubCommentRow *self)
 {
+  g_assert (PUB_IS_COMMENT_ROW (self));
+
   g_signal_emit (self, signals[REPLY], 0);
 }
 
 static void
 edit_clicked_cb (PubCommentRow *self)
 {
+  g_assert (PUB_IS_COMMENT_ROW (self));
+
   g_signal_emit (self, signals[EDIT], 0);
 }
 
 static void
 approve_clicked_cb (PubCommentRow *self)
 {
+  g_assert (PUB_IS_COMMENT_ROW (self));
+
   g_signal_emit (self, signals[APPROVE], 0);
 }
 

@@ -186,6 +186,8 @@ static void
 row_reply_cb (PubCommentRow        *row,
               PubCommentThreadView *self)
 {
+  g_assert (PUB_IS_COMMENT_THREAD_VIEW (self));
+
   self->mode = COMPOSE_REPLY;
   g_free (self->target_id);
   self->target_id = g_strdup (ckan_comment_get_id (pub_comment_row_get_comment (row)));
@@ -198,6 +200,8 @@ row_edit_cb (PubCommentRow        *row,
              PubCommentThreadView *self)
 {
   CkanComment *comment = pub_comment_row_get_comment (row);
+
+  g_assert (PUB_IS_COMMENT_THREAD_VIEW (self));
 
   self->mode = COMPOSE_EDIT;
   g_free (self->target_id);
@@ -240,6 +244,8 @@ static void
 row_approve_cb (PubCommentRow        *row,
                 PubCommentThreadView *self)
 {
+  g_assert (PUB_IS_COMMENT_THREAD_VIEW (self));
+
   pub_comment_inbox_approve_async (self->inbox, self->item, ckan_comment_get_id (pub_comment_row_get_comment (row)),
                                    self->cancellable, approve_cb, g_object_ref (self));
 }
@@ -292,6 +298,8 @@ rebuild (PubCommentThreadView *self)
 static void
 item_changed_cb (PubCommentThreadView *self)
 {
+  g_assert (PUB_IS_COMMENT_THREAD_VIEW (self));
+
   rebuild (self);
 }
 
@@ -351,6 +359,8 @@ send_clicked_cb (PubCommentThreadView *self)
 {
   g_autofree char *text = get_text (self);
 
+  g_assert (PUB_IS_COMMENT_THREAD_VIEW (self));
+
   if (self->item == NULL || self->sending || g_strstrip (g_strdup (text))[0] == '\0')
     return;
   self->sending = TRUE;
@@ -367,6 +377,8 @@ send_clicked_cb (PubCommentThreadView *self)
 static void
 cancel_target_clicked_cb (PubCommentThreadView *self)
 {
+  g_assert (PUB_IS_COMMENT_THREAD_VIEW (self));
+
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", -1);
   reset_composer (self);
 }
@@ -374,18 +386,24 @@ cancel_target_clicked_cb (PubCommentThreadView *self)
 static void
 retry_clicked_cb (PubCommentThreadView *self)
 {
+  g_assert (PUB_IS_COMMENT_THREAD_VIEW (self));
+
   pub_comment_inbox_refresh_async (self->inbox, self->cancellable, NULL, NULL);
 }
 
 static void
 close_notice_clicked_cb (PubCommentThreadView *self)
 {
+  g_assert (PUB_IS_COMMENT_THREAD_VIEW (self));
+
   gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
 }
 
 static void
 text_changed_cb (PubCommentThreadView *self)
 {
+  g_assert (PUB_IS_COMMENT_THREAD_VIEW (self));
+
   update_send_button (self);
 }
 

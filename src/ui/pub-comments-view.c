@@ -128,6 +128,8 @@ filter_func (gpointer item,
 {
   PubCommentsView *self = user_data;
 
+  g_assert (PUB_IS_COMMENTS_VIEW (self));
+
   return !gtk_toggle_button_get_active (self->unanswered_button) ||
          pub_comment_inbox_item_get_unanswered (item) ||
          pub_comment_inbox_item_get_status (item) == PUB_COMMENT_INBOX_ITEM_FAILED;
@@ -166,6 +168,8 @@ refilter (PubCommentsView *self)
 static void
 count_changed_cb (PubCommentsView *self)
 {
+  g_assert (PUB_IS_COMMENTS_VIEW (self));
+
   refilter (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
 }
@@ -208,6 +212,8 @@ refresh (PubCommentsView *self)
 static void
 account_state_cb (PubCommentsView *self)
 {
+  g_assert (PUB_IS_COMMENTS_VIEW (self));
+
   if (self->inbox != NULL && !pub_comment_inbox_get_refreshing (self->inbox) &&
       pub_comment_inbox_get_updated_at (self->inbox) == NULL)
     refresh (self);
@@ -252,6 +258,8 @@ new_comments_cb (PubCommentsView     *self,
   g_autofree char *body = notification_body (item);
   g_autofree char *id = NULL;
 
+  g_assert (PUB_IS_COMMENTS_VIEW (self));
+
   if (app == NULL)
     return;
   if (n == 1)
@@ -282,6 +290,8 @@ row_activated_cb (PubCommentsView *self,
 {
   g_autoptr(PubCommentInboxItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
 
+  g_assert (PUB_IS_COMMENTS_VIEW (self));
+
   if (item != NULL)
     show_thread (self, item);
 }
@@ -289,18 +299,24 @@ row_activated_cb (PubCommentsView *self,
 static void
 back_clicked_cb (PubCommentsView *self)
 {
+  g_assert (PUB_IS_COMMENTS_VIEW (self));
+
   gtk_stack_set_visible_child_name (self->inner_stack, "list");
 }
 
 static void
 refresh_clicked_cb (PubCommentsView *self)
 {
+  g_assert (PUB_IS_COMMENTS_VIEW (self));
+
   refresh (self);
 }
 
 static void
 filter_toggled_cb (PubCommentsView *self)
 {
+  g_assert (PUB_IS_COMMENTS_VIEW (self));
+
   refilter (self);
 }
 
@@ -358,6 +374,8 @@ current_account_cb (PubCommentsView *self)
 {
   PubAccount *account = pub_account_manager_get_current (self->manager);
   g_autoptr(PubCommentInbox) inbox = account ? pub_comment_inbox_new (account, NULL) : NULL;
+
+  g_assert (PUB_IS_COMMENTS_VIEW (self));
 
   pub_comments_view_set_inbox (self, inbox);
 }

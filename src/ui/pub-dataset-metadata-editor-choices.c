@@ -62,8 +62,8 @@ bind_choice_cb (GtkSignalListItemFactory *factory,
 
 void
 _pub_dataset_metadata_editor_choices_init (Choices     *choices,
-              AdwComboRow *row,
-              const char  *field)
+                                           AdwComboRow *row,
+                                           const char  *field)
 {
   g_autoptr(GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
 
@@ -105,10 +105,10 @@ compare_license_rank (gconstpointer a,
 
 void
 _pub_dataset_metadata_editor_choices_set (PubDatasetMetadataEditor *self,
-             Choices                  *choices,
-             const char               *none_label,
-             const char * const       *values,
-             const char * const       *labels)
+                                          Choices                  *choices,
+                                          const char               *none_label,
+                                          const char * const       *values,
+                                          const char * const       *labels)
 {
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (choices->labels));
   g_autoptr(GPtrArray) new_labels = g_ptr_array_new ();
@@ -150,8 +150,8 @@ _pub_dataset_metadata_editor_choices_set (PubDatasetMetadataEditor *self,
 
 void
 _pub_dataset_metadata_editor_choices_select (PubDatasetMetadataEditor *self,
-                      Choices                  *choices,
-                      const char               *value)
+                                             Choices                  *choices,
+                                             const char               *value)
 {
   gboolean was_loading = self->loading;
   guint position = 0;
@@ -179,8 +179,8 @@ _pub_dataset_metadata_editor_choices_select (PubDatasetMetadataEditor *self,
 
 void
 _pub_dataset_metadata_editor_combo_selected_cb (PubDatasetMetadataEditor *self,
-                   GParamSpec               *pspec,
-                   AdwComboRow              *row)
+                                                GParamSpec               *pspec,
+                                                AdwComboRow              *row)
 {
   Choices *all[] = { &self->org, &self->visibility, &self->license, &self->frequency };
   guint position = adw_combo_row_get_selected (row);

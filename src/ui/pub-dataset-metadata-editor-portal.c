@@ -89,7 +89,7 @@ _pub_dataset_metadata_editor_fetch_lists (PubDatasetMetadataEditor *self)
 
 void
 _pub_dataset_metadata_editor_set_name_availability (PubDatasetMetadataEditor *self,
-                       PubNameAvailability       availability)
+                                                    PubNameAvailability       availability)
 {
   const char *text = "";
   const char *css = NULL;

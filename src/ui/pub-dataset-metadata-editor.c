@@ -236,8 +236,8 @@ _pub_dataset_metadata_editor_refresh_errors (PubDatasetMetadataEditor *self)
 
 void
 _pub_dataset_metadata_editor_field_edited (PubDatasetMetadataEditor *self,
-              const char               *field,
-              const char               *value)
+                                           const char               *field,
+                                           const char               *value)
 {
   if (self->loading || self->draft == NULL)
     return;
@@ -300,10 +300,10 @@ notes_changed_cb (PubDatasetMetadataEditor *self,
  * remembers of them; JSON arrays of objects. */
 void
 _pub_dataset_metadata_editor_fill_choices (PubDatasetMetadataEditor *self,
-                        Choices                  *choices,
-                        JsonNode                 *list,
-                        const char               *value_member,
-                        const char               *none_label)
+                                           Choices                  *choices,
+                                           JsonNode                 *list,
+                                           const char               *value_member,
+                                           const char               *none_label)
 {
   g_autoptr(GPtrArray) values = g_ptr_array_new_null_terminated (0, NULL, TRUE);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_null_terminated (0, NULL, TRUE);

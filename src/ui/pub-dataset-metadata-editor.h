@@ -47,7 +47,7 @@ void                pub_dataset_metadata_editor_focus_title      (PubDatasetMeta
 gboolean            pub_dataset_metadata_editor_validate         (PubDatasetMetadataEditor *self);
 /* A 409 from the portal: each message goes under its field. */
 void                pub_dataset_metadata_editor_show_portal_errors (PubDatasetMetadataEditor *self,
-                                                                  const GError             *error);
+                                                                    const GError             *error);
 /* The message shown under a field now, or NULL. */
 const char         *pub_dataset_metadata_editor_get_field_error  (PubDatasetMetadataEditor *self,
                                                                   const char               *field);

@@ -60,8 +60,8 @@ void             _pub_new_dataset_window_show_publish_state (PubNewDatasetWindow
 void             _pub_new_dataset_window_draft_state_cb     (PubNewDatasetWindow *self);
 void             _pub_new_dataset_window_start_publish      (PubNewDatasetWindow *self);
 void             _pub_new_dataset_window_cancel_publish_action (GtkWidget  *widget,
-                                                             const char *action_name,
-                                                             GVariant   *param);
+                                                                const char *action_name,
+                                                                GVariant   *param);
 void             _pub_new_dataset_window_open_portal_action (GtkWidget  *widget,
                                                              const char *action_name,
                                                              GVariant   *param);

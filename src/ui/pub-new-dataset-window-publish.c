@@ -310,6 +310,8 @@ personal_data_chosen_cb (GObject      *object,
   g_autoptr(PubNewDatasetWindow) self = user_data;
   PubPersonalDataChoice choice;
 
+  g_assert (PUB_IS_NEW_DATASET_WINDOW (self));
+
   choice = pub_personal_data_dialog_choose_finish (PUB_PERSONAL_DATA_DIALOG (object), result);
   self->asking_personal_data = FALSE;
   if (self->steps == NULL)
@@ -352,6 +354,8 @@ static void
 check_status_cb (PubNewDatasetWindow *self)
 {
   GListModel *resources = pub_draft_get_resources (self->draft);
+
+  g_assert (PUB_IS_NEW_DATASET_WINDOW (self));
 
   if (files_being_checked (self))
     return;

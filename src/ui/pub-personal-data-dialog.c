@@ -112,6 +112,8 @@ static void
 response_cb (PubPersonalDataDialog *self,
              const char            *response)
 {
+  g_assert (PUB_IS_PERSONAL_DATA_DIALOG (self));
+
   if (g_str_equal (response, "private"))
     return_choice (self, PUB_PERSONAL_DATA_PUBLISH_PRIVATE);
   else if (g_str_equal (response, "anonymize"))
@@ -126,6 +128,8 @@ static void
 cancelled_cb (GCancellable          *cancellable,
               PubPersonalDataDialog *self)
 {
+  g_assert (PUB_IS_PERSONAL_DATA_DIALOG (self));
+
   gtk_window_close (GTK_WINDOW (self));
 }
 

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pub-publish-messages.h"
 
@@ -30,11 +31,16 @@ char *
 pub_publish_describe_failure (PubDraft *draft)
 {
   const char *error;
+  const char *separator = " ";
 
   g_return_val_if_fail (PUB_IS_DRAFT (draft), NULL);
 
   error = pub_draft_get_last_error (draft);
-  if (error == NULL)
+  if (error == NULL || *error == '\0')
     return g_strdup (_("Publishing stopped before it finished. Retry to go on where it stopped."));
-  return g_strdup_printf ("%s %s", error, retry_words (pub_draft_get_publish_step (draft)));
+  /* The portal's own words may end without a full stop ("Internal Server
+   * Error"); the sentence after them needs one. */
+  if (!g_unichar_ispunct (g_utf8_get_char (g_utf8_prev_char (error + strlen (error)))))
+    separator = ". ";
+  return g_strconcat (error, separator, retry_words (pub_draft_get_publish_step (draft)), NULL);
 }

@@ -119,6 +119,8 @@ open_anonymize (PubResourceListEditor *self,
   AnonymizeData *d;
   GtkWidget *window;
 
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
+
   if (result == NULL || self->draft == NULL)
     return;
   window = pub_anonymize_window_new (report != NULL ? report : GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -156,7 +158,7 @@ pub_resource_list_editor_anonymize (PubResourceListEditor *self,
 
 void
 _pub_resource_list_editor_show_report_cb (AdwActionRow          *check_row,
-                PubResourceListEditor *self)
+                                          PubResourceListEditor *self)
 {
   PubDraftResource *resource = g_object_get_data (G_OBJECT (check_row), "resource");
   PubCheckResult *result = pub_draft_resource_get_last_check (resource);
@@ -284,7 +286,7 @@ refreshed_cb (GObject      *object,
  * then the local checks. */
 void
 _pub_resource_list_editor_refresh_resource (PubResourceListEditor *self,
-                  PubDraftResource      *resource)
+                                            PubDraftResource      *resource)
 {
   if (pub_draft_resource_get_kind (resource) == PUB_DRAFT_RESOURCE_FILE)
     pub_draft_resource_set_check_result (resource, PUB_RESOURCE_CHECK_RUNNING, _("Checking the file…"));

@@ -59,8 +59,8 @@ pub_validation_type_title (const char *type)
 
 GtkWidget *
 pub_validation_report_plain_row (const char *title,
-           const char *subtitle,
-           const char *icon_name)
+                                 const char *subtitle,
+                                 const char *icon_name)
 {
   GtkWidget *row = adw_action_row_new ();
 

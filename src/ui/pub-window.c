@@ -226,6 +226,8 @@ sidebar_row_activated_cb (GtkListBox    *list,
                           GtkListBoxRow *row,
                           PubWindow     *self)
 {
+  g_assert (PUB_IS_WINDOW (self));
+
   pub_window_show_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 

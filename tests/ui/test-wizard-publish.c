@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "wizard-test-utils.h"
 
 static gboolean
@@ -195,8 +197,50 @@ test_wizard_reopen_while_publishing (Fixture       *fixture,
   g_assert_cmpuint (pub_test_portal_get_call_count (fixture->portal, "resource_create"), ==, 1);
 }
 
-/* Clearing a link's address shows what is missing under the field, and
- * the draft (saved with "url": "") still loads. */
+static gboolean
+draft_failed (gpointer data)
+{
+  return pub_draft_get_state (data) == PUB_DRAFT_STATE_FAILED;
+}
+
+/* The portal fails the last step: the page says what happened in the
+ * core's words, then what Retry does from there in the wizard's; Retry
+ * finishes it. */
+static void
+test_wizard_failure_says_what_retry_does (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  PubDraft *draft = pub_new_dataset_window_get_draft (fixture->window);
+  AdwStatusPage *page = ADW_STATUS_PAGE (child (fixture->window, PUB_TYPE_NEW_DATASET_WINDOW, "progress_page"));
+  g_autoptr(PubDraftResource) link = pub_draft_resource_new_link ("https://example.cl/datos.csv");
+  const char *description;
+
+  pub_draft_set_field (draft, "title", "Visibilidad pendiente");
+  pub_draft_set_field (draft, "name", "visibilidad-pendiente");
+  pub_draft_set_field (draft, "notes", "Notas.");
+  pub_draft_set_field (draft, "author", "Autora");
+  pub_draft_set_field (draft, "author_email", "autora@example.cl");
+  pub_draft_set_field (draft, "owner_org", "ministerio-de-prueba");
+  pub_draft_set_field (draft, "visibility", "public");
+  pub_draft_set_field (draft, "license_id", "cc-by");
+  pub_draft_add_tag (draft, "prueba");
+  pub_draft_add_resource (draft, link);
+
+  pub_test_portal_inject_fault (fixture->portal, "package_patch", PUB_TEST_FAULT_HTTP_500_JSON, 0, 1);
+  press (fixture->window, "Next");
+  press (fixture->window, "Publish");
+  iterate_until (draft_failed, draft);
+  flush_events ();
+  description = adw_status_page_get_description (page);
+  g_assert_nonnull (strstr (description, "setting the dataset’s visibility failed"));
+  /* The portal's "Internal Server Error" gets its full stop. */
+  g_assert_true (g_str_has_suffix (description, "Error. Retry to finish."));
+  save_screenshot (GTK_WIDGET (fixture->window), "wizard-failed-visibility.png");
+
+  press (fixture->window, "Retry");
+  iterate_until (is_published_page, fixture->window);
+  g_assert_cmpuint (pub_test_portal_get_call_count (fixture->portal, "package_create"), ==, 1);
+}
 
 int
 main (int   argc,
@@ -211,6 +255,8 @@ main (int   argc,
               test_wizard_publish, fixture_teardown);
   g_test_add ("/wizard/reopen-while-publishing", Fixture, "portal", fixture_setup,
               test_wizard_reopen_while_publishing, fixture_teardown);
+  g_test_add ("/wizard/failure-says-what-retry-does", Fixture, "portal", fixture_setup,
+              test_wizard_failure_says_what_retry_does, fixture_teardown);
 
   return g_test_run ();
 }
