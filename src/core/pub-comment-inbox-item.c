@@ -31,7 +31,6 @@ struct _PubCommentInboxItem
 
 G_DEFINE_ENUM_TYPE (PubCommentInboxItemStatus, pub_comment_inbox_item_status,
                     G_DEFINE_ENUM_VALUE (PUB_COMMENT_INBOX_ITEM_LOADED, "loaded"),
-                    G_DEFINE_ENUM_VALUE (PUB_COMMENT_INBOX_ITEM_LOADING, "loading"),
                     G_DEFINE_ENUM_VALUE (PUB_COMMENT_INBOX_ITEM_FAILED, "failed"))
 
 G_DEFINE_FINAL_TYPE (PubCommentInboxItem, pub_comment_inbox_item, G_TYPE_OBJECT)

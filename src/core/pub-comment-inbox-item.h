@@ -14,7 +14,6 @@ G_BEGIN_DECLS
 
 typedef enum {
   PUB_COMMENT_INBOX_ITEM_LOADED,   /* the thread is as the portal last sent it */
-  PUB_COMMENT_INBOX_ITEM_LOADING,  /* being fetched; what shows may be the cached one */
   PUB_COMMENT_INBOX_ITEM_FAILED,   /* the last fetch failed; it is retried */
 } PubCommentInboxItemStatus;
 
