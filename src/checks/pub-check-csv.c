@@ -97,6 +97,33 @@ pub_csv_reader_get_line_endings (PubCsvReader *self)
   return self->endings;
 }
 
+gboolean
+pub_csv_reader_at_record_start (PubCsvReader *self)
+{
+  return self->state == STATE_FIELD_START && !self->in_record && self->n_cells == 0 && self->len == 0;
+}
+
+void
+pub_csv_reader_set_offset (PubCsvReader *self,
+                           guint64       offset)
+{
+  self->offset = offset;
+}
+
+void
+pub_csv_reader_skip (PubCsvReader  *self,
+                     guint64        n_records,
+                     guint64        n_bytes,
+                     const guint64 *line_endings)
+{
+  g_return_if_fail (pub_csv_reader_at_record_start (self));
+
+  self->n_records += n_records;
+  self->offset += n_bytes;
+  for (guint i = 0; i < G_N_ELEMENTS (self->endings); i++)
+    self->endings[i] += line_endings[i];
+}
+
 /* Appends bytes to the record; FALSE when the record hit its cap. */
 static gboolean
 append (PubCsvReader *self,
@@ -267,12 +294,20 @@ pub_csv_reader_feed (PubCsvReader *self,
             const char *q = memchr (p, quote, (gsize) (end - p));
             const char *stop = q ? q : end;
 
-            if (!append (self, p, (gsize) (stop - p)))
+            if (G_UNLIKELY (self->len + (gsize) (stop - p) > self->max_record))
               {
+                /* The rest of the line is skipped from the byte where the
+                 * cap was hit, not from the closing quote, which may lie
+                 * beyond this piece of input: where the skip ends must not
+                 * depend on how the input was cut. */
+                gsize room = self->max_record - self->len;
+
+                append (self, p, room + 1);
+                p += room;
                 state = STATE_SKIP_LINE;
-                p = stop;
                 break;
               }
+            append (self, p, (gsize) (stop - p));
             p = stop;
             if (q)
               {
