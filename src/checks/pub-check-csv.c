@@ -146,15 +146,19 @@ append (PubCsvReader *self,
 }
 
 static void
+grow_cells (PubCsvReader *self)
+{
+  self->alloc_cells *= 2;
+  self->starts = g_renew (guint32, self->starts, self->alloc_cells + 1);
+  self->quoted = g_renew (guint8, self->quoted, self->alloc_cells);
+  self->cells = g_renew (PubCsvCell, self->cells, self->alloc_cells);
+}
+
+static void
 end_cell (PubCsvReader *self)
 {
   if (G_UNLIKELY (self->n_cells + 1 >= self->alloc_cells))
-    {
-      self->alloc_cells *= 2;
-      self->starts = g_renew (guint32, self->starts, self->alloc_cells + 1);
-      self->quoted = g_renew (guint8, self->quoted, self->alloc_cells);
-      self->cells = g_renew (PubCsvCell, self->cells, self->alloc_cells);
-    }
+    grow_cells (self);
   self->n_cells++;
   self->starts[self->n_cells] = (guint32) self->len;
   self->quoted[self->n_cells] = 0;
@@ -204,6 +208,84 @@ line_end (PubCsvReader *self,
   return STATE_FIELD_START;
 }
 
+/* The common case: a whole record inside this input, no escaped or stray
+ * quote, under the cap. Its cells point into the input: nothing is copied.
+ * Returns where the next record starts, or NULL when the byte-by-byte
+ * path must read it (which gives the same cells). */
+static inline const char *
+fast_record (PubCsvReader *self,
+             const char   *p,
+             const char   *end,
+             const char   *base)
+{
+  const char *record = p;
+  const guint8 *special = self->special;
+  const char quote = self->quote, delimiter = self->delimiter;
+  PubCsvCell *cells = self->cells;
+  gsize content = 0;
+  guint n = 0, ending;
+
+  for (;;)
+    {
+      PubCsvCell *cell;
+      char c;
+
+      if (G_UNLIKELY (n + 1 >= self->alloc_cells))
+        {
+          grow_cells (self);
+          cells = self->cells;
+        }
+      cell = &cells[n++];
+      if (p < end && *p == quote && quote)
+        {
+          const char *q = memchr (p + 1, quote, (gsize) (end - p - 1));
+
+          if (!q || q + 1 >= end || q[1] == quote)
+            return NULL;
+          cell->data = p + 1;
+          cell->len = (guint32) (q - p - 1);
+          cell->quoted = TRUE;
+          p = q + 1;
+        }
+      else
+        {
+          const char *s = p;
+
+          while (p < end && !special[(guchar) *p])
+            p++;
+          if (p >= end || (*p == quote && quote))
+            return NULL;
+          cell->data = s;
+          cell->len = (guint32) (p - s);
+          cell->quoted = FALSE;
+        }
+      content += cell->len;
+      c = *p;
+      if (c == delimiter)
+        {
+          p++;
+          continue;
+        }
+      if (c == '\n')
+        {
+          ending = 0;
+          p++;
+          break;
+        }
+      if (c != '\r' || p + 1 >= end)
+        return NULL;
+      ending = p[1] == '\n' ? 1 : 2;
+      p += ending == 1 ? 2 : 1;
+      break;
+    }
+  if (content > self->max_record)
+    return NULL;
+  self->endings[ending]++;
+  self->n_records++;
+  self->func (cells, n, self->n_records, self->offset + (guint64) (record - base), 0, self->user_data);
+  return p;
+}
+
 void
 pub_csv_reader_feed (PubCsvReader *self,
                      const char   *data,
@@ -215,6 +297,16 @@ pub_csv_reader_feed (PubCsvReader *self,
 
   while (p < end)
     {
+      if (state == STATE_FIELD_START && !self->in_record)
+        {
+          const char *next = fast_record (self, p, end, data);
+
+          if (next)
+            {
+              p = next;
+              continue;
+            }
+        }
       switch (state)
         {
         case STATE_AFTER_CR:
