@@ -171,30 +171,78 @@ classify_number (const char *s,
   }
 }
 
-static gboolean
-ascii_equal_nocase (const char *s,
-                    gsize       len,
-                    const char *word)
-{
-  return strlen (word) == len && g_ascii_strncasecmp (s, word, len) == 0;
-}
+/* Letters compared without case: `c | 0x20` is a lowercase letter only
+ * for that letter in either case. */
+#define LOWER(c) ((guchar) (c) | 0x20)
 
 static guint
 classify_bool (const char *s,
                gsize       len)
 {
-  if (len > 5)
-    return 0;
-  if (ascii_equal_nocase (s, len, "true") || ascii_equal_nocase (s, len, "false"))
-    return PUB_CELL_BOOL_EN;
-  if (ascii_equal_nocase (s, len, "si") || ascii_equal_nocase (s, len, "no"))
-    return PUB_CELL_BOOL_ES;
-  /* "sí" in UTF-8 (í, Í) and in Windows-1252. */
-  if ((s[0] == 's' || s[0] == 'S') &&
-      ((len == 3 && (guchar) s[1] == 0xC3 && ((guchar) s[2] == 0xAD || (guchar) s[2] == 0x8D)) ||
-       (len == 2 && ((guchar) s[1] == 0xED || (guchar) s[1] == 0xCD))))
-    return PUB_CELL_BOOL_ES;
-  return 0;
+  switch (len)
+    {
+    case 2:
+      if ((LOWER (s[0]) == 's' && LOWER (s[1]) == 'i') || (LOWER (s[0]) == 'n' && LOWER (s[1]) == 'o'))
+        return PUB_CELL_BOOL_ES;
+      /* "sí" in Windows-1252 (í, Í). */
+      return LOWER (s[0]) == 's' && ((guchar) s[1] == 0xED || (guchar) s[1] == 0xCD) ? PUB_CELL_BOOL_ES : 0;
+    case 3:
+      /* "sí" in UTF-8 (í, Í). */
+      return LOWER (s[0]) == 's' && (guchar) s[1] == 0xC3 && ((guchar) s[2] == 0xAD || (guchar) s[2] == 0x8D)
+             ? PUB_CELL_BOOL_ES : 0;
+    case 4:
+      return LOWER (s[0]) == 't' && LOWER (s[1]) == 'r' && LOWER (s[2]) == 'u' && LOWER (s[3]) == 'e'
+             ? PUB_CELL_BOOL_EN : 0;
+    case 5:
+      return LOWER (s[0]) == 'f' && LOWER (s[1]) == 'a' && LOWER (s[2]) == 'l' && LOWER (s[3]) == 's' &&
+             LOWER (s[4]) == 'e' ? PUB_CELL_BOOL_EN : 0;
+    default:
+      return 0;
+    }
+}
+
+static gboolean
+digits_at (const char *s,
+           const int  *at,
+           guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    if (!IS_DIGIT (s[at[i]]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The shapes that fill most columns, decided without the general parsers
+ * (which give the same answer, only slower): plain integers, one decimal
+ * or thousands separator, dd-mm-yyyy, dd/mm/yyyy and yyyy-mm-dd. Returns
+ * G_MAXUINT when the shape is another. */
+static guint
+classify_common (const char *s,
+                 gsize       len)
+{
+  static const int dmy[] = { 0, 1, 3, 4, 6, 7, 8, 9 };
+  static const int ymd[] = { 0, 1, 2, 3, 5, 6, 8, 9 };
+  gsize i = 0, j;
+
+  if (len == 10 && (s[2] == '-' || s[2] == '/') && s[5] == s[2] && digits_at (s, dmy, 8))
+    return valid_date (number_of (s + 6, 4), number_of (s + 3, 2), number_of (s, 2))
+           ? (s[2] == '-' ? PUB_CELL_DATE_DMY_DASH : PUB_CELL_DATE_DMY_SLASH) : 0;
+  if (len == 10 && s[4] == '-' && s[7] == '-' && digits_at (s, ymd, 8))
+    return valid_date (number_of (s, 4), number_of (s + 5, 2), number_of (s + 8, 2)) ? PUB_CELL_DATE_ISO : 0;
+
+  while (i < len && IS_DIGIT (s[i]))
+    i++;
+  if (i == len)
+    return PUB_CELL_INTEGER;
+  if ((s[i] != '.' && s[i] != ',') || i + 1 == len)
+    return G_MAXUINT;
+  for (j = i + 1; j < len && IS_DIGIT (s[j]); j++)
+    ;
+  if (j != len)
+    return G_MAXUINT;
+  if (s[0] != '0' && i <= 3 && len - i - 1 == 3)
+    return s[i] == '.' ? PUB_CELL_DECIMAL_DOT | PUB_CELL_GROUPED_DOT : PUB_CELL_DECIMAL_COMMA | PUB_CELL_GROUPED_COMMA;
+  return s[i] == '.' ? PUB_CELL_DECIMAL_DOT : PUB_CELL_DECIMAL_COMMA;
 }
 
 guint
@@ -205,6 +253,10 @@ pub_check_classify_cell (const char *s,
     return 0;
   if (IS_DIGIT (s[0]))
     {
+      guint kind = classify_common (s, len);
+
+      if (kind != G_MAXUINT)
+        return kind;
       if (len >= 8 && len <= 10 && (memchr (s, '-', len) || memchr (s, '/', len)))
         return classify_date (s, len);
       return classify_number (s, len);
