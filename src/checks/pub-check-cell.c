@@ -266,6 +266,12 @@ pub_check_classify_cell (const char *s,
   return classify_bool (s, len);
 }
 
+static inline char
+ascii_upper (char c)
+{
+  return c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c;
+}
+
 char
 pub_check_rut_digit (guint32 body)
 {
@@ -331,7 +337,7 @@ pub_check_rut_is_valid (const char *s,
 
   if (!body)
     return FALSE;
-  dv = g_ascii_toupper (s[len - 1]);
+  dv = ascii_upper (s[len - 1]);
   return dv == pub_check_rut_digit (body);
 }
 
@@ -420,14 +426,42 @@ pub_check_personal_cell (const char *s,
        * number, even when its digits would dial. A wrong check digit is
        * a typo or a made-up value, still likely a person's. People's
        * RUTs are below 50 million; higher ones are companies. */
-      if (g_ascii_toupper (s[len - 1]) != pub_check_rut_digit (body))
+      if (ascii_upper (s[len - 1]) != pub_check_rut_digit (body))
         return PUB_PERSONAL_RUT_WRONG_DIGIT;
       return body < 50000000 ? PUB_PERSONAL_RUT_FORMATTED : PUB_PERSONAL_NONE;
     }
   /* Plain digits prove little: only a matching check digit counts. */
-  if (body && body < 50000000 && g_ascii_toupper (s[len - 1]) == pub_check_rut_digit (body))
+  if (body && body < 50000000 && ascii_upper (s[len - 1]) == pub_check_rut_digit (body))
     return PUB_PERSONAL_RUT_PLAIN;
   return is_phone (s, len) ? PUB_PERSONAL_PHONE : PUB_PERSONAL_NONE;
+}
+
+PubPersonalKind
+pub_check_personal_digits (const char *s,
+                           gsize       len)
+{
+  /* A RUT without separators: 7 or 8 digits and the check digit, below 50
+   * million, not all zeros. The digit is computed from the text, right to
+   * left, without dividing. */
+  if ((len == 8 || (len == 9 && s[0] < '5')) && (s[0] != '0' || number_of (s, len - 1)))
+    {
+      guint sum = 0, factor = 2, dv;
+
+      for (gsize i = len - 1; i-- > 0;)
+        {
+          sum += (guint) (s[i] - '0') * factor;
+          factor = factor == 7 ? 2 : factor + 1;
+        }
+      dv = 11 - sum % 11;
+      if (s[len - 1] == (dv == 11 ? '0' : dv == 10 ? 'K' : (char) ('0' + dv)))
+        return PUB_PERSONAL_RUT_PLAIN;
+    }
+  /* Phones: 9 digits from 9 (mobiles), or 56 and 9 or 2. */
+  if (len == 9 && s[0] == '9')
+    return PUB_PERSONAL_PHONE;
+  if (len == 11 && s[0] == '5' && s[1] == '6' && (s[2] == '9' || s[2] == '2'))
+    return PUB_PERSONAL_PHONE;
+  return PUB_PERSONAL_NONE;
 }
 
 static char *

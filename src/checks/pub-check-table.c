@@ -356,6 +356,23 @@ note_personal (PubTableChecker *self,
     col->examples[col->n_examples++] = pub_check_mask (data, len, kind);
 }
 
+/* note_personal for a value of digits only. */
+static void
+note_personal_digits (PubColumnStats *col,
+                      const char     *data,
+                      gsize           len)
+{
+  PubPersonalKind kind = pub_check_personal_digits (data, len);
+
+  if (len >= 8 && len <= 9)
+    col->n_plain_candidates++;
+  if (kind == PUB_PERSONAL_NONE)
+    return;
+  col->n_personal[kind]++;
+  if (col->n_examples < G_N_ELEMENTS (col->examples) - 1)
+    col->examples[col->n_examples++] = pub_check_mask (data, len, kind);
+}
+
 static void
 type_error (PubTableChecker *self,
             PubColumnStats  *col,
@@ -400,7 +417,7 @@ check_cell (PubTableChecker  *self,
       if (all_digits (data, len))
         {
           if (len >= 8 && len <= 12)
-            note_personal (self, col, data, len);
+            note_personal_digits (col, data, len);
           return;
         }
       kind = pub_check_classify_cell (data, len);
