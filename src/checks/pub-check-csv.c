@@ -267,7 +267,7 @@ next_special (const PubCsvReader *self,
 {
   for (;;)
     {
-      if (p >= scan->base && p < scan->base + 64)
+      if (scan->base && p >= scan->base && p < scan->base + 64)
         {
           guint64 bits = (quote_only ? scan->quotes : scan->bits) & (~G_GUINT64_CONSTANT (0) << (p - scan->base));
 

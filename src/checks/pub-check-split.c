@@ -309,6 +309,7 @@ pub_check_split (PubTableChecker       *whole,
   for (guint k = 0; k < split.n_pieces && !local_error; k++)
     {
       Piece *piece = &split.pieces[k];
+      guint64 done;
 
       g_mutex_lock (&split.mutex);
       while (!piece->done)
@@ -317,8 +318,7 @@ pub_check_split (PubTableChecker       *whole,
 
           if (!g_cond_wait_until (&split.cond, &split.mutex, until) && progress)
             {
-              guint64 done = split.done_bytes;
-
+              done = split.done_bytes;
               g_mutex_unlock (&split.mutex);
               progress (done, progress_data);
               g_mutex_lock (&split.mutex);
@@ -341,10 +341,11 @@ pub_check_split (PubTableChecker       *whole,
 
       g_mutex_lock (&split.mutex);
       split.joined = k + 1;
+      done = split.done_bytes;
       g_cond_broadcast (&split.cond);
       g_mutex_unlock (&split.mutex);
       if (progress)
-        progress (split.done_bytes, progress_data);
+        progress (done, progress_data);
     }
 
   g_mutex_lock (&split.mutex);
