@@ -6,6 +6,7 @@
 # errors on the fixture set. Goals on 2 cores: >= 800 MB/s on all threads,
 # peak RSS <= 200 MB, >= 150x frictionless on the slice.
 #   check-throughput.sh [--size BYTES] [--slice BYTES] [--runs N] [--no-frictionless]
+# Builds into _build-bench-checks (nothing is installed).
 # Files go to $PUB_BENCH_DIR (default /tmp/publicador-bench); frictionless
 # is installed once into a venv under ${XDG_CACHE_HOME:-~/.cache}. Each
 # figure is the best of --runs runs (default 3): the machine is shared.
@@ -26,7 +27,7 @@ while [ $# -gt 0 ]; do
 done
 
 work=${PUB_BENCH_DIR:-/tmp/publicador-bench}
-build=$top/_build-bench
+build=$top/_build-bench-checks
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/publicador-bench
 mkdir -p "$work" "$cache"
 

@@ -468,21 +468,16 @@ pub_csv_reader_feed (PubCsvReader *self,
           {
             const char *q = memchr (p, quote, (gsize) (end - p));
             const char *stop = q ? q : end;
+            gsize room = self->max_record - self->len;
 
-            if (G_UNLIKELY (self->len + (gsize) (stop - p) > self->max_record))
+            if (!append (self, p, (gsize) (stop - p)))
               {
-                /* The rest of the line is skipped from the byte where the
-                 * cap was hit, not from the closing quote, which may lie
-                 * beyond this piece of input: where the skip ends must not
-                 * depend on how the input was cut. */
-                gsize room = self->max_record - self->len;
-
-                append (self, p, room + 1);
-                p += room;
+                /* Skip from the cap, not from the next quote: where the
+                 * line ends must not depend on how the file was fed. */
                 state = STATE_SKIP_LINE;
+                p += room;
                 break;
               }
-            append (self, p, (gsize) (stop - p));
             p = stop;
             if (q)
               {
