@@ -201,15 +201,24 @@ classify_bool (const char *s,
     }
 }
 
-static gboolean
-digits_at (const char *s,
-           const int  *at,
-           guint       n)
+/* Two digits' value; the caller checked they are digits. */
+#define TWO(s) ((guint) ((s)[0] - '0') * 10 + (guint) ((s)[1] - '0'))
+#define FOUR(s) (TWO (s) * 100 + TWO ((s) + 2))
+
+/* valid_date without a division in the common case: only the 29th of
+ * February asks whether the year is a leap year. */
+static inline gboolean
+valid_date_fast (guint year,
+                 guint month,
+                 guint day)
 {
-  for (guint i = 0; i < n; i++)
-    if (!IS_DIGIT (s[at[i]]))
-      return FALSE;
-  return TRUE;
+  static const guint8 days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  if (month - 1 >= 12 || day == 0 || year < 1000)
+    return FALSE;
+  if (day <= days[month - 1])
+    return TRUE;
+  return month == 2 && day == 29 && is_leap (year);
 }
 
 /* The shapes that fill most columns, decided without the general parsers
@@ -220,15 +229,20 @@ static guint
 classify_common (const char *s,
                  gsize       len)
 {
-  static const int dmy[] = { 0, 1, 3, 4, 6, 7, 8, 9 };
-  static const int ymd[] = { 0, 1, 2, 3, 5, 6, 8, 9 };
   gsize i = 0, j;
 
-  if (len == 10 && (s[2] == '-' || s[2] == '/') && s[5] == s[2] && digits_at (s, dmy, 8))
-    return valid_date (number_of (s + 6, 4), number_of (s + 3, 2), number_of (s, 2))
-           ? (s[2] == '-' ? PUB_CELL_DATE_DMY_DASH : PUB_CELL_DATE_DMY_SLASH) : 0;
-  if (len == 10 && s[4] == '-' && s[7] == '-' && digits_at (s, ymd, 8))
-    return valid_date (number_of (s, 4), number_of (s + 5, 2), number_of (s + 8, 2)) ? PUB_CELL_DATE_ISO : 0;
+  if (len == 10)
+    {
+      if ((s[2] == '-' || s[2] == '/') && s[5] == s[2] &&
+          IS_DIGIT (s[0]) && IS_DIGIT (s[1]) && IS_DIGIT (s[3]) && IS_DIGIT (s[4]) &&
+          IS_DIGIT (s[6]) && IS_DIGIT (s[7]) && IS_DIGIT (s[8]) && IS_DIGIT (s[9]))
+        return valid_date_fast (FOUR (s + 6), TWO (s + 3), TWO (s))
+               ? (s[2] == '-' ? PUB_CELL_DATE_DMY_DASH : PUB_CELL_DATE_DMY_SLASH) : 0;
+      if (s[4] == '-' && s[7] == '-' &&
+          IS_DIGIT (s[0]) && IS_DIGIT (s[1]) && IS_DIGIT (s[2]) && IS_DIGIT (s[3]) &&
+          IS_DIGIT (s[5]) && IS_DIGIT (s[6]) && IS_DIGIT (s[8]) && IS_DIGIT (s[9]))
+        return valid_date_fast (FOUR (s), TWO (s + 5), TWO (s + 8)) ? PUB_CELL_DATE_ISO : 0;
+    }
 
   while (i < len && IS_DIGIT (s[i]))
     i++;
