@@ -73,7 +73,7 @@ echo "   publicador, 1 thread:   $secs1 s, $(mbps "$bytes" "$secs1") MB/s, peak 
 read -r secsn rssn < <(best "$tool" --threads "$cores" "$data")
 echo "   publicador, $cores threads:  $secsn s, $(mbps "$bytes" "$secsn") MB/s, peak RSS $((rssn / 1024)) MB" \
      "(goals: >= 800 MB/s, <= 200 MB)"
-grep -E "rows|errors:|Quality" "$work/out.txt" | sed 's/^/   /'
+grep -E "^  (CSV|Quality|[0-9,.]+ errors?:)" "$work/out.txt" | sed 's/^/   /'
 
 [ "$frictionless" = true ] || exit 0
 
