@@ -19,6 +19,7 @@
 #include "pub-check-split.h"
 
 #define BLOCK_SIZE (1024 * 1024)
+#define GUESS_WINDOW (32 * 1024)
 
 typedef struct {
   guint64           point;      /* where the search for its start begins */
@@ -118,53 +119,148 @@ add_done (Split   *split,
   g_mutex_unlock (&split->mutex);
 }
 
+/* The first line end at or after `from`; the end of the data when none. */
+static gboolean
+after_line_end (Split    *split,
+                guint64   from,
+                guint64  *pos,
+                GError  **error)
+{
+  Cursor c;
+  gboolean ok = FALSE;
+
+  if (!cursor_open (&c, split->source, from, split->cancellable, error))
+    goto out;
+  for (;;)
+    {
+      const char *data, *nl;
+      gsize n;
+      guint64 at = c.pos;
+
+      if (!cursor_read (&c, &data, &n, split->cancellable, error))
+        goto out;
+      if (!n)
+        {
+          *pos = at;
+          break;
+        }
+      nl = memchr (data, '\n', n);
+      if (nl)
+        {
+          *pos = at + (guint64) (nl - data) + 1;
+          break;
+        }
+    }
+  ok = TRUE;
+out:
+  cursor_close (&c);
+  return ok;
+}
+
+typedef struct {
+  guint    width;     /* the header's */
+  gboolean drop_first;
+  guint    seen;
+  gint     first_fit; /* the first record read is as wide as the header, cleanly; -1: none read */
+  guint64  second;    /* where the second record starts */
+} Guess;
+
+static void
+guess_cb (const PubCsvCell *cells,
+          guint             n_cells,
+          guint64           record_number,
+          guint64           byte_offset,
+          guint             flags,
+          gpointer          user_data)
+{
+  Guess *g = user_data;
+
+  if (++g->seen == 2)
+    g->second = byte_offset;
+  if ((g->seen == 1 && g->drop_first) || g->first_fit >= 0)
+    return;
+  g->first_fit = n_cells == g->width && !flags;
+}
+
+/* Where the piece cut at `point` starts: at the first record after it.
+ * `point` may be inside a quoted cell, where a line end does not end a
+ * record: the first kilobytes are read twice, as if `point` were outside
+ * quotes and as if it were inside. A wrong guess reads its first whole
+ * record badly, then usually falls back in step; so the inside reading
+ * wins when its first whole record is as wide as the header and read
+ * cleanly while the outside reading's is not. A wrong guess costs time,
+ * never correctness: the join reads such a piece itself. */
+static gboolean
+choose_start (Split    *split,
+              guint64   point,
+              guint64  *start,
+              GError  **error)
+{
+  const PubCsvStats *stats = pub_table_checker_get_stats (split->whole);
+  const PubCsvDialect *dialect = &stats->dialect;
+  Guess outside = { stats->n_columns, TRUE, 0, -1, 0 };
+  Guess inside = { stats->n_columns, TRUE, 0, -1, 0 };
+  Cursor c;
+  const char *data;
+  gsize n;
+  gboolean ok = FALSE;
+
+  if (!cursor_open (&c, split->source, point, split->cancellable, error) ||
+      !cursor_read (&c, &data, &n, split->cancellable, error))
+    goto out;
+  n = MIN (n, (gsize) GUESS_WINDOW);
+  {
+    g_autoptr(PubCsvReader) a = pub_csv_reader_new (dialect->delimiter, dialect->quote, GUESS_WINDOW,
+                                                    guess_cb, &outside);
+
+    pub_csv_reader_feed (a, data, n);
+  }
+  if (dialect->quote)
+    {
+      g_autoptr(PubCsvReader) b = pub_csv_reader_new (dialect->delimiter, dialect->quote, GUESS_WINDOW,
+                                                      guess_cb, &inside);
+
+      pub_csv_reader_feed (b, &dialect->quote, 1);
+      pub_csv_reader_feed (b, data, n);
+      if (inside.seen >= 2 && inside.first_fit == 1 && outside.first_fit != 1)
+        {
+          /* Offsets in `b` count the quote put in front. */
+          *start = point + inside.second - 1;
+          ok = TRUE;
+          goto out;
+        }
+    }
+  if (outside.seen >= 2)
+    {
+      *start = point + outside.second;
+      ok = TRUE;
+      goto out;
+    }
+  /* Not even one whole record in the window: after the next line end. */
+  ok = after_line_end (split, point + n, start, error);
+out:
+  cursor_close (&c);
+  return ok;
+}
+
 static gboolean
 check_piece (Split   *split,
              Piece   *piece,
              GError **error)
 {
-  Cursor c;
-  const char *data = NULL;
-  gsize n = 0;
-  guint64 at;       /* offset of data[0] */
+  Cursor c = { 0 };
+  gboolean last = piece == &split->pieces[split->n_pieces - 1];
   gboolean ok = FALSE;
 
-  if (!cursor_open (&c, split->source, piece->point, split->cancellable, error))
-    goto out;
-
-  /* Its start: right after the first line end at or past its point. The
-   * first piece starts where the header ended. */
+  /* The first piece starts where the header ended; a piece ends where the
+   * next one starts, the last at the end of the data. */
   piece->start = piece->point;
-  at = c.pos;
-  if (piece != &split->pieces[0])
-    for (;;)
-      {
-        const char *nl;
-
-        at = c.pos;
-        if (!cursor_read (&c, &data, &n, split->cancellable, error))
-          goto out;
-        if (!n)
-          {
-            piece->start = piece->end = at;
-            ok = TRUE;
-            goto out;
-          }
-        nl = memchr (data, '\n', n);
-        if (nl)
-          {
-            gsize skip = (gsize) (nl - data) + 1;
-
-            piece->start = at + skip;
-            data += skip;
-            n -= skip;
-            at += skip;
-            break;
-          }
-        add_done (split, n);
-      }
-  /* No line end before the next point: the next piece starts here too. */
-  if (piece->start > piece->next_point)
+  if (piece != &split->pieces[0] && !choose_start (split, piece->point, &piece->start, error))
+    goto out;
+  piece->end = G_MAXUINT64;
+  if (!last && !choose_start (split, piece->next_point, &piece->end, error))
+    goto out;
+  if (piece->end <= piece->start)
     {
       piece->end = piece->start;
       ok = TRUE;
@@ -172,24 +268,16 @@ check_piece (Split   *split,
     }
 
   piece->checker = pub_table_checker_new_piece (split->whole, piece->start);
+  if (!cursor_open (&c, split->source, piece->start, split->cancellable, error))
+    goto out;
   for (;;)
     {
-      if (n)
-        {
-          /* Up to the next point, then up to the first line end there. */
-          gsize before = at < piece->next_point ? (gsize) MIN ((guint64) n, piece->next_point - at) : 0;
-          const char *nl = before < n ? memchr (data + before, '\n', n - before) : NULL;
-          gsize take = nl ? (gsize) (nl - data) + 1 : n;
+      const char *data;
+      gsize n;
+      guint64 at = c.pos;
 
-          pub_table_checker_feed (piece->checker, data, take);
-          add_done (split, take);
-          if (nl)
-            {
-              piece->end = at + take;
-              break;
-            }
-          at += n;
-        }
+      if (at >= piece->end)
+        break;
       if (!cursor_read (&c, &data, &n, split->cancellable, error))
         goto out;
       if (!n)
@@ -198,6 +286,9 @@ check_piece (Split   *split,
           piece->at_end = TRUE;
           break;
         }
+      n = (gsize) MIN ((guint64) n, piece->end - at);
+      pub_table_checker_feed (piece->checker, data, n);
+      add_done (split, n);
     }
   pub_table_checker_end_piece (piece->checker, piece->at_end);
   piece->clean_end = piece->at_end || pub_table_checker_at_record_start (piece->checker);
@@ -240,18 +331,22 @@ worker_thread (gpointer data)
   return NULL;
 }
 
-/* The guess about where the piece starts was wrong: the whole reads it. */
+/* The whole reads [from, to) itself (to the end of the data when
+ * `to_end`): a piece whose guessed start was wrong, or bytes no piece
+ * covered. */
 static gboolean
-feed_whole (Split   *split,
-            Piece   *piece,
-            GError **error)
+feed_whole (Split    *split,
+            guint64   from,
+            guint64   to,
+            gboolean  to_end,
+            GError  **error)
 {
   Cursor c;
   gboolean ok = FALSE;
 
-  if (!cursor_open (&c, split->source, piece->start, split->cancellable, error))
+  if (!cursor_open (&c, split->source, from, split->cancellable, error))
     goto out;
-  while (c.pos < piece->end || piece->at_end)
+  while (c.pos < to || to_end)
     {
       const char *data;
       gsize n;
@@ -261,8 +356,8 @@ feed_whole (Split   *split,
         goto out;
       if (!n)
         break;
-      if (!piece->at_end)
-        n = (gsize) MIN ((guint64) n, piece->end - at);
+      if (!to_end)
+        n = (gsize) MIN ((guint64) n, to - at);
       pub_table_checker_feed (split->whole, data, n);
     }
   ok = TRUE;
@@ -286,6 +381,8 @@ pub_check_split (PubTableChecker       *whole,
   g_autoptr(GPtrArray) workers = g_ptr_array_new ();
   GError *local_error = NULL;
   guint64 span = source->size > from ? source->size - from : 0;
+  guint64 pos = from;
+  gboolean at_end = FALSE;
 
   g_return_val_if_fail (pub_table_checker_at_record_start (whole), FALSE);
 
@@ -305,7 +402,9 @@ pub_check_split (PubTableChecker       *whole,
   for (guint i = 0; i < threads; i++)
     g_ptr_array_add (workers, g_thread_new ("pub-check-piece", worker_thread, &split));
 
-  /* The join, in file order, in this thread. */
+  /* The join, in file order, in this thread. `pos`: how far the whole has
+   * read. A piece joins when it starts there, between two records; any
+   * other bytes the whole reads itself. */
   for (guint k = 0; k < split.n_pieces && !local_error; k++)
     {
       Piece *piece = &split.pieces[k];
@@ -331,12 +430,22 @@ pub_check_split (PubTableChecker       *whole,
           local_error = g_steal_pointer (&piece->error);
           break;
         }
-      if (piece->start == piece->end)
+      if (at_end || (piece->start == piece->end && !piece->at_end))
         ;
-      else if (pub_table_checker_at_record_start (whole) && piece->clean_end)
-        pub_table_checker_merge_piece (whole, piece->checker);
-      else if (!feed_whole (&split, piece, &local_error))
-        break;
+      else
+        {
+          if (piece->start > pos && !feed_whole (&split, pos, piece->start, FALSE, &local_error))
+            break;
+          pos = MAX (pos, piece->start);
+          if (piece->start == pos && piece->checker && piece->clean_end &&
+              pub_table_checker_at_record_start (whole))
+            pub_table_checker_merge_piece (whole, piece->checker);
+          else if ((piece->at_end || piece->end > pos) &&
+                   !feed_whole (&split, pos, piece->end, piece->at_end, &local_error))
+            break;
+          pos = MAX (pos, piece->end);
+          at_end = piece->at_end;
+        }
       g_clear_pointer (&piece->checker, pub_table_checker_free);
 
       g_mutex_lock (&split.mutex);
