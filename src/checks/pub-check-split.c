@@ -392,7 +392,9 @@ pub_check_split (PubTableChecker       *whole,
   split.whole = whole;
   split.cancellable = cancellable;
   split.n_pieces = (guint) MAX (1, (span + piece_size - 1) / piece_size);
-  split.window = threads * 2;
+  /* Room for threads to run ahead while the join waits its turn on a
+   * busy machine; each waiting piece holds a few megabytes. */
+  split.window = threads * 4;
   split.pieces = g_new0 (Piece, split.n_pieces);
   for (guint k = 0; k < split.n_pieces; k++)
     {
