@@ -171,30 +171,92 @@ classify_number (const char *s,
   }
 }
 
-static gboolean
-ascii_equal_nocase (const char *s,
-                    gsize       len,
-                    const char *word)
-{
-  return strlen (word) == len && g_ascii_strncasecmp (s, word, len) == 0;
-}
+/* Letters compared without case: `c | 0x20` is a lowercase letter only
+ * for that letter in either case. */
+#define LOWER(c) ((guchar) (c) | 0x20)
 
 static guint
 classify_bool (const char *s,
                gsize       len)
 {
-  if (len > 5)
-    return 0;
-  if (ascii_equal_nocase (s, len, "true") || ascii_equal_nocase (s, len, "false"))
-    return PUB_CELL_BOOL_EN;
-  if (ascii_equal_nocase (s, len, "si") || ascii_equal_nocase (s, len, "no"))
-    return PUB_CELL_BOOL_ES;
-  /* "sí" in UTF-8 (í, Í) and in Windows-1252. */
-  if ((s[0] == 's' || s[0] == 'S') &&
-      ((len == 3 && (guchar) s[1] == 0xC3 && ((guchar) s[2] == 0xAD || (guchar) s[2] == 0x8D)) ||
-       (len == 2 && ((guchar) s[1] == 0xED || (guchar) s[1] == 0xCD))))
-    return PUB_CELL_BOOL_ES;
-  return 0;
+  switch (len)
+    {
+    case 2:
+      if ((LOWER (s[0]) == 's' && LOWER (s[1]) == 'i') || (LOWER (s[0]) == 'n' && LOWER (s[1]) == 'o'))
+        return PUB_CELL_BOOL_ES;
+      /* "sí" in Windows-1252 (í, Í). */
+      return LOWER (s[0]) == 's' && ((guchar) s[1] == 0xED || (guchar) s[1] == 0xCD) ? PUB_CELL_BOOL_ES : 0;
+    case 3:
+      /* "sí" in UTF-8 (í, Í). */
+      return LOWER (s[0]) == 's' && (guchar) s[1] == 0xC3 && ((guchar) s[2] == 0xAD || (guchar) s[2] == 0x8D)
+             ? PUB_CELL_BOOL_ES : 0;
+    case 4:
+      return LOWER (s[0]) == 't' && LOWER (s[1]) == 'r' && LOWER (s[2]) == 'u' && LOWER (s[3]) == 'e'
+             ? PUB_CELL_BOOL_EN : 0;
+    case 5:
+      return LOWER (s[0]) == 'f' && LOWER (s[1]) == 'a' && LOWER (s[2]) == 'l' && LOWER (s[3]) == 's' &&
+             LOWER (s[4]) == 'e' ? PUB_CELL_BOOL_EN : 0;
+    default:
+      return 0;
+    }
+}
+
+/* Two digits' value; the caller checked they are digits. */
+#define TWO(s) ((guint) ((s)[0] - '0') * 10 + (guint) ((s)[1] - '0'))
+#define FOUR(s) (TWO (s) * 100 + TWO ((s) + 2))
+
+/* valid_date without a division in the common case: only the 29th of
+ * February asks whether the year is a leap year. */
+static inline gboolean
+valid_date_fast (guint year,
+                 guint month,
+                 guint day)
+{
+  static const guint8 days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  if (month - 1 >= 12 || day == 0 || year < 1000)
+    return FALSE;
+  if (day <= days[month - 1])
+    return TRUE;
+  return month == 2 && day == 29 && is_leap (year);
+}
+
+/* The shapes that fill most columns, decided without the general parsers
+ * (which give the same answer, only slower): plain integers, one decimal
+ * or thousands separator, dd-mm-yyyy, dd/mm/yyyy and yyyy-mm-dd. Returns
+ * G_MAXUINT when the shape is another. */
+static guint
+classify_common (const char *s,
+                 gsize       len)
+{
+  gsize i = 0, j;
+
+  if (len == 10)
+    {
+      if ((s[2] == '-' || s[2] == '/') && s[5] == s[2] &&
+          IS_DIGIT (s[0]) && IS_DIGIT (s[1]) && IS_DIGIT (s[3]) && IS_DIGIT (s[4]) &&
+          IS_DIGIT (s[6]) && IS_DIGIT (s[7]) && IS_DIGIT (s[8]) && IS_DIGIT (s[9]))
+        return valid_date_fast (FOUR (s + 6), TWO (s + 3), TWO (s))
+               ? (s[2] == '-' ? PUB_CELL_DATE_DMY_DASH : PUB_CELL_DATE_DMY_SLASH) : 0;
+      if (s[4] == '-' && s[7] == '-' &&
+          IS_DIGIT (s[0]) && IS_DIGIT (s[1]) && IS_DIGIT (s[2]) && IS_DIGIT (s[3]) &&
+          IS_DIGIT (s[5]) && IS_DIGIT (s[6]) && IS_DIGIT (s[8]) && IS_DIGIT (s[9]))
+        return valid_date_fast (FOUR (s), TWO (s + 5), TWO (s + 8)) ? PUB_CELL_DATE_ISO : 0;
+    }
+
+  while (i < len && IS_DIGIT (s[i]))
+    i++;
+  if (i == len)
+    return PUB_CELL_INTEGER;
+  if ((s[i] != '.' && s[i] != ',') || i + 1 == len)
+    return G_MAXUINT;
+  for (j = i + 1; j < len && IS_DIGIT (s[j]); j++)
+    ;
+  if (j != len)
+    return G_MAXUINT;
+  if (s[0] != '0' && i <= 3 && len - i - 1 == 3)
+    return s[i] == '.' ? PUB_CELL_DECIMAL_DOT | PUB_CELL_GROUPED_DOT : PUB_CELL_DECIMAL_COMMA | PUB_CELL_GROUPED_COMMA;
+  return s[i] == '.' ? PUB_CELL_DECIMAL_DOT : PUB_CELL_DECIMAL_COMMA;
 }
 
 guint
@@ -205,6 +267,10 @@ pub_check_classify_cell (const char *s,
     return 0;
   if (IS_DIGIT (s[0]))
     {
+      guint kind = classify_common (s, len);
+
+      if (kind != G_MAXUINT)
+        return kind;
       if (len >= 8 && len <= 10 && (memchr (s, '-', len) || memchr (s, '/', len)))
         return classify_date (s, len);
       return classify_number (s, len);
@@ -212,6 +278,12 @@ pub_check_classify_cell (const char *s,
   if (s[0] == '-' || s[0] == '+')
     return classify_number (s, len);
   return classify_bool (s, len);
+}
+
+static inline char
+ascii_upper (char c)
+{
+  return c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c;
 }
 
 char
@@ -279,7 +351,7 @@ pub_check_rut_is_valid (const char *s,
 
   if (!body)
     return FALSE;
-  dv = g_ascii_toupper (s[len - 1]);
+  dv = ascii_upper (s[len - 1]);
   return dv == pub_check_rut_digit (body);
 }
 
@@ -368,14 +440,42 @@ pub_check_personal_cell (const char *s,
        * number, even when its digits would dial. A wrong check digit is
        * a typo or a made-up value, still likely a person's. People's
        * RUTs are below 50 million; higher ones are companies. */
-      if (g_ascii_toupper (s[len - 1]) != pub_check_rut_digit (body))
+      if (ascii_upper (s[len - 1]) != pub_check_rut_digit (body))
         return PUB_PERSONAL_RUT_WRONG_DIGIT;
       return body < 50000000 ? PUB_PERSONAL_RUT_FORMATTED : PUB_PERSONAL_NONE;
     }
   /* Plain digits prove little: only a matching check digit counts. */
-  if (body && body < 50000000 && g_ascii_toupper (s[len - 1]) == pub_check_rut_digit (body))
+  if (body && body < 50000000 && ascii_upper (s[len - 1]) == pub_check_rut_digit (body))
     return PUB_PERSONAL_RUT_PLAIN;
   return is_phone (s, len) ? PUB_PERSONAL_PHONE : PUB_PERSONAL_NONE;
+}
+
+PubPersonalKind
+pub_check_personal_digits (const char *s,
+                           gsize       len)
+{
+  /* A RUT without separators: 7 or 8 digits and the check digit, below 50
+   * million, not all zeros. The digit is computed from the text, right to
+   * left, without dividing. */
+  if ((len == 8 || (len == 9 && s[0] < '5')) && (s[0] != '0' || number_of (s, len - 1)))
+    {
+      guint sum = 0, factor = 2, dv;
+
+      for (gsize i = len - 1; i-- > 0;)
+        {
+          sum += (guint) (s[i] - '0') * factor;
+          factor = factor == 7 ? 2 : factor + 1;
+        }
+      dv = 11 - sum % 11;
+      if (s[len - 1] == (dv == 11 ? '0' : dv == 10 ? 'K' : (char) ('0' + dv)))
+        return PUB_PERSONAL_RUT_PLAIN;
+    }
+  /* Phones: 9 digits from 9 (mobiles), or 56 and 9 or 2. */
+  if (len == 9 && s[0] == '9')
+    return PUB_PERSONAL_PHONE;
+  if (len == 11 && s[0] == '5' && s[1] == '6' && (s[2] == '9' || s[2] == '2'))
+    return PUB_PERSONAL_PHONE;
+  return PUB_PERSONAL_NONE;
 }
 
 static char *

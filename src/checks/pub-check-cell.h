@@ -46,6 +46,9 @@ typedef enum {
 
 PubPersonalKind pub_check_personal_cell (const char *s,
                                          gsize       len);
+/* The same for a value made of digits only (ids, amounts), faster. */
+PubPersonalKind pub_check_personal_digits (const char *s,
+                                           gsize       len);
 
 /* body: the digits before the check digit. Returns '0'..'9' or 'K'. */
 char      pub_check_rut_digit     (guint32     body);

@@ -62,6 +62,16 @@ void          pub_csv_reader_free     (PubCsvReader     *self);
 guint64       pub_csv_reader_get_n_records (PubCsvReader *self);
 /* Record ends counted by kind: index 0 LF, 1 CRLF, 2 CR. */
 const guint64 *pub_csv_reader_get_line_endings (PubCsvReader *self);
+/* Between two records: nothing of a record seen, not inside quotes. */
+gboolean      pub_csv_reader_at_record_start (PubCsvReader *self);
+/* Where the next byte fed is (record offsets count from it). */
+void          pub_csv_reader_set_offset (PubCsvReader   *self,
+                                         guint64         offset);
+/* Counts records and bytes read by another reader, as if fed here. */
+void          pub_csv_reader_skip       (PubCsvReader   *self,
+                                         guint64         n_records,
+                                         guint64         n_bytes,
+                                         const guint64  *line_endings);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PubCsvReader, pub_csv_reader_free)
 

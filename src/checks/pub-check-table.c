@@ -8,61 +8,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "pub-check-rowset.h"
-#include "pub-check-table.h"
-
-#define SAMPLE_ROWS 1000
-#define CELL_CHARS  80
-/* Each duplicate-row lookup is a cache miss in a big table: probes wait
- * DUP_DELAY rows after a prefetch, so memory works while rows are parsed. */
-#define DUP_DELAY 32
-
-typedef struct {
-  guint64  hash;
-  guint64  row;
-} DupPending;
-
-/* An encoding error and where it is in the text the reader sees (which
- * for UTF-16 is not its offset in the file). */
-typedef struct {
-  CkanValidationError *error;
-  guint64              at;
-} Unplaced;
-
-typedef struct {
-  guint64 n_nonempty;
-  guint64 n_number;
-  guint64 n_integer;
-  guint64 n_date;
-  guint64 n_bool;
-  guint64 n_personal;        /* RUTs with separators, e-mails, phones */
-  guint64 n_plain_ruts;
-  guint64 n_plain_candidates;
-} Sample;
-
-struct _PubTableChecker
-{
-  CkanValidationReport *report;
-  PubCsvReader         *reader;
-  PubEncodingValidator  validator;
-  gsize                 max_record;
-  PubCsvStats           stats;
-  Sample               *sample;       /* per column, during inference */
-  guint                 sample_columns;
-  gboolean              inferred;
-  gboolean              header_seen;
-  PubRowSet             dups;
-  DupPending            pending[DUP_DELAY];
-  guint                 n_pending;
-  guint                 next;
-  guint64               start_offset;   /* the BOM's length */
-  PubUtf16Decoder       utf16;
-  GByteArray           *decoded;        /* UTF-16 only: the last piece as UTF-8 */
-  guint64               decoded_base;   /* UTF-8 bytes given to the reader before it */
-  GQueue                unplaced;       /* Unplaced: encoding errors waiting for their row */
-  guint64               last_row;
-  guint64               last_row_offset;
-};
+#include "pub-check-table-private.h"
 
 const char *
 pub_column_type_to_string (PubColumnType type)
@@ -122,8 +68,8 @@ may_hold_personal (const char *data,
   return FALSE;
 }
 
-static gboolean
-column_is_personal (const PubColumnStats *col)
+gboolean
+_pub_table_column_is_personal (const PubColumnStats *col)
 {
   return col->personal_label ||
          col->n_personal[PUB_PERSONAL_RUT_FORMATTED] ||
@@ -139,18 +85,21 @@ column_is_personal (const PubColumnStats *col)
 static char *
 cell_text (PubTableChecker *self,
            PubColumnStats  *col,
-           guint64          row,
            const char      *data,
-           gsize            len)
+           gsize            len,
+           gboolean        *clear)
 {
   PubPersonalKind kind = pub_check_personal_cell (data, len);
 
-  if (col != NULL && !col->masked_from_row && column_is_personal (col))
-    col->masked_from_row = row;
+  *clear = FALSE;
   if (kind != PUB_PERSONAL_NONE)
     return pub_check_mask (data, len, kind);
   if (col == NULL || col->masked_from_row || may_hold_personal (data, len))
     return pub_check_mask (data, len, PUB_PERSONAL_NONE);
+  /* Shown for now; masked at the end if the column turns out personal.
+   * Deciding only then keeps the report the same however the file was
+   * split between threads. */
+  *clear = TRUE;
   return pub_encoding_cell_to_utf8 (data, len, self->stats.encoding, CELL_CHARS);
 }
 
@@ -166,6 +115,8 @@ report_error (PubTableChecker *self,
   g_autofree char *cell = NULL;
   const char *name = NULL;
   PubColumnStats *col = NULL;
+  CkanValidationError *error;
+  gboolean clear = FALSE;
 
   if (!ckan_validation_report_has_room (self->report, type))
     {
@@ -181,13 +132,19 @@ report_error (PubTableChecker *self,
   if (data && row == 0)
     cell = pub_encoding_cell_to_utf8 (data, len, self->stats.encoding, CELL_CHARS);
   else if (data)
-    cell = cell_text (self, col, row, data, len);
-  ckan_validation_report_add_error (self->report, type, (gint64) row, (int) field, name, cell, message);
+    cell = cell_text (self, col, data, len, &clear);
+  error = ckan_validation_error_new (type, (gint64) row, (int) field, name, cell, message);
+  if (ckan_validation_report_take_error (self->report, error) && clear)
+    {
+      ClearCell c = { error, field };
+
+      g_array_append_val (self->clear_cells, c);
+    }
 }
 
-static void
-invalid_byte_cb (guint64  offset,
-                 gpointer user_data)
+void
+_pub_table_checker_invalid_byte_cb (guint64  offset,
+                                    gpointer user_data)
 {
   PubTableChecker *self = user_data;
   CkanValidationError *error;
@@ -216,9 +173,9 @@ invalid_byte_cb (guint64  offset,
     }
 }
 
-static void
-place_encoding_errors (PubTableChecker *self,
-                       guint64          next_offset)
+void
+_pub_table_checker_place_encoding_errors (PubTableChecker *self,
+                                          guint64          next_offset)
 {
   Unplaced *u;
 
@@ -304,6 +261,8 @@ sample_record_cb (const PubCsvCell *cells,
 {
   PubTableChecker *self = user_data;
 
+  if (record_number == 2)
+    self->header_end = byte_offset;
   if (record_number == 1)
     {
       self->sample_columns = n_cells;
@@ -397,6 +356,23 @@ note_personal (PubTableChecker *self,
     col->examples[col->n_examples++] = pub_check_mask (data, len, kind);
 }
 
+/* note_personal for a value of digits only. */
+static void
+note_personal_digits (PubColumnStats *col,
+                      const char     *data,
+                      gsize           len)
+{
+  PubPersonalKind kind = pub_check_personal_digits (data, len);
+
+  if (len >= 8 && len <= 9)
+    col->n_plain_candidates++;
+  if (kind == PUB_PERSONAL_NONE)
+    return;
+  col->n_personal[kind]++;
+  if (col->n_examples < G_N_ELEMENTS (col->examples) - 1)
+    col->examples[col->n_examples++] = pub_check_mask (data, len, kind);
+}
+
 static void
 type_error (PubTableChecker *self,
             PubColumnStats  *col,
@@ -441,7 +417,7 @@ check_cell (PubTableChecker  *self,
       if (all_digits (data, len))
         {
           if (len >= 8 && len <= 12)
-            note_personal (self, col, data, len);
+            note_personal_digits (col, data, len);
           return;
         }
       kind = pub_check_classify_cell (data, len);
@@ -503,10 +479,10 @@ dup_probe (PubTableChecker  *self,
     }
 }
 
-static void
-dup_queue (PubTableChecker *self,
-           guint64          hash,
-           guint64          row)
+void
+_pub_table_checker_dup_queue (PubTableChecker *self,
+                              guint64          hash,
+                              guint64          row)
 {
   DupPending *slot = &self->pending[self->next];
 
@@ -545,15 +521,16 @@ record_cb (const PubCsvCell *cells,
   guint width;
 
   if (G_UNLIKELY (self->unplaced.length))
-    place_encoding_errors (self, byte_offset);
+    _pub_table_checker_place_encoding_errors (self, byte_offset);
   self->last_row = row;
 
   if (G_UNLIKELY (flags))
     {
       if (flags & PUB_CSV_RECORD_TOO_LONG)
         {
-          g_autofree char *message = g_strdup_printf (_("Row %llu is longer than %llu bytes: the rest of it was skipped"),
-                                                      (unsigned long long) row,
+          /* The row number is the error's own: a piece of a split file
+           * does not know it yet when it writes the message. */
+          g_autofree char *message = g_strdup_printf (_("The row is longer than %llu bytes: the rest of it was skipped"),
                                                       (unsigned long long) self->max_record);
           stats->n_too_long_records++;
           report_error (self, "source-error", row, 0, NULL, 0, message);
@@ -590,6 +567,8 @@ record_cb (const PubCsvCell *cells,
   stats->n_rows++;
   if (is_blank (cells, n_cells))
     {
+      if (self->hashes)
+        g_array_append_val (self->hashes, h);
       stats->n_blank_rows++;
       report_error (self, "blank-row", row, 0, NULL, 0, _("The row is empty"));
       return;
@@ -620,7 +599,10 @@ record_cb (const PubCsvCell *cells,
         }
     }
 
-  dup_queue (self, h, row);
+  if (self->hashes)
+    g_array_append_val (self->hashes, h);
+  else
+    _pub_table_checker_dup_queue (self, h, row);
 }
 
 PubTableChecker *
@@ -643,6 +625,7 @@ pub_table_checker_new (PubEncoding           encoding,
       self->decoded = g_byte_array_new ();
     }
   pub_row_set_init (&self->dups);
+  self->clear_cells = g_array_new (FALSE, FALSE, sizeof (ClearCell));
   return self;
 }
 
@@ -671,104 +654,12 @@ pub_table_checker_feed (PubTableChecker *self,
   self->stats.bytes += len;
   if (self->decoded)
     {
-      pub_utf16_decoder_feed (&self->utf16, data, len, self->decoded, invalid_byte_cb, self);
+      pub_utf16_decoder_feed (&self->utf16, data, len, self->decoded, _pub_table_checker_invalid_byte_cb, self);
       feed_decoded (self);
       return;
     }
-  pub_encoding_validator_feed (&self->validator, data, len, invalid_byte_cb, self);
+  pub_encoding_validator_feed (&self->validator, data, len, _pub_table_checker_invalid_byte_cb, self);
   pub_csv_reader_feed (self->reader, data, len);
-}
-
-static void
-report_personal (PubTableChecker *self)
-{
-  for (guint i = 0; i < self->stats.n_columns; i++)
-    {
-      PubColumnStats *col = &self->stats.columns[i];
-      guint64 ruts = col->n_personal[PUB_PERSONAL_RUT_FORMATTED];
-      guint64 emails = col->n_personal[PUB_PERSONAL_EMAIL];
-      guint64 phones = col->n_personal[PUB_PERSONAL_PHONE];
-      g_autofree char *examples = NULL;
-
-      /* One in eleven numbers passes the check digit by chance: plain
-       * digits count as RUTs only when most of them pass. */
-      if (col->n_personal[PUB_PERSONAL_RUT_PLAIN] * 2 >= col->n_plain_candidates ||
-          (col->personal_label && (strstr (col->personal_label, "rut") || strstr (col->personal_label, "run"))))
-        ruts += col->n_personal[PUB_PERSONAL_RUT_PLAIN];
-      else
-        col->n_personal[PUB_PERSONAL_RUT_PLAIN] = 0;
-
-      if (col->n_examples)
-        {
-          col->examples[col->n_examples] = NULL;
-          examples = g_strjoinv (", ", (char **) col->examples);
-        }
-      if (ruts)
-        {
-          g_autofree char *m = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%llu value is a RUT number",
-                                                             "%llu values are RUT numbers", ruts),
-                                                (unsigned long long) ruts);
-          ckan_validation_report_add_error (self->report, "personal-data", 0, (int) i + 1, col->name, examples, m);
-        }
-      if (emails)
-        {
-          g_autofree char *m = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%llu value is an e-mail address",
-                                                             "%llu values are e-mail addresses", emails),
-                                                (unsigned long long) emails);
-          ckan_validation_report_add_error (self->report, "personal-data", 0, (int) i + 1, col->name, examples, m);
-        }
-      if (phones)
-        {
-          g_autofree char *m = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%llu value is a phone number",
-                                                             "%llu values are phone numbers", phones),
-                                                (unsigned long long) phones);
-          ckan_validation_report_add_error (self->report, "personal-data", 0, (int) i + 1, col->name, examples, m);
-        }
-      if (col->n_personal[PUB_PERSONAL_RUT_WRONG_DIGIT])
-        {
-          guint64 wrong = col->n_personal[PUB_PERSONAL_RUT_WRONG_DIGIT];
-          g_autofree char *m = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%llu value looks like a RUT with a wrong check digit",
-                                                             "%llu values look like a RUT with a wrong check digit", wrong),
-                                                (unsigned long long) wrong);
-          ckan_validation_report_add_error (self->report, "personal-data", 0, (int) i + 1, col->name, examples, m);
-        }
-      if (col->personal_label && !ruts && !emails && !phones && !col->n_personal[PUB_PERSONAL_RUT_WRONG_DIGIT])
-        ckan_validation_report_add_error (self->report, "personal-data", 0, (int) i + 1, col->name, NULL,
-                                          _("The column's name suggests personal data"));
-    }
-}
-
-/* A column found personal only after some of its cells were reported
- * (past the first rows): those cells are masked now, before anyone sees
- * the report. */
-static void
-mask_earlier_cells (PubTableChecker *self)
-{
-  g_auto(GStrv) types = ckan_validation_report_dup_types (self->report);
-
-  for (guint t = 0; types[t] != NULL; t++)
-    {
-      GPtrArray *errors = ckan_validation_report_get_errors_of_type (self->report, types[t]);
-
-      for (guint i = 0; errors != NULL && i < errors->len; i++)
-        {
-          CkanValidationError *e = g_ptr_array_index (errors, i);
-          PubColumnStats *col;
-          char *masked;
-
-          if (e->row_number <= 0 || e->cell == NULL || e->field_number <= 0 ||
-              (guint) e->field_number > self->stats.n_columns)
-            continue;
-          col = &self->stats.columns[e->field_number - 1];
-          if (!column_is_personal (col) && !col->n_personal[PUB_PERSONAL_RUT_PLAIN])
-            continue;
-          if (col->masked_from_row && (guint64) e->row_number >= col->masked_from_row)
-            continue;
-          masked = pub_check_mask (e->cell, strlen (e->cell), PUB_PERSONAL_NONE);
-          g_free (e->cell);
-          e->cell = masked;
-        }
-    }
 }
 
 void
@@ -776,12 +667,12 @@ pub_table_checker_finish (PubTableChecker *self)
 {
   if (self->decoded)
     {
-      pub_utf16_decoder_finish (&self->utf16, self->decoded, invalid_byte_cb, self);
+      pub_utf16_decoder_finish (&self->utf16, self->decoded, _pub_table_checker_invalid_byte_cb, self);
       feed_decoded (self);
     }
-  pub_encoding_validator_finish (&self->validator, invalid_byte_cb, self);
+  pub_encoding_validator_finish (&self->validator, _pub_table_checker_invalid_byte_cb, self);
   pub_csv_reader_finish (self->reader);
-  place_encoding_errors (self, G_MAXUINT64);
+  _pub_table_checker_place_encoding_errors (self, G_MAXUINT64);
   dup_drain (self);
   memcpy (self->stats.line_endings, pub_csv_reader_get_line_endings (self->reader),
           sizeof self->stats.line_endings);
@@ -800,8 +691,9 @@ pub_table_checker_finish (PubTableChecker *self)
       ckan_validation_report_add_error (self->report, "no-data-rows", 0, 0, NULL, NULL,
                                         _("The file has column names but no rows of data: there is nothing to publish"));
     }
-  report_personal (self);
-  mask_earlier_cells (self);
+  _pub_table_checker_report_personal (self);
+  _pub_table_checker_mask_clear_cells (self);
+  ckan_validation_report_sort_types_by_row (self->report);
   ckan_validation_report_set_stats (self->report, (gint64) self->stats.n_rows,
                                     (gint64) self->stats.n_columns, (gint64) self->stats.bytes);
 }
@@ -826,6 +718,9 @@ pub_table_checker_free (PubTableChecker *self)
   g_free (self->stats.columns);
   g_free (self->sample);
   g_queue_clear_full (&self->unplaced, g_free);
+  g_array_unref (self->clear_cells);
+  if (self->hashes)
+    g_array_unref (self->hashes);
   if (self->decoded)
     g_byte_array_unref (self->decoded);
   pub_row_set_clear (&self->dups);

@@ -88,6 +88,24 @@ void               pub_table_checker_set_start_offset (PubTableChecker *self,
                                                        guint64          offset);
 void               pub_table_checker_free      (PubTableChecker       *self);
 
+/* One large file checked in pieces by several threads (pub-check-split.c).
+ * The whole checker reads the header; each piece, a run of whole records
+ * starting at `offset` (counted after any BOM), is checked by its own
+ * checker, then joins the whole in file order as if the whole had read
+ * it: the report is the same finding for finding. */
+/* Where the header's record ends, as inference saw it; 0: unknown. */
+guint64            pub_table_checker_get_header_end   (PubTableChecker *self);
+/* TRUE between two records (not inside quotes, nothing pending). */
+gboolean           pub_table_checker_at_record_start  (PubTableChecker *self);
+PubTableChecker   *pub_table_checker_new_piece        (PubTableChecker *whole,
+                                                       guint64          offset);
+/* at_end: the piece ends the file. */
+void               pub_table_checker_end_piece        (PubTableChecker *piece,
+                                                       gboolean         at_end);
+/* Only when the whole was between two records where the piece starts. */
+void               pub_table_checker_merge_piece      (PubTableChecker *whole,
+                                                       PubTableChecker *piece);
+
 const char        *pub_column_type_to_string   (PubColumnType          type);
 /* For people: "número entero", "fecha", ... */
 const char        *pub_column_type_to_label    (PubColumnType          type);

@@ -10,9 +10,11 @@
 
 #include "pub-check.h"
 #include "pub-check-json.h"
+#include "pub-check-split.h"
 
 #define HEAD_SIZE  (1024 * 1024)
 #define CHUNK_SIZE (1024 * 1024)
+#define PIECE_SIZE (16 * 1024 * 1024)
 
 struct _PubCheckResult
 {
@@ -118,12 +120,64 @@ progress_report (Progress *progress,
   progress->func (MIN (1.0, (double) done / (double) total), progress->data);
 }
 
+typedef struct {
+  Progress *progress;
+  goffset   from;
+  goffset   size;
+} SplitProgress;
+
+static void
+split_progress_cb (guint64  done,
+                   gpointer user_data)
+{
+  SplitProgress *p = user_data;
+
+  progress_report (p->progress, p->from + (goffset) done, p->size);
+}
+
+/* Worth splitting: several threads, more than one piece, and a header
+ * that ends with a line end inside the first megabyte. FALSE when the
+ * file is read in one go instead. */
+static gboolean
+check_csv_split (PubCheckResult        *self,
+                 const PubCheckSource  *source,
+                 const char            *text,
+                 gsize                  text_len,
+                 goffset                size,
+                 const PubCheckOptions *options,
+                 Progress              *progress,
+                 GCancellable          *cancellable,
+                 GError               **error)
+{
+  guint threads = options->threads ? options->threads : g_get_num_processors ();
+  gsize piece_size = options->piece_size ? options->piece_size : PIECE_SIZE;
+  SplitProgress split_progress = { progress, 0, size };
+  guint64 header_end;
+
+  if (threads < 2 || PUB_ENCODING_IS_UTF16 (pub_table_checker_get_stats (self->checker)->encoding))
+    return FALSE;
+  header_end = pub_table_checker_get_header_end (self->checker);
+  if (!header_end || header_end > text_len || text[header_end - 1] != '\n' ||
+      source->size < header_end + 2 * (guint64) piece_size)
+    return FALSE;
+
+  /* Inference saw the second record start at header_end: fed the same
+   * bytes, the checker is between two records there. */
+  pub_table_checker_feed (self->checker, text, header_end);
+  split_progress.from = (goffset) (source->bom + header_end);
+  if (pub_check_split (self->checker, source, header_end, threads, piece_size,
+                       split_progress_cb, &split_progress, cancellable, error))
+    pub_table_checker_finish (self->checker);
+  return TRUE;
+}
+
 static void
 check_csv (PubCheckResult        *self,
            GInputStream          *in,
            char                  *head,
            gsize                  head_len,
            goffset                size,
+           const PubCheckSource  *source,
            const PubCheckOptions *options,
            Progress              *progress,
            GCancellable          *cancellable,
@@ -156,6 +210,16 @@ check_csv (PubCheckResult        *self,
       self->checker = pub_table_checker_new (encoding, &dialect, options->max_record, self->report);
       pub_table_checker_set_start_offset (self->checker, bom);
       pub_table_checker_infer (self->checker, head + bom, head_len - bom);
+    }
+  if (source && !PUB_ENCODING_IS_UTF16 (encoding))
+    {
+      PubCheckSource text_source = *source;
+
+      text_source.bom = bom;
+      text_source.size = (guint64) size > bom ? (guint64) size - bom : 0;
+      if (check_csv_split (self, &text_source, head + bom, head_len - bom, size, options,
+                           progress, cancellable, error))
+        return;
     }
   pub_table_checker_feed (self->checker, head + bom, head_len - bom);
   progress_report (progress, done, size);
@@ -212,6 +276,7 @@ check_json (PubCheckResult  *self,
 
 static PubCheckResult *
 check_stream (GInputStream          *in,
+              const PubCheckSource  *source,
               goffset                size,
               const char            *filename,
               const PubCheckOptions *user_options,
@@ -240,7 +305,7 @@ check_stream (GInputStream          *in,
   switch (self->format)
     {
     case PUB_FORMAT_CSV:
-      check_csv (self, in, head, head_len, size, &options, progress, cancellable, &local_error);
+      check_csv (self, in, head, head_len, size, source, &options, progress, cancellable, &local_error);
       if (local_error)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -298,6 +363,7 @@ pub_check_file_sync (GFile                 *file,
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *name = NULL;
   Progress progress = { progress_func, progress_data, 0 };
+  PubCheckSource source = { 0 };
   PubCheckResult *result;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -309,7 +375,8 @@ pub_check_file_sync (GFile                 *file,
   if (!info)
     return NULL;
   name = g_file_get_basename (file);
-  result = check_stream (G_INPUT_STREAM (in), g_file_info_get_size (info), name, options,
+  source.file = file;
+  result = check_stream (G_INPUT_STREAM (in), &source, g_file_info_get_size (info), name, options,
                          &progress, cancellable, error);
   if (result)
     result->file = g_object_ref (file);
@@ -325,7 +392,9 @@ pub_check_data (const char            *data,
   g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (data, (gssize) len, NULL);
   Progress progress = { 0 };
 
-  return check_stream (in, (goffset) len, filename, options, &progress, NULL, NULL);
+  PubCheckSource source = { .data = data };
+
+  return check_stream (in, &source, (goffset) len, filename, options, &progress, NULL, NULL);
 }
 
 /* The async wrapper: progress hops to the caller's context. */

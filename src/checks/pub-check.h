@@ -17,6 +17,10 @@ G_BEGIN_DECLS
 typedef struct {
   gsize   max_record;      /* bytes one CSV record may take; 0: 1 MiB */
   guint   error_cap;       /* errors kept per type; 0: 1000 */
+  /* Threads one large CSV file is split between; 0: one per processor,
+   * 1: read in one go. The report is the same whatever the number. */
+  guint   threads;
+  gsize   piece_size;      /* bytes per piece when split; 0: 16 MiB */
 } PubCheckOptions;
 
 /* fraction: 0.0 – 1.0. Called on the thread-default main context of the

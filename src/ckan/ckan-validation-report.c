@@ -287,6 +287,35 @@ ckan_validation_report_get_n_errors_of_type (CkanValidationReport *self,
   return bucket ? bucket->count : 0;
 }
 
+static gint64
+first_row (const Bucket *bucket)
+{
+  gint64 row = G_MAXINT64;
+
+  for (guint i = 0; i < bucket->errors->len; i++)
+    row = MIN (row, ((CkanValidationError *) g_ptr_array_index (bucket->errors, i))->row_number);
+  return row;
+}
+
+static int
+by_first_row_cb (gconstpointer a,
+                 gconstpointer b)
+{
+  gint64 ra = first_row (*(Bucket * const *) a);
+  gint64 rb = first_row (*(Bucket * const *) b);
+
+  return ra < rb ? -1 : ra > rb;
+}
+
+void
+ckan_validation_report_sort_types_by_row (CkanValidationReport *self)
+{
+  g_return_if_fail (CKAN_IS_VALIDATION_REPORT (self));
+
+  /* Stable: equal rows keep the order they were found in. */
+  g_ptr_array_sort (self->order, by_first_row_cb);
+}
+
 GStrv
 ckan_validation_report_dup_types (CkanValidationReport *self)
 {

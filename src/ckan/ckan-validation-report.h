@@ -94,6 +94,11 @@ guint64      ckan_validation_report_get_n_errors_of_type  (CkanValidationReport 
                                                            const char           *type);
 /* The types seen, in the order they first appeared. */
 GStrv        ckan_validation_report_dup_types             (CkanValidationReport *self);
+/* Puts the types in the order of the row of their first stored error
+ * (row 0, the file or its header, first); ties keep their order. The
+ * local checks call it so their report reads in file order however the
+ * file was split between threads. */
+void         ckan_validation_report_sort_types_by_row     (CkanValidationReport *self);
 /* Stored errors of a type, in order; NULL when none. Owned by the report. */
 GPtrArray   *ckan_validation_report_get_errors_of_type    (CkanValidationReport *self,
                                                            const char           *type);

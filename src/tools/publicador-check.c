@@ -283,11 +283,15 @@ main (int   argc,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_auto(GStrv) files = NULL;
   gboolean as_json = FALSE;
+  int threads = 0;
+  PubCheckOptions options = { 0 };
   gboolean all_valid = TRUE;
   int status = EXIT_CLEAN;
   const char *localedir = g_getenv ("PUBLICADOR_LOCALEDIR");
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the reports as JSON"), NULL },
+    { "threads", 0, 0, G_OPTION_ARG_INT, &threads,
+      N_("Threads to check one large file with (default: one per processor)"), N_("N") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };
@@ -313,6 +317,12 @@ main (int   argc,
       g_printerr ("publicador-check: %s\n", error->message);
       return EXIT_UNREADABLE;
     }
+  if (threads < 0)
+    {
+      g_printerr ("publicador-check: %s\n", _("--threads needs a positive number"));
+      return EXIT_UNREADABLE;
+    }
+  options.threads = (guint) threads;
   if (!files || !files[0])
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
@@ -331,7 +341,7 @@ main (int   argc,
       g_autoptr(GError) file_error = NULL;
       g_autofree char *shown = g_filename_display_name (files[i]);
 
-      result = pub_check_file_sync (file, NULL, NULL, NULL, NULL, &file_error);
+      result = pub_check_file_sync (file, &options, NULL, NULL, NULL, &file_error);
       if (!result)
         {
           g_printerr ("publicador-check: %s: %s\n", shown, file_error->message);

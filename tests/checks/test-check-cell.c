@@ -130,6 +130,40 @@ test_personal_cells (void)
   g_assert_cmpint (personal ("2024-01-01"), ==, PUB_PERSONAL_NONE);
 }
 
+/* The shortcut for digits-only values says what the general test says. */
+static void
+test_personal_digits (void)
+{
+  static const char *values[] = { "123456785", "12345678", "1234567K", "00000000", "000000000", "76086428",
+                                  "760864285", "987654321", "912345678", "56987654321", "56212345678",
+                                  "56312345678", "11111111", "499999995", "50000000", "100000009" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+  char buf[16];
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      gsize len = strlen (values[i]);
+      gboolean digits = TRUE;
+
+      for (gsize k = 0; k < len; k++)
+        digits &= g_ascii_isdigit (values[i][k]);
+      if (digits)
+        g_assert_cmpint (pub_check_personal_digits (values[i], len), ==, pub_check_personal_cell (values[i], len));
+    }
+  for (guint i = 0; i < 2000000; i++)
+    {
+      gsize len = (gsize) g_rand_int_range (rand, 1, 15);
+
+      for (gsize k = 0; k < len; k++)
+        buf[k] = (char) ('0' + g_rand_int_range (rand, 0, 10));
+      if (g_rand_boolean (rand))
+        buf[0] = "0159"[g_rand_int_range (rand, 0, 4)];
+      g_assert_cmpint (pub_check_personal_digits (buf, len), ==, pub_check_personal_cell (buf, len));
+    }
+  g_assert_cmpint (pub_check_personal_digits ("123456785", 9), ==, PUB_PERSONAL_RUT_PLAIN);
+  g_assert_cmpint (pub_check_personal_digits ("987654321", 9), ==, PUB_PERSONAL_PHONE);
+}
+
 static void
 test_personal_labels (void)
 {
@@ -183,6 +217,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/check-cell/dates-booleans", test_dates_and_booleans);
   g_test_add_func ("/check-cell/rut", test_rut_check_digit);
   g_test_add_func ("/check-cell/personal", test_personal_cells);
+  g_test_add_func ("/check-cell/personal-digits", test_personal_digits);
   g_test_add_func ("/check-cell/labels", test_personal_labels);
   g_test_add_func ("/check-cell/masking", test_masking);
 

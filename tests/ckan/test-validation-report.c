@@ -297,6 +297,31 @@ test_mask_cells (void)
   g_assert_cmpstr (((CkanValidationError *) g_ptr_array_index (errors, 1))->message, ==, "Type error in the cell \"abc\"");
 }
 
+/* Types in the order of their first row; equal rows keep their order. */
+static void
+test_sort_types_by_row (void)
+{
+  g_autoptr(CkanValidationReport) report = ckan_validation_report_new (0);
+  g_auto(GStrv) types = NULL;
+
+  ckan_validation_report_add_error (report, "duplicate-row", 9, 0, NULL, NULL, "d");
+  ckan_validation_report_add_error (report, "type-error", 5, 2, NULL, NULL, "t");
+  ckan_validation_report_add_error (report, "missing-cell", 5, 3, NULL, NULL, "m");
+  ckan_validation_report_add_error (report, "type-error", 2, 2, NULL, NULL, "t");
+  ckan_validation_report_add_error (report, "personal-data", 0, 1, NULL, NULL, "p");
+  ckan_validation_report_count_errors (report, "blank-row", 3);
+  ckan_validation_report_sort_types_by_row (report);
+  types = ckan_validation_report_dup_types (report);
+  g_assert_cmpuint (g_strv_length (types), ==, 5);
+  g_assert_cmpstr (types[0], ==, "personal-data");
+  g_assert_cmpstr (types[1], ==, "type-error");
+  g_assert_cmpstr (types[2], ==, "missing-cell");
+  g_assert_cmpstr (types[3], ==, "duplicate-row");
+  /* Only counted, nothing stored: last. */
+  g_assert_cmpstr (types[4], ==, "blank-row");
+  g_assert_cmpuint (ckan_validation_report_get_n_errors (report), ==, 8);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -313,6 +338,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/validation-report/sanitized", test_portal_report_is_sanitized);
   g_test_add_func ("/validation-report/csv-export", test_csv_export_quotes_and_defuses);
   g_test_add_func ("/validation-report/mask-cells", test_mask_cells);
+  g_test_add_func ("/validation-report/sort-types-by-row", test_sort_types_by_row);
 
   return g_test_run ();
 }

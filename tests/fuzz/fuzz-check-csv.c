@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "pub-check.h"
+#include "../checks/check-same.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
@@ -141,6 +142,32 @@ assert_split_anywhere_matches_whole (const char          *data,
     }
 }
 
+/* One thread or several, in pieces of any size: the same report, finding
+ * for finding. */
+static void
+check_same_with_threads (const uint8_t         *data,
+                         size_t                 size,
+                         const PubCheckOptions *options)
+{
+  PubCheckOptions one = *options;
+  PubCheckOptions several = *options;
+  g_autoptr(PubCheckResult) a = NULL;
+  g_autoptr(PubCheckResult) b = NULL;
+  g_autofree char *dump_a = NULL;
+  g_autofree char *dump_b = NULL;
+
+  one.threads = 1;
+  several.threads = 2 + (size > 1 ? data[1] % 3 : 0);
+  several.piece_size = 1 + (size > 2 ? data[2] % 97 : 0);
+  a = pub_check_data ((const char *) data, size, "fuzz.csv", &one);
+  b = pub_check_data ((const char *) data, size, "fuzz.csv", &several);
+  dump_a = check_result_dump (a);
+  dump_b = check_result_dump (b);
+  if (g_strcmp0 (dump_a, dump_b) != 0)
+    g_error ("%u threads, pieces of %" G_GSIZE_FORMAT " bytes: the report differs.\nOne thread:\n%s\nSeveral:\n%s",
+             several.threads, several.piece_size, dump_a, dump_b);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -168,5 +195,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   pub_csv_sniff_dialect ((const char *) data, size, &dialect);
   assert_split_anywhere_matches_whole ((const char *) data, size, &dialect, options.max_record,
                                        size ? data[size - 1] % (size + 1) : 0);
+  check_same_with_threads (data, size, &options);
   return 0;
 }

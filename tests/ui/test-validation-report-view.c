@@ -483,6 +483,68 @@ test_utf8_copy (void)
   g_rmdir (dir);
 }
 
+/* Excel's "Unicode text" (UTF-16) is checked and offered a UTF-8 copy;
+ * a file with column names and no rows says there is nothing to publish. */
+static void
+test_utf16_and_header_only (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pub-report-XXXXXX", NULL);
+  g_autofree char *src = g_build_filename (TEST_DATA_DIR, "checks", "excel-unicode.txt", NULL);
+  g_autofree char *path = g_build_filename (dir, "comunas.txt", NULL);
+  g_autofree char *header_only = g_build_filename (TEST_DATA_DIR, "checks", "header-only.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) empty_file = g_file_new_for_path (header_only);
+  g_autoptr(GFile) dest = NULL;
+  g_autoptr(PubCheckResult) result = NULL;
+  g_autoptr(PubCheckResult) empty = NULL;
+  g_autoptr(PubCheckResult) utf8 = NULL;
+  GtkWidget *view = pub_validation_report_view_new ();
+  GtkWidget *window;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (src, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) len, NULL));
+  result = pub_check_file_sync (file, NULL, NULL, NULL, NULL, NULL);
+  g_signal_connect (view, "utf8-copy-saved", G_CALLBACK (copy_saved_cb), &dest);
+  pub_validation_report_view_set_result (PUB_VALIDATION_REPORT_VIEW (view), result);
+  window = show_in_window (view, 800, 700);
+  {
+    g_autofree char *text = text_of (view);
+
+    g_assert_nonnull (strstr (text, "Save a _UTF-8 Copy"));
+    g_assert_nonnull (strstr (text, "UTF-16LE"));
+    g_assert_nonnull (strstr (text, "10 rows"));
+  }
+  save_screenshot (window, "report-utf16.png");
+  g_assert_true (gtk_widget_activate_action (view, "report.utf8-copy", NULL));
+  while (!dest)
+    g_main_context_iteration (NULL, TRUE);
+  utf8 = pub_check_file_sync (dest, NULL, NULL, NULL, NULL, NULL);
+  g_assert_cmpint (pub_check_result_get_stats (utf8)->encoding, ==, PUB_ENCODING_UTF8);
+  g_assert_cmpstr (pub_check_result_get_stats (utf8)->columns[1].name, ==, "Año");
+  g_assert_cmpuint (pub_check_result_get_stats (utf8)->n_rows, ==, 10);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  empty = pub_check_file_sync (empty_file, NULL, NULL, NULL, NULL, NULL);
+  view = pub_validation_report_view_new ();
+  pub_validation_report_view_set_result (PUB_VALIDATION_REPORT_VIEW (view), empty);
+  window = show_in_window (view, 800, 700);
+  expand_all (view);
+  {
+    g_autofree char *text = text_of (view);
+
+    g_assert_nonnull (strstr (text, "No rows of data"));
+    g_assert_nonnull (strstr (text, "no rows of data"));
+  }
+  save_screenshot (window, "report-header-only.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_file_delete (dest, NULL, NULL);
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (dir);
+}
+
 static void
 test_ai_result (void)
 {
@@ -558,6 +620,7 @@ main (int   argc,
   g_test_add_func ("/ui/validation-report-view/local", test_local_report);
   g_test_add_func ("/ui/validation-report-view/portal-shapes", test_portal_shapes);
   g_test_add_func ("/ui/validation-report-view/portal-masked", test_portal_personal_values_masked);
+  g_test_add_func ("/ui/validation-report-view/utf16-header-only", test_utf16_and_header_only);
   g_test_add_func ("/ui/validation-report-view/validate-again", test_validate_again);
   g_test_add_func ("/ui/validation-report-view/export", test_export);
   g_test_add_func ("/ui/validation-report-view/ai", test_ai_result);
