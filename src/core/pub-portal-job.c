@@ -57,6 +57,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  UPDATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 gboolean
 pub_portal_job_state_is_final (PubPortalJobState state)
 {
@@ -183,6 +190,7 @@ read_cb (GObject      *source,
       return;
     }
   set_state (self, state);
+  g_signal_emit (self, signals[UPDATED], 0);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -619,6 +627,12 @@ pub_portal_job_class_init (PubPortalJobClass *klass)
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Each answer read, even when the state stayed (a report replaced by
+   * the next run's "created" one). */
+  signals[UPDATED] =
+    g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

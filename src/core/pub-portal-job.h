@@ -44,7 +44,7 @@ PubPortalJob         *pub_portal_job_new               (CkanClient        *clien
                                                         const char        *resource_id);
 PubPortalJobKind      pub_portal_job_get_kind          (PubPortalJob      *self);
 const char           *pub_portal_job_get_resource_id   (PubPortalJob      *self);
-/* "state": what the last answer said. */
+/* "state": what the last answer said; ::updated after every answer read. */
 PubPortalJobState     pub_portal_job_get_state         (PubPortalJob      *self);
 /* "busy": a run or follow is under way. */
 gboolean              pub_portal_job_get_busy          (PubPortalJob      *self);

@@ -570,10 +570,9 @@ static void
 queue_job_source (PubTestPortal *self,
                   Job           *job)
 {
-  if (self->job_delay_ms)
-    job->source = g_timeout_add (self->job_delay_ms, job_run_cb, job);
-  else
-    job->source = g_idle_add (job_run_cb, job);
+  /* A timeout even for 0: at idle priority a window's animations (a
+   * spinner) would hold the job back for ever. */
+  job->source = g_timeout_add (self->job_delay_ms, job_run_cb, job);
 }
 
 static void

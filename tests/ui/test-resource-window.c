@@ -1,0 +1,304 @@
+/* test-resource-window.c: a resource's portal services window against the
+ * test portal: which parts show, the DataStore load and the validation in
+ * each state, reruns followed to their end and stopped. With
+ * PUB_SCREENSHOT_DIR set, it saves what it shows as PNGs.
+ *
+ * Copyright 2026 The Publicador authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+
+#include "pub-resource-window.h"
+#include "pub-validation-report-view.h"
+#include "resource-test-utils.h"
+#include "test-portal.h"
+#include "../portal-resource-utils.h"
+
+static const char good_csv[] = "region,anio,valor\nArica,2020,10\nTarapaca,2020,12\n";
+static const char broken_csv[] = "region,anio,valor,region\nArica,2020\nTarapaca,2020,12,x,extra\n";
+
+typedef struct {
+  PubTestPortal     *portal;
+  CkanClient        *client;
+  char              *dataset_id;
+  PubResourceWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->portal = pub_test_portal_new (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (pub_test_portal_listen (f->portal, 0, &error));
+  f->client = ckan_client_new (pub_test_portal_get_url (f->portal), FALSE, &error);
+  g_assert_no_error (error);
+  ckan_client_set_token (f->client, pub_test_portal_get_token (f->portal, "editor"));
+  f->dataset_id = create_dataset (f->client, "servicios-del-recurso");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  flush_events ();
+  g_free (f->dataset_id);
+  g_clear_object (&f->client);
+  g_clear_object (&f->portal);
+}
+
+static gboolean
+window_ready (gpointer data)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (data, PUB_TYPE_RESOURCE_WINDOW, "main_stack"));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") != 0;
+}
+
+static GtkWidget *
+part (Fixture    *f,
+      const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), PUB_TYPE_RESOURCE_WINDOW, name));
+}
+
+static void
+open_window (Fixture       *f,
+             const char    *resource_id,
+             PubDraftStore *drafts)
+{
+  f->window = pub_resource_window_new (NULL, f->client, f->dataset_id, resource_id, drafts);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
+  gtk_window_present (GTK_WINDOW (f->window));
+  iterate_until (window_ready, f->window);
+}
+
+static void
+show_part (Fixture    *f,
+           const char *name)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (part (f, "view_stack"));
+
+  adw_view_stack_set_visible_child_name (stack, name);
+}
+
+/* Not in the DataStore: it says so and offers to load; loading is
+ * followed through running to the rows. */
+static void
+test_datastore_load (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *id = upload_csv (f->client, f->dataset_id, good_csv, NULL);
+  GtkWidget *page;
+
+  open_window (f, id, NULL);
+  g_assert_true (pub_resource_window_has_part (f->window, "datastore"));
+  g_assert_true (pub_resource_window_has_part (f->window, "validation"));
+  g_assert_true (pub_resource_window_has_part (f->window, "ai"));
+  page = part (f, "datastore_page");
+  show_part (f, "datastore");
+  wait_for_text (page, "This resource is not in the DataStore");
+  save_screenshot (GTK_WIDGET (f->window), "resource-datastore-none.png");
+
+  /* Long enough for a poll (1 s, then 1.5 s) to see each state. */
+  pub_test_portal_set_job_delay (f->portal, 1500);
+  click (page, "_Load into the DataStore");
+  wait_for_text (page, "Waiting for the portal to load it");
+  wait_for_text (page, "Loading into the DataStore…");
+  g_assert_true (gtk_widget_get_visible (find_button (page, "_Stop Following")));
+  g_assert_false (gtk_widget_is_sensitive (find_button (page, "_Load Again")));
+  wait_for_text (page, "Loaded into the DataStore");
+  wait_for_text (page, "Rows in the DataStore");
+  g_assert_true (shows (page, "Last attempt:"));
+  g_assert_true (has_label (page, "2"));
+  g_assert_false (gtk_widget_get_visible (find_button (page, "_Stop Following")));
+  g_assert_true (gtk_widget_is_sensitive (find_button (page, "_Load Again")));
+  save_screenshot (GTK_WIDGET (f->window), "resource-datastore-complete.png");
+}
+
+/* A failed load: one sentence, the log behind the expander. */
+static void
+test_datastore_failed (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *id = upload_csv (f->client, f->dataset_id, broken_csv, NULL);
+  GtkWidget *page;
+  AdwExpanderRow *log_row;
+
+  open_window (f, id, NULL);
+  page = part (f, "datastore_page");
+  show_part (f, "datastore");
+  wait_for_text (page, "This resource is not in the DataStore");
+  click (page, "_Load into the DataStore");
+  wait_for_text (page, "The last load failed");
+  g_assert_true (shows (page, "A row has more values than the header has columns. Fix the file and upload it again."));
+  log_row = ADW_EXPANDER_ROW (gtk_widget_get_template_child (page, g_type_from_name ("PubDatastorePage"), "log_row"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (log_row)));
+  g_assert_false (adw_expander_row_get_expanded (log_row));
+  adw_expander_row_set_expanded (log_row, TRUE);
+  wait_for_text (page, "Row 3 has more values than the 4 column(s) in the header.");
+  save_screenshot (GTK_WIDGET (f->window), "resource-datastore-failed.png");
+}
+
+/* Stop Following: the spinner goes, the load goes on on the portal. */
+static void
+test_datastore_stop_following (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *id = upload_csv (f->client, f->dataset_id, good_csv, NULL);
+  GtkWidget *page;
+
+  open_window (f, id, NULL);
+  page = part (f, "datastore_page");
+  show_part (f, "datastore");
+  wait_for_text (page, "This resource is not in the DataStore");
+  pub_test_portal_set_job_delay (f->portal, 60000);
+  click (page, "_Load into the DataStore");
+  wait_for_text (page, "Waiting for the portal to load it");
+  save_screenshot (GTK_WIDGET (f->window), "resource-datastore-waiting.png");
+  click (page, "_Stop Following");
+  flush_events ();
+  g_assert_false (gtk_widget_get_visible (find_button (page, "_Stop Following")));
+  g_assert_true (gtk_widget_is_sensitive (find_button (page, "_Load Again")));
+  g_assert_true (has_label (GTK_WIDGET (f->window), "Stopped following the load; the portal goes on with it"));
+}
+
+/* Never validated, then "Validate Again" followed to the report. */
+static void
+test_validation_rerun (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *id = upload_csv (f->client, f->dataset_id, broken_csv, NULL);
+  GtkWidget *view;
+
+  open_window (f, id, NULL);
+  view = part (f, "validation_view");
+  show_part (f, "validation");
+  wait_for_text (view, "The portal has not validated this resource yet");
+  pub_test_portal_set_job_delay (f->portal, 1500);
+  click (view, "Validate _Again");
+  wait_for_text (view, "The portal has queued the validation");
+  g_assert_true (gtk_widget_get_visible (find_button (view, "_Stop Following")));
+  wait_for_text (view, "The portal is validating the file");
+  wait_for_text (view, "The portal found errors");
+  g_assert_true (shows (view, "Validated on"));
+  g_assert_false (gtk_widget_get_visible (find_button (view, "_Stop Following")));
+  g_assert_true (gtk_widget_is_sensitive (find_button (view, "Validate _Again")));
+  save_screenshot (GTK_WIDGET (f->window), "resource-validation-failure.png");
+}
+
+/* Stop Following a validation: the spinner goes, the button comes back. */
+static void
+test_validation_stop_following (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *id = upload_csv (f->client, f->dataset_id, good_csv, NULL);
+  GtkWidget *view;
+
+  open_window (f, id, NULL);
+  view = part (f, "validation_view");
+  show_part (f, "validation");
+  wait_for_text (view, "The portal has not validated this resource yet");
+  pub_test_portal_set_job_delay (f->portal, 60000);
+  click (view, "Validate _Again");
+  wait_for_text (view, "The portal has queued the validation");
+  save_screenshot (GTK_WIDGET (f->window), "resource-validation-queued.png");
+  click (view, "_Stop Following");
+  flush_events ();
+  g_assert_false (gtk_widget_get_visible (find_button (view, "_Stop Following")));
+  g_assert_true (gtk_widget_is_sensitive (find_button (view, "Validate _Again")));
+  g_assert_true (has_label (GTK_WIDGET (f->window), "Stopped following the validation; the portal goes on with it"));
+}
+
+/* A format the portal does not validate: said in a toast, nothing runs. */
+static void
+test_validation_refused (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *id = upload_csv (f->client, f->dataset_id, good_csv, "PDF");
+  GtkWidget *view;
+
+  open_window (f, id, NULL);
+  view = part (f, "validation_view");
+  show_part (f, "validation");
+  wait_for_text (view, "The portal has not validated this resource yet");
+  click (view, "Validate _Again");
+  wait_for_text (GTK_WIDGET (f->window), "The portal validates only CSV and Excel files (XLS, XLSX).");
+  g_assert_true (gtk_widget_is_sensitive (find_button (view, "Validate _Again")));
+}
+
+/* Without xloader and validation, those parts are hidden. */
+static void
+test_parts_hidden (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *id = upload_csv (f->client, f->dataset_id, good_csv, NULL);
+
+  pub_test_portal_set_extension (f->portal, "validation", FALSE);
+  pub_test_portal_set_extension (f->portal, "xloader", FALSE);
+  pub_test_portal_set_extension (f->portal, "datastore", FALSE);
+  open_window (f, id, NULL);
+  g_assert_false (pub_resource_window_has_part (f->window, "datastore"));
+  g_assert_false (pub_resource_window_has_part (f->window, "validation"));
+  g_assert_true (pub_resource_window_has_part (f->window, "ai"));
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "xloader_status"), ==, 0);
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "resource_validation_show"), ==, 0);
+}
+
+/* DataStore without a loader: the table, no loading offered. */
+static void
+test_datastore_without_loader (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *id = upload_csv (f->client, f->dataset_id, good_csv, NULL);
+  GtkWidget *page;
+
+  pub_test_portal_set_extension (f->portal, "xloader", FALSE);
+  open_window (f, id, NULL);
+  g_assert_true (pub_resource_window_has_part (f->window, "datastore"));
+  page = part (f, "datastore_page");
+  wait_for_text (page, "This resource is not in the DataStore");
+  g_assert_false (gtk_widget_get_visible (find_button (page, "_Load into the DataStore")));
+}
+
+/* A resource that is gone: the error page, and Try Again. */
+static void
+test_missing_resource (Fixture       *f,
+                       gconstpointer  data)
+{
+  open_window (f, "no-existe", NULL);
+  g_assert_true (shows (GTK_WIDGET (f->window), "The resource is no longer on the portal, or your account may not see it."));
+  click (GTK_WIDGET (f->window), "_Try Again");
+  iterate_until (window_ready, f->window);
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "resource_show"), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/resource-window/datastore/load", test_datastore_load);
+  ADD ("/ui/resource-window/datastore/failed", test_datastore_failed);
+  ADD ("/ui/resource-window/datastore/stop-following", test_datastore_stop_following);
+  ADD ("/ui/resource-window/datastore/without-loader", test_datastore_without_loader);
+  ADD ("/ui/resource-window/validation/rerun", test_validation_rerun);
+  ADD ("/ui/resource-window/validation/refused", test_validation_refused);
+  ADD ("/ui/resource-window/validation/stop-following", test_validation_stop_following);
+  ADD ("/ui/resource-window/parts-hidden", test_parts_hidden);
+  ADD ("/ui/resource-window/missing", test_missing_resource);
+#undef ADD
+
+  return g_test_run ();
+}
