@@ -66,3 +66,27 @@ pub_resource_format_count (gint64 n)
 {
   return g_strdup_printf ("%'" G_GINT64_FORMAT, n);
 }
+
+const char *
+pub_resource_type_label (const char *type)
+{
+  static const struct {
+    const char *type;
+    const char *label;
+  } labels[] = {
+    { "text", N_("Text") },
+    { "numeric", N_("Number") },
+    { "int", N_("Whole number") },
+    { "float", N_("Decimal number") },
+    { "timestamp", N_("Date and time") },
+    { "date", N_("Date") },
+    { "time", N_("Time") },
+    { "bool", N_("Yes or no") },
+    { "json", N_("JSON") },
+  };
+
+  for (guint i = 0; type && i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (type, labels[i].type))
+      return _(labels[i].label);
+  return type ? type : "";
+}

@@ -18,4 +18,8 @@ char *pub_resource_format_time    (GDateTime    *time);
 /* 12.345 in Spanish, 12,345 in English. */
 char *pub_resource_format_count   (gint64        n);
 
+/* A DataStore column type as a person reads it ("numeric": "Number");
+ * unknown types as they are. */
+const char *pub_resource_type_label (const char *type);
+
 G_END_DECLS

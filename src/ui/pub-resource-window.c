@@ -12,6 +12,7 @@
 #include "ckan-client-resources.h"
 #include "pub-datastore-page.h"
 #include "pub-portal-job.h"
+#include "pub-preview-page.h"
 #include "pub-portal-services.h"
 #include "pub-report-compare.h"
 #include "pub-resource-messages.h"
@@ -45,9 +46,11 @@ struct _PubResourceWindow
   AdwStatusPage           *error_page;
   AdwViewStack            *view_stack;
   AdwViewStackPage        *datastore_part;
+  AdwViewStackPage        *preview_part;
   AdwViewStackPage        *validation_part;
   AdwViewStackPage        *ai_part;
   PubDatastorePage        *datastore_page;
+  PubPreviewPage          *preview_page;
   PubValidationReportView *validation_view;
   PubValidationReportView *ai_view;
 };
@@ -107,6 +110,15 @@ load_finished_cb (PubResourceWindow *self,
                   gboolean           loaded)
 {
   read_table (self);
+  pub_preview_page_reload (self->preview_page);
+}
+
+/* "Load into the DataStore" from a part that needs the table. */
+static void
+load_requested_cb (PubResourceWindow *self)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "datastore");
+  pub_datastore_page_load (self->datastore_page);
 }
 
 /* ---- Validation ---- */
@@ -276,6 +288,7 @@ setup_parts (PubResourceWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), name && *name ? name : _("Resource"));
 
   adw_view_stack_page_set_visible (self->datastore_part, datastore);
+  adw_view_stack_page_set_visible (self->preview_part, datastore);
   adw_view_stack_page_set_visible (self->validation_part, validation);
   /* Always there: the portal's AI result, or the local score. */
   adw_view_stack_page_set_visible (self->ai_part, TRUE);
@@ -290,6 +303,7 @@ setup_parts (PubResourceWindow *self)
                                   self->resource_id);
       pub_datastore_page_set_job (self->datastore_page, job);
       read_table (self);
+      pub_preview_page_set_source (self->preview_page, self->client, self->resource_id);
     }
   if (validation)
     {
@@ -568,6 +582,7 @@ pub_resource_window_class_init (PubResourceWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PUB_TYPE_DATASTORE_PAGE);
+  g_type_ensure (PUB_TYPE_PREVIEW_PAGE);
   g_type_ensure (PUB_TYPE_VALIDATION_REPORT_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/publicador/Publicador/ui/pub-resource-window.ui");
@@ -577,12 +592,15 @@ pub_resource_window_class_init (PubResourceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, datastore_part);
+  gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, preview_part);
   gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, validation_part);
   gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, ai_part);
   gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, datastore_page);
+  gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, preview_page);
   gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, validation_view);
   gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, ai_view);
   gtk_widget_class_bind_template_callback (widget_class, load_finished_cb);
+  gtk_widget_class_bind_template_callback (widget_class, load_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, validate_again_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_validation_cb);
 

@@ -237,6 +237,37 @@ compare_values (JsonNode *a,
   return g_strcmp0 (json_node_get_string (a), json_node_get_string (b));
 }
 
+/* "col", "col desc", "\"a col\" asc" (CKAN's _parse_sort_clause). */
+static char *
+parse_sort_clause (const char *clause,
+                   gboolean   *desc)
+{
+  g_autofree char *text = g_strstrip (g_strdup (clause));
+  gsize len = strlen (text);
+  GString *field;
+
+  *desc = FALSE;
+  if (len > 5 && g_ascii_strcasecmp (text + len - 5, " desc") == 0)
+    {
+      *desc = TRUE;
+      text[len - 5] = '\0';
+    }
+  else if (len > 4 && g_ascii_strcasecmp (text + len - 4, " asc") == 0)
+    text[len - 4] = '\0';
+  g_strstrip (text);
+  len = strlen (text);
+  if (len < 2 || text[0] != '"' || text[len - 1] != '"')
+    return g_steal_pointer (&text);
+  field = g_string_new (NULL);
+  for (gsize i = 1; i < len - 1; i++)
+    {
+      g_string_append_c (field, text[i]);
+      if (text[i] == '"' && text[i + 1] == '"')
+        i++;
+    }
+  return g_string_free (field, FALSE);
+}
+
 static int
 compare_records (gconstpointer a,
                  gconstpointer b,
@@ -248,9 +279,9 @@ compare_records (gconstpointer a,
 
   for (guint i = 0; keys[i]; i++)
     {
-      g_auto(GStrv) parts = g_strsplit (g_strstrip (keys[i]), " ", 2);
-      gboolean desc = parts[1] && g_ascii_strcasecmp (g_strstrip (parts[1]), "desc") == 0;
-      int c = compare_values (json_object_get_member (x, parts[0]), json_object_get_member (y, parts[0]));
+      gboolean desc;
+      g_autofree char *field = parse_sort_clause (keys[i], &desc);
+      int c = compare_values (json_object_get_member (x, field), json_object_get_member (y, field));
 
       if (c)
         return desc ? -c : c;
@@ -303,15 +334,15 @@ datastore_search (PubTestPortal *self,
 
       for (guint k = 0; keys[k]; k++)
         {
-          g_auto(GStrv) parts = g_strsplit (g_strstrip (keys[k]), " ", 2);
-          gboolean known = FALSE;
+          gboolean desc, known = FALSE;
+          g_autofree char *field = parse_sort_clause (keys[k], &desc);
 
           for (guint j = 0; j < json_array_get_length (fields); j++)
             known = known || g_strcmp0 (portal_object_string (json_array_get_object_element (fields, j), "id"),
-                                        parts[0]) == 0;
-          if (!known && g_strcmp0 (parts[0], "_id") != 0)
+                                        field) == 0;
+          if (!known && g_strcmp0 (field, "_id") != 0)
             {
-              g_autofree char *message = g_strdup_printf ("field \"%s\" not in table", parts[0]);
+              g_autofree char *message = g_strdup_printf ("field \"%s\" not in table", field);
 
               portal_call_field_error (call, "sort", message);
               return NULL;

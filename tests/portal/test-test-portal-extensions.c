@@ -549,7 +549,7 @@ test_xloader_and_datastore (Fixture       *f,
   g_autoptr(Reply) datapusher = call_get (f, "editor", "datapusher_status", query);
   g_autoptr(Reply) shown = NULL;
   g_autofree char *csv_query = g_strdup_printf ("resource_id=%s&records_format=csv&limit=1&offset=1", id);
-  g_autofree char *sort_query = g_strdup_printf ("resource_id=%s&sort=valor%%20desc", id);
+  g_autofree char *sort_query = g_strdup_printf ("resource_id=%s&sort=%%22valor%%22%%20desc", id);
   g_autofree char *q_query = g_strdup_printf ("resource_id=%s&q=arica", id);
   g_autofree char *bad_sort_query = g_strdup_printf ("resource_id=%s&sort=nada", id);
   g_autoptr(Reply) reloaded = NULL;

@@ -27,6 +27,8 @@ collect_visible_text (GtkWidget *root,
                             adw_status_page_get_description (ADW_STATUS_PAGE (root)) ?: "");
   if (GTK_IS_LABEL (root))
     g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (root)));
+  if (GTK_IS_INSCRIPTION (root) && gtk_inscription_get_text (GTK_INSCRIPTION (root)))
+    g_string_append_printf (out, "%s\n", gtk_inscription_get_text (GTK_INSCRIPTION (root)));
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     collect_visible_text (child, out);
 }
@@ -95,4 +97,21 @@ click (GtkWidget  *root,
   g_assert_true (gtk_widget_is_visible (button));
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
+}
+
+/* An icon button by its tooltip (which is also its accessible label). */
+static inline GtkWidget *
+find_icon_button (GtkWidget  *widget,
+                  const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_icon_button (c, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }

@@ -11,6 +11,8 @@
 #include <adwaita.h>
 #include <locale.h>
 
+#include "pub-preview-page.h"
+#include "pub-preview-row.h"
 #include "pub-resource-window.h"
 #include "pub-validation-report-view.h"
 #include "resource-test-utils.h"
@@ -268,6 +270,111 @@ test_datastore_without_loader (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (find_button (page, "_Load into the DataStore")));
 }
 
+static void
+click_icon (GtkWidget  *root,
+            const char *tooltip)
+{
+  GtkWidget *button = find_icon_button (root, tooltip);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+typedef struct {
+  GtkWidget  *page;
+  const char *column;
+  const char *value;
+} FirstCell;
+
+/* The first row's cell, read from the column view's model. */
+static gboolean
+first_cell_is (gpointer data)
+{
+  FirstCell *c = data;
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (find_descendant (c->page, GTK_TYPE_COLUMN_VIEW))));
+  g_autoptr(PubPreviewRow) row = g_list_model_get_n_items (model) ? g_list_model_get_item (model, 0) : NULL;
+  g_autofree char *text = row ? pub_preview_row_dup_text (row, c->column) : NULL;
+
+  return g_strcmp0 (text, c->value) == 0;
+}
+
+static char *
+months_csv (guint rows)
+{
+  GString *text = g_string_new ("mes,monto,comuna\n");
+
+  for (guint i = 0; i < rows; i++)
+    g_string_append_printf (text, "%u,%u,%s\n", i % 12 + 1, 1000 + i, i % 5 == 0 ? "Arica" : "Iquique");
+  return g_string_free (text, FALSE);
+}
+
+/* Not loaded: the preview says so and offers to load; once loaded, pages
+ * of rows with each column's type, next and previous, sort, filter. */
+static void
+test_preview (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *csv = months_csv (25);
+  g_autofree char *id = upload_csv (f->client, f->dataset_id, csv, NULL);
+  GtkWidget *page;
+  GtkDropDown *sort;
+  GListModel *columns;
+  g_autoptr(GtkColumnViewColumn) monto = NULL;
+
+  open_window (f, id, NULL);
+  g_assert_true (pub_resource_window_has_part (f->window, "preview"));
+  page = part (f, "preview_page");
+  pub_preview_page_set_page_size (PUB_PREVIEW_PAGE (page), 10);
+  show_part (f, "preview");
+  wait_for_text (page, "Not in the DataStore");
+  save_screenshot (GTK_WIDGET (f->window), "resource-preview-missing.png");
+  /* Its button loads, in the DataStore part. */
+  click (page, "_Load into the DataStore");
+  wait_for_text (part (f, "datastore_page"), "Rows in the DataStore");
+  show_part (f, "preview");
+  pub_preview_page_reload (PUB_PREVIEW_PAGE (page));
+  wait_for_text (page, "Rows 1–10 of 25");
+
+  columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (find_descendant (page, GTK_TYPE_COLUMN_VIEW)));
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 3);
+  monto = g_list_model_get_item (columns, 1);
+  g_assert_cmpstr (gtk_column_view_column_get_title (monto), ==, "monto · Text");
+  {
+    FirstCell first = { page, "monto", "1000" };
+
+    iterate_until (first_cell_is, &first);
+  }
+  save_screenshot (GTK_WIDGET (f->window), "resource-preview.png");
+
+  g_assert_false (gtk_widget_is_sensitive (find_icon_button (page, "Previous Rows")));
+  click_icon (page, "Next Rows");
+  wait_for_text (page, "Rows 11–20 of 25");
+  click_icon (page, "Next Rows");
+  wait_for_text (page, "Rows 21–25 of 25");
+  g_assert_false (gtk_widget_is_sensitive (find_icon_button (page, "Next Rows")));
+  click_icon (page, "Previous Rows");
+  wait_for_text (page, "Rows 11–20 of 25");
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "datastore_search"), >=, 4);
+
+  /* Sorted by the portal: monto, largest first, from the first page. */
+  sort = GTK_DROP_DOWN (find_descendant (page, GTK_TYPE_DROP_DOWN));
+  gtk_drop_down_set_selected (sort, 2);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_icon_button (page, "Largest First")), TRUE);
+  {
+    FirstCell largest = { page, "monto", "1024" };
+
+    iterate_until (first_cell_is, &largest);
+    wait_for_text (page, "Rows 1–10 of 25");
+  }
+
+  /* Filtered by the portal (q). */
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant (page, GTK_TYPE_SEARCH_ENTRY)), "Arica");
+  wait_for_text (page, "Rows 1–5 of 5");
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant (page, GTK_TYPE_SEARCH_ENTRY)), "Nada");
+  wait_for_text (page, "No Rows Match");
+}
+
 /* A resource that is gone: the error page, and Try Again. */
 static void
 test_missing_resource (Fixture       *f,
@@ -297,6 +404,7 @@ main (int   argc,
   ADD ("/ui/resource-window/validation/refused", test_validation_refused);
   ADD ("/ui/resource-window/validation/stop-following", test_validation_stop_following);
   ADD ("/ui/resource-window/parts-hidden", test_parts_hidden);
+  ADD ("/ui/resource-window/preview", test_preview);
   ADD ("/ui/resource-window/missing", test_missing_resource);
 #undef ADD
 
