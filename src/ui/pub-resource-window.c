@@ -11,6 +11,7 @@
 #include "ckan-client-datastore.h"
 #include "ckan-client-resources.h"
 #include "pub-datastore-page.h"
+#include "pub-dictionary-page.h"
 #include "pub-portal-job.h"
 #include "pub-preview-page.h"
 #include "pub-portal-services.h"
@@ -46,10 +47,12 @@ struct _PubResourceWindow
   AdwStatusPage           *error_page;
   AdwViewStack            *view_stack;
   AdwViewStackPage        *datastore_part;
+  AdwViewStackPage        *dictionary_part;
   AdwViewStackPage        *preview_part;
   AdwViewStackPage        *validation_part;
   AdwViewStackPage        *ai_part;
   PubDatastorePage        *datastore_page;
+  PubDictionaryPage       *dictionary_page;
   PubPreviewPage          *preview_page;
   PubValidationReportView *validation_view;
   PubValidationReportView *ai_view;
@@ -97,12 +100,23 @@ info_cb (GObject      *source,
       toast (self, text);
     }
   pub_datastore_page_set_info (self->datastore_page, info);
+  if (!error || g_error_matches (error, CKAN_ERROR, CKAN_ERROR_NOT_FOUND))
+    pub_dictionary_page_set_info (self->dictionary_page, info);
 }
+
+
 
 static void
 read_table (PubResourceWindow *self)
 {
   ckan_client_datastore_info_async (self->client, self->resource_id, self->cancellable, info_cb, g_object_ref (self));
+}
+
+/* Saved: read back what the portal kept. */
+static void
+dictionary_saved_cb (PubResourceWindow *self)
+{
+  read_table (self);
 }
 
 static void
@@ -289,6 +303,7 @@ setup_parts (PubResourceWindow *self)
 
   adw_view_stack_page_set_visible (self->datastore_part, datastore);
   adw_view_stack_page_set_visible (self->preview_part, datastore);
+  adw_view_stack_page_set_visible (self->dictionary_part, datastore);
   adw_view_stack_page_set_visible (self->validation_part, validation);
   /* Always there: the portal's AI result, or the local score. */
   adw_view_stack_page_set_visible (self->ai_part, TRUE);
@@ -304,6 +319,7 @@ setup_parts (PubResourceWindow *self)
       pub_datastore_page_set_job (self->datastore_page, job);
       read_table (self);
       pub_preview_page_set_source (self->preview_page, self->client, self->resource_id);
+      pub_dictionary_page_set_source (self->dictionary_page, self->client, self->resource_id);
     }
   if (validation)
     {
@@ -583,6 +599,7 @@ pub_resource_window_class_init (PubResourceWindowClass *klass)
 
   g_type_ensure (PUB_TYPE_DATASTORE_PAGE);
   g_type_ensure (PUB_TYPE_PREVIEW_PAGE);
+  g_type_ensure (PUB_TYPE_DICTIONARY_PAGE);
   g_type_ensure (PUB_TYPE_VALIDATION_REPORT_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/publicador/Publicador/ui/pub-resource-window.ui");
@@ -592,15 +609,18 @@ pub_resource_window_class_init (PubResourceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, datastore_part);
+  gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, dictionary_part);
   gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, preview_part);
   gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, validation_part);
   gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, ai_part);
   gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, datastore_page);
+  gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, dictionary_page);
   gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, preview_page);
   gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, validation_view);
   gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, ai_view);
   gtk_widget_class_bind_template_callback (widget_class, load_finished_cb);
   gtk_widget_class_bind_template_callback (widget_class, load_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, dictionary_saved_cb);
   gtk_widget_class_bind_template_callback (widget_class, validate_again_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_validation_cb);
 

@@ -11,6 +11,8 @@
 #include <adwaita.h>
 #include <locale.h>
 
+#include "ckan-client-datastore.h"
+#include "pub-dictionary-row.h"
 #include "pub-preview-page.h"
 #include "pub-preview-row.h"
 #include "pub-resource-window.h"
@@ -375,6 +377,97 @@ test_preview (Fixture       *f,
   wait_for_text (page, "No Rows Match");
 }
 
+static CkanDatastoreInfo *
+read_info (Fixture    *f,
+           const char *id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CkanDatastoreInfo *info;
+
+  ckan_client_datastore_info_async (f->client, id, NULL, resource_utils_wait_cb, &result);
+  info = ckan_client_datastore_info_finish (f->client, resource_utils_wait (&result), &error);
+  g_assert_no_error (error);
+  return info;
+}
+
+static gboolean
+is_sensitive (gpointer data)
+{
+  return gtk_widget_is_sensitive (data);
+}
+
+/* Label, description and type written with datastore_create, read back;
+ * the type applies at the next load, which the page offers. A failed save
+ * keeps what was typed. */
+static void
+test_dictionary_round_trip (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *id = upload_csv (f->client, f->dataset_id, good_csv, NULL);
+  g_autoptr(CkanDatastoreInfo) saved = NULL;
+  g_autoptr(CkanDatastoreInfo) reloaded = NULL;
+  GtkWidget *page, *valor, *entry;
+  GtkWidget *save;
+
+  open_window (f, id, NULL);
+  page = part (f, "dictionary_page");
+  show_part (f, "dictionary");
+  wait_for_text (page, "Not in the DataStore");
+  click (page, "_Load into the DataStore");
+  wait_for_text (part (f, "datastore_page"), "Rows in the DataStore");
+  show_part (f, "dictionary");
+  wait_for_text (page, "valor");
+  valor = find_named (page, "valor");
+  g_assert_true (PUB_IS_DICTIONARY_ROW (valor));
+  save = find_button (page, "_Save");
+  g_assert_false (gtk_widget_is_sensitive (save));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (valor), TRUE);
+  entry = GTK_WIDGET (gtk_widget_get_template_child (valor, PUB_TYPE_DICTIONARY_ROW, "label_row"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Valor en pesos");
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (valor, PUB_TYPE_DICTIONARY_ROW, "notes_row")),
+                         "Monto anual");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gtk_widget_get_template_child (valor, PUB_TYPE_DICTIONARY_ROW, "type_row")), 2);
+  g_assert_true (gtk_widget_is_sensitive (save));
+  save_screenshot (GTK_WIDGET (f->window), "resource-dictionary-editing.png");
+
+  /* The portal fails once: nothing lost. */
+  pub_test_portal_inject_fault (f->portal, "datastore_create", PUB_TEST_FAULT_HTTP_500_JSON, 0, 1);
+  click (page, "_Save");
+  iterate_until (is_sensitive, save);
+  g_assert_true (has_label (GTK_WIDGET (f->window), "The dictionary was not saved: The portal had an internal problem. Wait a few minutes and try again."));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Valor en pesos");
+
+  click (page, "_Save");
+  wait_for_text (page, "The new types apply when the file is loaded again");
+  saved = read_info (f, id);
+  g_assert_cmpstr (ckan_datastore_field_get_label (ckan_datastore_info_get_field (saved, "valor")), ==, "Valor en pesos");
+  g_assert_cmpstr (ckan_datastore_field_get_notes (ckan_datastore_info_get_field (saved, "valor")), ==, "Monto anual");
+  g_assert_cmpstr (ckan_datastore_field_get_type_override (ckan_datastore_info_get_field (saved, "valor")), ==, "numeric");
+  /* Still text until loaded again. */
+  g_assert_cmpstr (ckan_datastore_field_get_field_type (ckan_datastore_info_get_field (saved, "valor")), ==, "text");
+  /* Read back into the page: nothing left to save. */
+  wait_for_text (page, "Valor en pesos · Number");
+  save_screenshot (GTK_WIDGET (f->window), "resource-dictionary-saved.png");
+
+  click (page, "_Load Again");
+  wait_for_text (part (f, "datastore_page"), "Loaded into the DataStore");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (part (f, "view_stack"))), ==, "datastore");
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    for (;;)
+      {
+        g_clear_object (&reloaded);
+        reloaded = read_info (f, id);
+        if (g_strcmp0 (ckan_datastore_field_get_field_type (ckan_datastore_info_get_field (reloaded, "valor")), "numeric") == 0)
+          break;
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      }
+  }
+  g_assert_cmpstr (ckan_datastore_field_get_label (ckan_datastore_info_get_field (reloaded, "valor")), ==, "Valor en pesos");
+}
+
 /* A resource that is gone: the error page, and Try Again. */
 static void
 test_missing_resource (Fixture       *f,
@@ -405,6 +498,7 @@ main (int   argc,
   ADD ("/ui/resource-window/validation/stop-following", test_validation_stop_following);
   ADD ("/ui/resource-window/parts-hidden", test_parts_hidden);
   ADD ("/ui/resource-window/preview", test_preview);
+  ADD ("/ui/resource-window/dictionary", test_dictionary_round_trip);
   ADD ("/ui/resource-window/missing", test_missing_resource);
 #undef ADD
 
