@@ -10,6 +10,7 @@
 #include "ckan-client-datasets.h"
 #include "ckan-client-datastore.h"
 #include "ckan-client-resources.h"
+#include "pub-ai-validation.h"
 #include "pub-datastore-page.h"
 #include "pub-dictionary-page.h"
 #include "pub-portal-job.h"
@@ -40,6 +41,7 @@ struct _PubResourceWindow
   PubPortalJob            *validation_job;
   GCancellable            *validation_cancellable;
   PubCheckResult          *local;
+  gboolean                 portal_ai;
 
   AdwToastOverlay         *toast_overlay;
   AdwViewSwitcherTitle    *switcher_title;
@@ -244,12 +246,62 @@ find_local_file (PubResourceWindow *self)
 static void
 show_local_score (PubResourceWindow *self)
 {
-  if (!self->local)
+  if (!self->local || self->portal_ai)
     return;
   pub_validation_report_view_set_local (self->ai_view, NULL, pub_check_result_get_score (self->local));
   pub_validation_report_view_set_score_origin (self->ai_view,
                                                _("Computed on this computer from the local file: the portal "
                                                  "shows no AI validation for this resource"));
+}
+
+/* The portal's own AI validation, in the same score widget, said to be
+ * the portal's. */
+static void
+show_portal_ai (PubResourceWindow *self,
+                PubAiValidation   *ai)
+{
+  g_autoptr(PubQualityScore) score = pub_ai_validation_to_score (ai);
+
+  self->portal_ai = TRUE;
+  pub_validation_report_view_set_local (self->ai_view, NULL, score);
+  pub_validation_report_view_set_ai_result (self->ai_view, -1, pub_ai_validation_get_recommendations (ai));
+  pub_validation_report_view_set_score_origin (self->ai_view, _("Score from the portal's AI validation"));
+}
+
+static void
+ai_fetched_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(PubResourceWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PubAiValidation) ai = pub_ai_validation_fetch_finish (result, &error);
+
+  if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_CANCELLED))
+    return;
+  if (error)
+    {
+      g_autofree char *text = pub_resource_describe_error (error);
+      g_autofree char *message = g_strdup_printf (_("The portal's AI validation could not be read: %s"), text);
+
+      toast (self, message);
+    }
+  if (ai)
+    show_portal_ai (self, ai);
+}
+
+static void
+read_ai_validation (PubResourceWindow *self)
+{
+  g_autoptr(PubAiValidation) ai = pub_ai_validation_new_from_resource (self->resource);
+  const char *action = pub_portal_services_get_ai_action (self->services);
+
+  self->portal_ai = FALSE;
+  if (ai)
+    show_portal_ai (self, ai);
+  else if (action)
+    pub_ai_validation_fetch_async (self->client, action, self->resource_id, self->cancellable, ai_fetched_cb,
+                                   g_object_ref (self));
 }
 
 static void
@@ -330,6 +382,7 @@ setup_parts (PubResourceWindow *self)
       pub_portal_job_refresh_async (self->validation_job, self->validation_cancellable, validation_followed_cb,
                                     g_object_ref (self));
     }
+  read_ai_validation (self);
   check_local_file (self);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
 }

@@ -127,10 +127,16 @@ update_criteria (PubValidationReportView *self)
   for (guint c = 0; c < PUB_N_CRITERIA; c++)
     {
       double value = pub_quality_score_get_criterion (self->score, c);
-      GtkWidget *row = pub_validation_report_plain_row (pub_quality_criterion_to_label (c), NULL, NULL);
-      GtkWidget *bar = gtk_level_bar_new_for_interval (0, 10);
-      g_autofree char *text = g_strdup_printf ("%.1f", value);
-      GtkWidget *label = gtk_label_new (text);
+      GtkWidget *row, *bar, *label;
+      g_autofree char *text = NULL;
+
+      /* A portal's score may leave criteria out. */
+      if (value < 0)
+        continue;
+      row = pub_validation_report_plain_row (pub_quality_criterion_to_label (c), NULL, NULL);
+      bar = gtk_level_bar_new_for_interval (0, 10);
+      text = g_strdup_printf ("%.1f", value);
+      label = gtk_label_new (text);
 
       gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
       gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
@@ -152,7 +158,15 @@ update_criteria (PubValidationReportView *self)
       group_add (self, GROUP_CRITERIA, row);
     }
 
+  gtk_widget_set_visible (GTK_WIDGET (self->groups[GROUP_CRITERIA]), self->rows[GROUP_CRITERIA]->len > 0);
   findings = pub_quality_score_get_findings (self->score);
+  /* A score without a file behind it (a portal's) has no findings to
+   * report: its recommendations are shown apart. */
+  if (!findings->len && !self->local && !self->result)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->groups[GROUP_FINDINGS]), FALSE);
+      return;
+    }
   if (!findings->len)
     group_add (self, GROUP_FINDINGS, pub_validation_report_plain_row (_("Nothing to improve: the file is ready to publish"), NULL,
                                                 "emblem-ok-symbolic"));

@@ -8,9 +8,11 @@
 
 #include <locale.h>
 
+#include "pub-ai-validation.h"
 #include "pub-load-messages.h"
 #include "pub-portal-job.h"
 #include "pub-portal-services.h"
+#include "pub-report-compare.h"
 #include "test-portal.h"
 #include "../portal-resource-utils.h"
 
@@ -344,6 +346,90 @@ test_services_detected (Fixture       *f,
   g_assert_false (pub_portal_services_has_validation (bare));
 }
 
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* The shapes an AI result may take, in English or Spanish, as an object
+ * or a JSON string; anything else is no result. */
+static void
+test_ai_validation_shapes (void)
+{
+  g_autoptr(JsonNode) english = parse ("{\"score\": 8.2, \"criteria\": {\"structure\": {\"score\": 9}, \"privacy\": 7},"
+                                       " \"recommendations\": [\"Add units\", {\"message\": \"Use ISO dates\"}, 3]}");
+  g_autoptr(JsonNode) hundred = parse ("\"{\\\"puntaje_total\\\": 64, \\\"criterios\\\": {\\\"completitud\\\": 50}}\"");
+  g_autoptr(JsonNode) unrelated = parse ("{\"status\": \"success\"}");
+  g_autoptr(PubAiValidation) a = pub_ai_validation_new_from_json (english);
+  g_autoptr(PubAiValidation) b = pub_ai_validation_new_from_json (hundred);
+  g_autoptr(PubAiValidation) none = pub_ai_validation_new_from_json (unrelated);
+  g_autoptr(PubQualityScore) score = NULL;
+  const char * const *recommendations;
+
+  g_assert_nonnull (a);
+  g_assert_cmpfloat (pub_ai_validation_get_score (a), ==, 8.2);
+  g_assert_cmpfloat (pub_ai_validation_get_criterion (a, PUB_CRITERION_STRUCTURE), ==, 9);
+  g_assert_cmpfloat (pub_ai_validation_get_criterion (a, PUB_CRITERION_PRIVACY), ==, 7);
+  g_assert_cmpfloat (pub_ai_validation_get_criterion (a, PUB_CRITERION_COHERENCE), <, 0);
+  recommendations = pub_ai_validation_get_recommendations (a);
+  g_assert_cmpstr (recommendations[0], ==, "Add units");
+  g_assert_cmpstr (recommendations[1], ==, "Use ISO dates");
+  g_assert_null (recommendations[2]);
+  score = pub_ai_validation_to_score (a);
+  g_assert_cmpfloat (pub_quality_score_get_overall (score), ==, 8.2);
+  g_assert_cmpuint (pub_quality_score_get_findings (score)->len, ==, 0);
+
+  g_assert_nonnull (b);
+  g_assert_cmpfloat (pub_ai_validation_get_score (b), ==, 6.4);
+  g_assert_cmpfloat (pub_ai_validation_get_criterion (b, PUB_CRITERION_COMPLETENESS), ==, 5);
+  g_assert_null (none);
+}
+
+/* Flat fields on the resource. */
+static void
+test_ai_validation_resource (void)
+{
+  g_autoptr(JsonNode) with = parse ("{\"id\": \"r\", \"ai_score\": \"7\", \"ai_recommendations\": \"[\\\"Describa las columnas\\\"]\"}");
+  g_autoptr(JsonNode) without = parse ("{\"id\": \"r\", \"name\": \"Datos\"}");
+  g_autoptr(CkanResource) r1 = ckan_resource_new_from_json (json_node_get_object (with), NULL);
+  g_autoptr(CkanResource) r2 = ckan_resource_new_from_json (json_node_get_object (without), NULL);
+  g_autoptr(PubAiValidation) found = pub_ai_validation_new_from_resource (r1);
+  g_autoptr(PubAiValidation) missing = pub_ai_validation_new_from_resource (r2);
+
+  g_assert_nonnull (found);
+  g_assert_cmpfloat (pub_ai_validation_get_score (found), ==, 7);
+  g_assert_cmpstr (pub_ai_validation_get_recommendations (found)[0], ==, "Describa las columnas");
+  g_assert_null (missing);
+}
+
+/* Why a local and a portal report differ. */
+static void
+test_report_compare (void)
+{
+  g_autoptr(CkanValidationReport) local = ckan_validation_report_new (0);
+  g_autoptr(CkanValidationReport) portal = ckan_validation_report_new (0);
+  g_autoptr(CkanValidationReport) same = ckan_validation_report_new (0);
+  g_auto(GStrv) differences = NULL;
+  g_auto(GStrv) agree = NULL;
+
+  ckan_validation_report_set_stats (local, 10, 3, 100);
+  ckan_validation_report_set_stats (portal, 12, 3, 120);
+  ckan_validation_report_set_stats (same, 10, 3, 100);
+  ckan_validation_report_add_error (portal, "type-error", 3, 2, "monto", "abc", "Wrong type");
+  ckan_validation_report_add_error (local, "personal-email", 4, 1, "correo", "x@y.cl", "E-mail");
+  differences = pub_report_compare (local, portal);
+  g_assert_cmpuint (g_strv_length (differences), ==, 3);
+  g_assert_nonnull (strstr (differences[0], "12 rows"));
+  g_assert_nonnull (strstr (differences[1], "schema"));
+  g_assert_nonnull (strstr (differences[2], "personal data"));
+  agree = pub_report_compare (local, same);
+  g_assert_cmpuint (g_strv_length (agree), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,6 +449,9 @@ main (int   argc,
   g_test_add_func ("/core/portal-job/backoff", test_backoff);
   g_test_add_func ("/core/portal-job/states", test_states);
   g_test_add_func ("/core/load-messages", test_load_messages);
+  g_test_add_func ("/core/ai-validation/shapes", test_ai_validation_shapes);
+  g_test_add_func ("/core/ai-validation/resource", test_ai_validation_resource);
+  g_test_add_func ("/core/report-compare", test_report_compare);
 
   return g_test_run ();
 }

@@ -468,6 +468,89 @@ test_dictionary_round_trip (Fixture       *f,
   g_assert_cmpstr (ckan_datastore_field_get_label (ckan_datastore_info_get_field (reloaded, "valor")), ==, "Valor en pesos");
 }
 
+/* The file at hand (a draft published it): the local report beside the
+ * portal's, why they differ, and the local score as this computer's. */
+static void
+test_local_report (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *id = upload_csv (f->client, f->dataset_id, broken_csv, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("resource-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "datos.csv", NULL);
+  g_autofree char *store_dir = g_build_filename (dir, "drafts", NULL);
+  g_autoptr(PubDraftStore) store = NULL;
+  g_autoptr(PubDraft) draft = pub_draft_new ();
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(PubDraftResource) resource = NULL;
+  GtkWidget *view, *ai;
+
+  /* The local copy has one row more than the one on the portal. */
+  g_assert_true (g_file_set_contents (path, "region,anio,valor,region\nArica,2020\nTarapaca,2020,12,x,extra\n"
+                                            "Antofagasta,2021,3,y\n", -1, NULL));
+  g_mkdir (store_dir, 0700);
+  store = pub_draft_store_new (store_dir);
+  file = g_file_new_for_path (path);
+  resource = pub_draft_resource_new_for_file (file);
+  pub_draft_resource_set_remote_id (resource, id);
+  pub_draft_add_resource (draft, resource);
+  pub_draft_store_add (store, draft);
+
+  open_window (f, id, store);
+  view = part (f, "validation_view");
+  show_part (f, "validation");
+  wait_for_text (view, "Errors in the File");
+  wait_for_text (view, "The portal has not validated this resource yet");
+  click (view, "Validate _Again");
+  wait_for_text (view, "The portal found errors");
+  wait_for_text (view, "Why the Reports Differ");
+  g_assert_true (shows (view, "The portal read 2 rows and this computer 3: the portal may hold another version of the file."));
+  save_screenshot (GTK_WIDGET (f->window), "resource-validation-local.png");
+
+  ai = part (f, "ai_view");
+  show_part (f, "ai");
+  g_assert_true (shows (ai, "Computed on this computer from the local file: the portal shows no AI validation for this resource"));
+  g_assert_true (shows (ai, "Quality by Criterion"));
+  save_screenshot (GTK_WIDGET (f->window), "resource-ai-local.png");
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  g_unlink (path);
+  remove_tree (dir);
+}
+
+/* An AI result on the resource: its score in the same widget, said to be
+ * the portal's, with its recommendations. */
+static void
+test_portal_ai (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *id = upload_csv (f->client, f->dataset_id, good_csv, NULL);
+  g_autoptr(JsonObject) changes = json_object_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(CkanResource) patched = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *ai;
+
+  json_object_set_string_member (changes, "ai_validation",
+                                 "{\"puntaje\": 7.5, \"criterios\": {\"estructura\": 9, \"privacidad\": 6},"
+                                 " \"recomendaciones\": [{\"texto\": \"x\", \"descripcion\": \"Agregue un diccionario de datos\"},"
+                                 " \"Use fechas ISO 8601\"]}");
+  ckan_client_resource_patch_async (f->client, id, changes, NULL, resource_utils_wait_cb, &result);
+  patched = ckan_client_resource_patch_finish (f->client, resource_utils_wait (&result), &error);
+  g_assert_no_error (error);
+
+  open_window (f, id, NULL);
+  ai = part (f, "ai_view");
+  show_part (f, "ai");
+  wait_for_text (ai, "Score from the portal's AI validation");
+  g_assert_true (has_label (ai, "7.5"));
+  g_assert_true (shows (ai, "Agregue un diccionario de datos"));
+  g_assert_true (shows (ai, "Use fechas ISO 8601"));
+  g_assert_nonnull (find_named (ai, "structure"));
+  g_assert_null (find_named (ai, "coherence"));
+  save_screenshot (GTK_WIDGET (f->window), "resource-ai-portal.png");
+}
+
 /* A resource that is gone: the error page, and Try Again. */
 static void
 test_missing_resource (Fixture       *f,
@@ -499,6 +582,8 @@ main (int   argc,
   ADD ("/ui/resource-window/parts-hidden", test_parts_hidden);
   ADD ("/ui/resource-window/preview", test_preview);
   ADD ("/ui/resource-window/dictionary", test_dictionary_round_trip);
+  ADD ("/ui/resource-window/local-report", test_local_report);
+  ADD ("/ui/resource-window/portal-ai", test_portal_ai);
   ADD ("/ui/resource-window/missing", test_missing_resource);
 #undef ADD
 
