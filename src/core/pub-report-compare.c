@@ -73,9 +73,11 @@ pub_report_compare (CkanValidationReport *local,
   portal_rows = ckan_validation_report_get_rows (portal);
   if (local_rows >= 0 && portal_rows >= 0 && local_rows != portal_rows)
     {
-      g_autofree char *text = g_strdup_printf (_("The portal read %" G_GINT64_FORMAT " rows and this computer %"
-                                                 G_GINT64_FORMAT ": the portal may hold another version of the file."),
-                                               portal_rows, local_rows);
+      g_autofree char *portal_text = g_strdup_printf ("%" G_GINT64_FORMAT, portal_rows);
+      g_autofree char *local_text = g_strdup_printf ("%" G_GINT64_FORMAT, local_rows);
+      /* Translators: numbers of rows read by the portal and by this computer */
+      g_autofree char *text = g_strdup_printf (_("The portal read %s rows and this computer %s: the portal may hold "
+                                                 "another version of the file."), portal_text, local_text);
 
       g_strv_builder_add (out, text);
     }
