@@ -14,6 +14,7 @@
 #include "ckan-client-datastore.h"
 #include "ckan-client-resources.h"
 #include "ckan-test-target.h"
+#include "pub-load-messages.h"
 #include "pub-portal-job.h"
 #include "pub-portal-services.h"
 
@@ -211,6 +212,31 @@ test_validation (void)
   g_assert_nonnull (when);
 }
 
+/* A file xloader refuses: FAILED, said in a sentence that is not the
+ * generic one, the technical text kept for the expander. */
+static void
+test_failed_load (void)
+{
+  g_autoptr(CkanTestTarget) target = ckan_test_target_new ();
+  g_autoptr(CkanClient) editor = ckan_test_target_new_client (target, CKAN_TEST_EDITOR);
+  g_autoptr(CkanDataset) dataset = ckan_test_create_dataset (target, editor, "carga-rota", FALSE);
+  g_autoptr(CkanResource) resource = upload (editor, dataset, "region,anio,valor,region\nArica,2020\nTarapaca,2020,12,x,extra\n");
+  g_autoptr(PubPortalJob) job = pub_portal_job_new (editor, PUB_PORTAL_JOB_XLOADER, ckan_resource_get_id (resource));
+  g_autofree char *generic = pub_load_error_explain (NULL);
+  g_autofree char *sentence = NULL;
+  const char *technical;
+
+  pub_portal_job_set_delays (job, 300, 3000);
+  run_job (job);
+  g_assert_cmpint (pub_portal_job_get_state (job), ==, PUB_PORTAL_JOB_STATE_FAILED);
+  technical = ckan_load_status_get_error_message (pub_portal_job_get_load_status (job));
+  g_assert_nonnull (technical);
+  sentence = pub_load_error_explain (technical);
+  g_test_message ("loader said: %s", technical);
+  g_test_message ("shown as: %s", sentence);
+  g_assert_cmpstr (sentence, !=, generic);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +247,7 @@ main (int   argc,
   g_test_add_func ("/core/resource-services/detected", test_services_detected);
   g_test_add_func ("/core/resource-services/load-dictionary-preview", test_load_dictionary_preview);
   g_test_add_func ("/core/resource-services/validation", test_validation);
+  g_test_add_func ("/core/resource-services/failed-load", test_failed_load);
 
   return g_test_run ();
 }

@@ -320,7 +320,8 @@ run_validation (PubTestPortal *self,
 
 /* ---- xloader / DataPusher ---- */
 
-/* xloader refuses rows wider than the header (a JobError: its text alone). */
+/* xloader 2.5.2 refuses rows wider than the header (a JobError: its text
+ * alone, as the real stack answered). */
 static char *
 load_problem (GPtrArray *rows)
 {
@@ -332,7 +333,10 @@ load_problem (GPtrArray *rows)
 
       if (g_strv_length (row) > width)
         return g_strdup_printf ("Row %u has more values than the %u column(s) in the header. "
-                                "The extra value is: '%s'.", i + 1, width, row[width]);
+                                "The extra value is: '%s'. This usually means a value in the row contains a comma "
+                                "or double-quote that is not wrapped in double-quotes, splitting it into extra "
+                                "columns. If the file genuinely has an extra column, add it to the header row.",
+                                i + 1, width, row[width]);
     }
   return NULL;
 }
