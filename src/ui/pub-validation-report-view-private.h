@@ -37,6 +37,7 @@ struct _PubValidationReportView
   GtkWidget            *local_export_button;
   GtkWidget            *portal_export_button;
   GtkWidget            *utf8_copy_button;
+  GtkWidget            *anonymize_button;
 
   PubCheckResult       *result;
   CkanValidationReport *local;

@@ -65,6 +65,122 @@ test_clean (void)
   g_assert_false (pub_check_result_wants_utf8_copy (r));
 }
 
+static PubQualityFinding *
+find_finding (PubCheckResult *result,
+              const char     *finding,
+              const char     *field_name)
+{
+  GPtrArray *findings = pub_quality_score_get_findings (pub_check_result_get_score (result));
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      PubQualityFinding *f = g_ptr_array_index (findings, i);
+
+      if (g_str_equal (f->finding, finding) && g_strcmp0 (f->field_name, field_name) == 0)
+        return f;
+    }
+  return NULL;
+}
+
+/* Column names and nothing else: nothing to publish, so not 10 of 10. */
+static void
+test_header_only (void)
+{
+  g_autoptr(PubCheckResult) r = check_fixture ("header-only.csv");
+  g_autoptr(PubCheckResult) clean = check_fixture ("clean.csv");
+  PubQualityScore *score = pub_check_result_get_score (r);
+  PubQualityFinding *f;
+
+  g_assert_cmpuint (pub_check_result_get_stats (r)->n_columns, ==, 3);
+  g_assert_true (pub_check_result_get_stats (r)->no_data_rows);
+  g_assert_cmpuint (n_of (r, "no-data-rows"), ==, 1);
+  g_assert_false (ckan_validation_report_get_valid (pub_check_result_get_report (r)));
+  f = find_finding (r, "no-data-rows", NULL);
+  g_assert_nonnull (f);
+  g_assert_cmpint (f->criterion, ==, PUB_CRITERION_COMPLETENESS);
+  g_assert_cmpfloat (pub_quality_score_get_criterion (score, PUB_CRITERION_COMPLETENESS), <=, 1.0);
+  g_assert_cmpfloat (pub_quality_score_get_overall (score), <=, 3.0);
+
+  g_assert_false (pub_check_result_get_stats (clean)->no_data_rows);
+  g_assert_cmpuint (n_of (clean, "no-data-rows"), ==, 0);
+}
+
+/* 22345678-4 dials as a phone number, but it is written as a RUT. */
+static void
+test_rut_wrong_digit (void)
+{
+  g_autoptr(PubCheckResult) r = check_fixture ("rut-wrong-digit.csv");
+  const PubCsvStats *stats = pub_check_result_get_stats (r);
+  const PubColumnStats *col = &stats->columns[0];
+  CkanValidationError *e;
+  PubQualityFinding *f;
+
+  g_assert_cmpuint (col->n_personal[PUB_PERSONAL_PHONE], ==, 0);
+  g_assert_cmpuint (col->n_personal[PUB_PERSONAL_RUT_WRONG_DIGIT], ==, 3);
+  g_assert_null (find_finding (r, "personal-phone", "codigo"));
+  f = find_finding (r, "rut-wrong-digit", "codigo");
+  g_assert_nonnull (f);
+  g_assert_cmpint (f->criterion, ==, PUB_CRITERION_PRIVACY);
+  g_assert_nonnull (strstr (f->recommendation, "wrong check digit"));
+
+  g_assert_cmpuint (n_of (r, "personal-data"), ==, 1);
+  e = error_of (r, "personal-data", 0);
+  g_assert_cmpint (e->field_number, ==, 1);
+  g_assert_cmpstr (e->message, ==, "3 values look like a RUT with a wrong check digit");
+  /* Examples are masked like RUTs. */
+  g_assert_cmpstr (e->cell, ==, "2•••••••-•, 1•.•••.•••-•, 9••••••-•");
+}
+
+/* Excel's "Unicode text": tab-separated UTF-16LE with a BOM, checked
+ * like any file, with the UTF-8 copy offered. */
+static void
+test_utf16 (void)
+{
+  g_autoptr(PubCheckResult) le = check_fixture ("excel-unicode.txt");
+  g_autoptr(PubCheckResult) be = check_fixture ("utf16be.csv");
+  const PubCsvStats *s = pub_check_result_get_stats (le);
+  CkanValidationError *e;
+
+  g_assert_cmpint (pub_check_result_get_format (le), ==, PUB_FORMAT_CSV);
+  g_assert_cmpint (s->encoding, ==, PUB_ENCODING_UTF16_LE);
+  g_assert_cmpint (s->dialect.delimiter, ==, '\t');
+  g_assert_cmpuint (s->n_rows, ==, 10);
+  g_assert_cmpuint (s->n_columns, ==, 4);
+  g_assert_cmpuint (s->line_endings[1], ==, 11);
+  g_assert_cmpstr (s->columns[1].name, ==, "Año");
+  g_assert_cmpint (s->columns[1].type, ==, PUB_COLUMN_INTEGER);
+  g_assert_cmpint (s->columns[3].type, ==, PUB_COLUMN_BOOLEAN);
+  g_assert_cmpuint (s->columns[3].n_bool_es, ==, 10);
+  g_assert_cmpuint (s->bytes, ==, 458);
+  g_assert_true (pub_check_result_wants_utf8_copy (le));
+  g_assert_cmpuint (n_of (le, "encoding-error"), ==, 0);
+  g_assert_cmpuint (n_of (le, "type-error"), ==, 1);
+  e = error_of (le, "type-error", 0);
+  g_assert_cmpint (e->row_number, ==, 3);
+  g_assert_cmpint (e->field_number, ==, 3);
+  g_assert_cmpstr (e->cell, ==, "n/d");
+  g_assert_nonnull (find_finding (le, "encoding", NULL));
+
+  s = pub_check_result_get_stats (be);
+  g_assert_cmpint (s->encoding, ==, PUB_ENCODING_UTF16_BE);
+  g_assert_cmpuint (s->n_rows, ==, 2);
+  g_assert_cmpstr (s->columns[0].name, ==, "comuna");
+  g_assert_true (ckan_validation_report_get_valid (pub_check_result_get_report (be)));
+
+  /* A broken unit is an encoding error at its place in the file, in the
+   * row that holds it. */
+  {
+    static const char data[] = "\xFF\xFE" "a\0\n\0" "b\0\n\0" "c\0\x00\xDC\n\0";
+    g_autoptr(PubCheckResult) r = pub_check_data (data, sizeof data - 1, "x.txt", NULL);
+
+    g_assert_cmpuint (n_of (r, "encoding-error"), ==, 1);
+    e = error_of (r, "encoding-error", 0);
+    g_assert_cmpint (e->byte_offset, ==, 12);
+    g_assert_cmpint (e->row_number, ==, 3);
+    g_assert_cmpuint (pub_check_result_get_stats (r)->n_invalid_bytes, ==, 1);
+  }
+}
+
 static void
 test_header_errors (void)
 {
@@ -488,17 +604,40 @@ open_if_read (const char *path)
   return open (path, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
 }
 
+/* Opens the write end of every FIFO a check has started reading; returns
+ * how many checks read a FIFO now (started, not yet given their data). */
+static guint
+poll_readers (char  **paths,
+              int    *fds,
+              guint   n,
+              guint  *n_started)
+{
+  guint reading = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (fds[i] == -1 && (fds[i] = open_if_read (paths[i])) >= 0)
+        (*n_started)++;
+      if (fds[i] >= 0)
+        reading++;
+    }
+  return reading;
+}
+
 /* Many files added at once are checked two at a time. Each file is a
  * FIFO: a check that started holds it open for reading, and stays there
- * until the test writes and closes its end. */
+ * until the test writes and closes its end. The test lets one check end at
+ * a time, and after each end (a real event: its callback ran) waits for the
+ * one check that end made room for: never more than two read at once, and
+ * every start follows an end. */
 static void
 test_checks_limited (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("pub-check-XXXXXX", NULL);
   char *paths[5];
   int fds[5];
-  guint n_open = 0, n_done = 0;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint n_started = 0, n_done = 0;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
@@ -512,38 +651,42 @@ test_checks_limited (void)
       pub_check_file_async (file, NULL, NULL, NULL, NULL, NULL, count_done_cb, &n_done);
     }
 
-  while (n_open < 2)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
-        if (fds[i] < 0 && (fds[i] = open_if_read (paths[i])) >= 0)
-          n_open++;
-      g_usleep (1000);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
-  /* Time for a third to start, were it allowed to. */
-  g_usleep (300 * 1000);
-  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
-    if (fds[i] < 0 && (fds[i] = open_if_read (paths[i])) >= 0)
-      n_open++;
-  g_assert_cmpuint (n_open, ==, 2);
-
-  /* The others go as those end. */
   while (n_done < G_N_ELEMENTS (paths))
     {
-      for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+      guint reading;
+      guint done_before = n_done;
+
+      /* Until the checks the finished ones made room for have started
+       * (two at first); polled, as a FIFO's reader gives no event. */
+      while ((reading = poll_readers (paths, fds, G_N_ELEMENTS (paths), &n_started)) <
+             MIN (2, G_N_ELEMENTS (paths) - n_done))
         {
-          if (fds[i] == -1)
-            fds[i] = open_if_read (paths[i]);
-          if (fds[i] >= 0)
-            {
-              g_assert_cmpint (write (fds[i], "a,b\n1,2\n", 8), ==, 8);
-              close (fds[i]);
-              fds[i] = -2;
-            }
+          g_assert_cmpuint (n_started, <=, n_done + 2);
+          g_usleep (1000);
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
         }
-      g_main_context_iteration (NULL, FALSE);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_assert_cmpuint (reading, ==, MIN (2, G_N_ELEMENTS (paths) - n_done));
+      g_assert_cmpuint (n_started, ==, n_done + reading);
+
+      /* One ends. */
+      for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+        if (fds[i] >= 0)
+          {
+            g_assert_cmpint (write (fds[i], "a,b\n1,2\n", 8), ==, 8);
+            close (fds[i]);
+            fds[i] = -2;
+            break;
+          }
+      while (n_done == done_before)
+        {
+          g_main_context_iteration (NULL, TRUE);
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        }
+      /* Nothing else started while it ran. */
+      poll_readers (paths, fds, G_N_ELEMENTS (paths), &n_started);
+      g_assert_cmpuint (n_started, <=, n_done + 2);
     }
+  g_assert_cmpuint (n_started, ==, G_N_ELEMENTS (paths));
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
       g_unlink (paths[i]);
@@ -587,6 +730,9 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/check-file/clean", test_clean);
   g_test_add_func ("/check-file/header", test_header_errors);
+  g_test_add_func ("/check-file/header-only", test_header_only);
+  g_test_add_func ("/check-file/rut-wrong-digit", test_rut_wrong_digit);
+  g_test_add_func ("/check-file/utf16", test_utf16);
   g_test_add_func ("/check-file/rows", test_row_errors);
   g_test_add_func ("/check-file/types", test_type_errors);
   g_test_add_func ("/check-file/dialects-encodings", test_dialects_and_encodings);
