@@ -6,9 +6,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "ckan-client-datasets.h"
 #include "ckan-client-datastore.h"
+#include "ckan-client-download.h"
 #include "ckan-client-resources.h"
 #include "pub-ai-validation.h"
 #include "pub-datastore-page.h"
@@ -42,6 +44,9 @@ struct _PubResourceWindow
   GCancellable            *validation_cancellable;
   PubCheckResult          *local;
   gboolean                 portal_ai;
+  char                    *download_dir;   /* the portal's copy of the file, while open */
+  char                    *download_name;
+  gboolean                 fetching_file;
 
   AdwToastOverlay         *toast_overlay;
   AdwViewSwitcherTitle    *switcher_title;
@@ -58,6 +63,10 @@ struct _PubResourceWindow
   PubPreviewPage          *preview_page;
   PubValidationReportView *validation_view;
   PubValidationReportView *ai_view;
+  GtkWidget               *validation_file_bar;
+  GtkWidget               *validation_file_spinner;
+  GtkWidget               *ai_file_bar;
+  GtkWidget               *ai_file_spinner;
 };
 
 G_DEFINE_FINAL_TYPE (PubResourceWindow, pub_resource_window, ADW_TYPE_WINDOW)
@@ -219,7 +228,23 @@ cancel_validation_cb (PubResourceWindow *self)
   toast (self, _("Stopped following the validation; the portal goes on with it"));
 }
 
-/* ---- The local file: a draft that published this resource ---- */
+/* ---- The local file: a draft that published this resource, or the
+ * portal's copy downloaded ---- */
+
+static void
+update_file_bars (PubResourceWindow *self)
+{
+  const char *url = self->resource ? ckan_resource_get_url (self->resource) : NULL;
+  gboolean offer = !self->local && url && (g_str_has_prefix (url, "http://") || g_str_has_prefix (url, "https://"));
+
+  gtk_widget_set_visible (self->validation_file_bar, offer);
+  gtk_widget_set_visible (self->ai_file_bar, offer && !self->portal_ai);
+  gtk_widget_set_visible (self->validation_file_spinner, self->fetching_file);
+  gtk_widget_set_visible (self->ai_file_spinner, self->fetching_file);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->validation_file_spinner), self->fetching_file);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->ai_file_spinner), self->fetching_file);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "resource.check-file", offer && !self->fetching_file);
+}
 
 static GFile *
 find_local_file (PubResourceWindow *self)
@@ -266,6 +291,7 @@ show_portal_ai (PubResourceWindow *self,
   pub_validation_report_view_set_local (self->ai_view, NULL, score);
   pub_validation_report_view_set_ai_result (self->ai_view, -1, pub_ai_validation_get_recommendations (ai));
   pub_validation_report_view_set_score_origin (self->ai_view, _("Score from the portal's AI validation"));
+  update_file_bars (self);
 }
 
 static void
@@ -315,17 +341,82 @@ checked_cb (GObject      *source,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  self->fetching_file = FALSE;
   if (!checked)
     {
       g_autofree char *text = g_strdup_printf (_("The local file could not be checked: %s"), error->message);
 
       toast (self, text);
+      update_file_bars (self);
       return;
     }
   g_set_object (&self->local, checked);
+  update_file_bars (self);
   pub_validation_report_view_set_result (self->validation_view, checked);
   show_differences (self);
   show_local_score (self);
+}
+
+static void
+downloaded_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(PubResourceWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (!ckan_client_download_finish (CKAN_CLIENT (source), result, &error))
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_CANCELLED))
+        return;
+      text = pub_resource_describe_error (error);
+      message = g_strdup_printf (_("The file could not be downloaded: %s"), text);
+      self->fetching_file = FALSE;
+      toast (self, message);
+      update_file_bars (self);
+      return;
+    }
+  file = g_file_new_build_filename (self->download_dir, self->download_name, NULL);
+  pub_check_file_async (file, NULL, NULL, NULL, NULL, self->cancellable, checked_cb, g_object_ref (self));
+}
+
+/* "Check the File Here": the portal's copy, into a folder of this window's
+ * that goes when it closes. */
+static void
+check_file_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PubResourceWindow *self = PUB_RESOURCE_WINDOW (widget);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->fetching_file || !self->resource)
+    return;
+  if (!self->download_dir && !(self->download_dir = g_dir_make_tmp ("publicador-resource-XXXXXX", &error)))
+    {
+      toast (self, error->message);
+      return;
+    }
+  if (!self->download_name)
+    {
+      g_autoptr(GUri) uri = g_uri_parse (ckan_resource_get_url (self->resource), G_URI_FLAGS_NONE, NULL);
+      g_autofree char *base = uri ? g_path_get_basename (g_uri_get_path (uri)) : NULL;
+
+      /* The name's extension tells the checks the format; nothing else of
+       * the URL reaches the disk. */
+      self->download_name = base && *base != '/' && *base != '.' && !strchr (base, G_DIR_SEPARATOR)
+                            ? g_steal_pointer (&base) : g_strdup ("recurso");
+    }
+  self->fetching_file = TRUE;
+  update_file_bars (self);
+  file = g_file_new_build_filename (self->download_dir, self->download_name, NULL);
+  ckan_client_download_async (self->client, ckan_resource_get_url (self->resource), file, self->cancellable,
+                              downloaded_cb, g_object_ref (self));
 }
 
 static void
@@ -333,6 +424,7 @@ check_local_file (PubResourceWindow *self)
 {
   g_autoptr(GFile) file = find_local_file (self);
 
+  update_file_bars (self);
   if (!file || !g_file_query_exists (file, NULL))
     return;
   pub_check_file_async (file, NULL, NULL, NULL, NULL, self->cancellable, checked_cb, g_object_ref (self));
@@ -564,6 +656,15 @@ pub_resource_window_finalize (GObject *object)
   g_clear_object (&self->dataset);
   g_clear_object (&self->local);
   g_clear_error (&self->load_error);
+  if (self->download_dir)
+    {
+      g_autofree char *path = g_build_filename (self->download_dir, self->download_name ? self->download_name : "", NULL);
+
+      g_unlink (path);
+      g_rmdir (self->download_dir);
+    }
+  g_clear_pointer (&self->download_dir, g_free);
+  g_clear_pointer (&self->download_name, g_free);
   g_clear_pointer (&self->dataset_id, g_free);
   g_clear_pointer (&self->resource_id, g_free);
 
@@ -671,6 +772,10 @@ pub_resource_window_class_init (PubResourceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, preview_page);
   gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, validation_view);
   gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, ai_view);
+  gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, validation_file_bar);
+  gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, validation_file_spinner);
+  gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, ai_file_bar);
+  gtk_widget_class_bind_template_child (widget_class, PubResourceWindow, ai_file_spinner);
   gtk_widget_class_bind_template_callback (widget_class, load_finished_cb);
   gtk_widget_class_bind_template_callback (widget_class, load_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, dictionary_saved_cb);
@@ -678,6 +783,7 @@ pub_resource_window_class_init (PubResourceWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, cancel_validation_cb);
 
   gtk_widget_class_install_action (widget_class, "resource.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "resource.check-file", NULL, check_file_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 

@@ -518,6 +518,29 @@ test_local_report (Fixture       *f,
   remove_tree (dir);
 }
 
+/* No local file: the portal's copy is downloaded and checked here. */
+static void
+test_check_file_here (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *id = upload_csv (f->client, f->dataset_id, broken_csv, NULL);
+  GtkWidget *view, *ai;
+
+  open_window (f, id, NULL);
+  view = part (f, "validation_view");
+  show_part (f, "validation");
+  wait_for_text (view, "The portal has not validated this resource yet");
+  g_assert_true (gtk_widget_get_visible (part (f, "validation_file_bar")));
+  save_screenshot (GTK_WIDGET (f->window), "resource-validation-no-file.png");
+  click (part (f, "validation_file_bar"), "_Check the File Here");
+  wait_for_text (view, "Errors in the File");
+  g_assert_false (gtk_widget_get_visible (part (f, "validation_file_bar")));
+  click (view, "Validate _Again");
+  wait_for_text (view, "Why the Reports Differ");
+  ai = part (f, "ai_view");
+  g_assert_true (shows (ai, "Computed on this computer from the local file: the portal shows no AI validation for this resource"));
+}
+
 /* An AI result on the resource: its score in the same widget, said to be
  * the portal's, with its recommendations. */
 static void
@@ -584,6 +607,7 @@ main (int   argc,
   ADD ("/ui/resource-window/dictionary", test_dictionary_round_trip);
   ADD ("/ui/resource-window/local-report", test_local_report);
   ADD ("/ui/resource-window/portal-ai", test_portal_ai);
+  ADD ("/ui/resource-window/check-file-here", test_check_file_here);
   ADD ("/ui/resource-window/missing", test_missing_resource);
 #undef ADD
 
