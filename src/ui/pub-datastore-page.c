@@ -101,7 +101,8 @@ technical_text (CkanLoadStatus *status)
   for (guint i = 0; i < logs->len; i++)
     {
       CkanLoadLogEntry *entry = g_ptr_array_index (logs, i);
-      g_autofree char *when = entry->timestamp ? g_date_time_format (entry->timestamp, "%H:%M:%S") : NULL;
+      g_autoptr(GDateTime) local = entry->timestamp ? g_date_time_to_local (entry->timestamp) : NULL;
+      g_autofree char *when = local ? g_date_time_format (local, "%H:%M:%S") : NULL;
 
       g_string_append_printf (text, "%s %s %s\n", when ? when : "--:--:--", entry->level ? entry->level : "",
                               entry->message ? entry->message : "");

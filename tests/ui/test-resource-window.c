@@ -574,6 +574,25 @@ test_portal_ai (Fixture       *f,
   save_screenshot (GTK_WIDGET (f->window), "resource-ai-portal.png");
 }
 
+/* A portal with DataPusher instead of xloader: the same part, its actions. */
+static void
+test_datapusher (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *id = upload_csv (f->client, f->dataset_id, good_csv, NULL);
+  GtkWidget *page;
+
+  pub_test_portal_set_extension (f->portal, "xloader", FALSE);
+  pub_test_portal_set_extension (f->portal, "datapusher", TRUE);
+  open_window (f, id, NULL);
+  page = part (f, "datastore_page");
+  wait_for_text (page, "This resource is not in the DataStore");
+  click (page, "_Load into the DataStore");
+  wait_for_text (page, "Loaded into the DataStore");
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "datapusher_submit"), ==, 1);
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "xloader_status"), ==, 0);
+}
+
 /* A resource that is gone: the error page, and Try Again. */
 static void
 test_missing_resource (Fixture       *f,
@@ -608,6 +627,7 @@ main (int   argc,
   ADD ("/ui/resource-window/local-report", test_local_report);
   ADD ("/ui/resource-window/portal-ai", test_portal_ai);
   ADD ("/ui/resource-window/check-file-here", test_check_file_here);
+  ADD ("/ui/resource-window/datastore/datapusher", test_datapusher);
   ADD ("/ui/resource-window/missing", test_missing_resource);
 #undef ADD
 
