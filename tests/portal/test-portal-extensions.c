@@ -302,6 +302,19 @@ run_validation (PubTestPortal *self,
 
   if (!validation || !resource)
     return;
+  if (self->validation_crash)
+    {
+      JsonObject *error = json_object_new ();
+
+      json_object_set_string_member (error, "message", self->validation_crash);
+      json_object_set_object_member (validation, "error", error);
+      json_object_set_string_member (validation, "status", "error");
+      json_object_set_string_member (validation, "finished", now);
+      json_object_set_string_member (resource, "validation_status", "error");
+      json_object_set_string_member (resource, "validation_timestamp", now);
+      g_clear_pointer (&self->validation_crash, g_free);
+      return;
+    }
   /* Only CSV is read; a spreadsheet passes with its size alone. */
   if (g_ascii_strcasecmp (portal_object_string (resource, "format") ? portal_object_string (resource, "format") : "",
                           "csv") == 0)
@@ -761,3 +774,13 @@ const PortalAction portal_extension_actions[] = {
   { "datapusher_status", load_status, TRUE, "datapusher" },
   { NULL, NULL, FALSE, NULL },
 };
+
+void
+pub_test_portal_fail_next_validation (PubTestPortal *self,
+                                      const char    *message)
+{
+  g_return_if_fail (PUB_IS_TEST_PORTAL (self));
+
+  g_free (self->validation_crash);
+  self->validation_crash = g_strdup (message);
+}

@@ -92,6 +92,10 @@ void           pub_test_portal_set_locale   (PubTestPortal *self,
  * the next main loop iterations. */
 void           pub_test_portal_set_job_delay (PubTestPortal *self,
                                              guint          msec);
+/* The next validation job breaks (ckanext-validation's job catches the
+ * exception): status "error", error {"message": message}, no report. */
+void           pub_test_portal_fail_next_validation (PubTestPortal *self,
+                                             const char    *message);
 /* Turns a plugin of status_show's `extensions` on or off; its actions
  * come and go with it ("datastore", "xloader", "datapusher", "validation",
  * "comments", "activity", "scheming_datasets"). */

@@ -221,6 +221,26 @@ test_validation_stop_following (Fixture       *f,
   g_assert_true (has_label (GTK_WIDGET (f->window), "Stopped following the validation; the portal goes on with it"));
 }
 
+/* The portal's job broke: said so, with its message. */
+static void
+test_validation_error (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *id = upload_csv (f->client, f->dataset_id, good_csv, NULL);
+  GtkWidget *view;
+
+  open_window (f, id, NULL);
+  view = part (f, "validation_view");
+  show_part (f, "validation");
+  wait_for_text (view, "The portal has not validated this resource yet");
+  pub_test_portal_fail_next_validation (f->portal, "Error reading the file: connection reset");
+  click (view, "Validate _Again");
+  wait_for_text (view, "The portal could not validate the file");
+  g_assert_true (shows (view, "Error reading the file: connection reset"));
+  g_assert_true (gtk_widget_is_sensitive (find_button (view, "Validate _Again")));
+  save_screenshot (GTK_WIDGET (f->window), "resource-validation-error.png");
+}
+
 /* A format the portal does not validate: said in a toast, nothing runs. */
 static void
 test_validation_refused (Fixture       *f,
@@ -620,6 +640,7 @@ main (int   argc,
   ADD ("/ui/resource-window/datastore/without-loader", test_datastore_without_loader);
   ADD ("/ui/resource-window/validation/rerun", test_validation_rerun);
   ADD ("/ui/resource-window/validation/refused", test_validation_refused);
+  ADD ("/ui/resource-window/validation/error", test_validation_error);
   ADD ("/ui/resource-window/validation/stop-following", test_validation_stop_following);
   ADD ("/ui/resource-window/parts-hidden", test_parts_hidden);
   ADD ("/ui/resource-window/preview", test_preview);
