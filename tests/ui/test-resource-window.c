@@ -151,6 +151,57 @@ test_datastore_failed (Fixture       *f,
   save_screenshot (GTK_WIDGET (f->window), "resource-datastore-failed.png");
 }
 
+static CkanDatastoreInfo *
+read_info (Fixture    *f,
+           const char *id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CkanDatastoreInfo *info;
+
+  ckan_client_datastore_info_async (f->client, id, NULL, resource_utils_wait_cb, &result);
+  info = ckan_client_datastore_info_finish (f->client, resource_utils_wait (&result), &error);
+  g_assert_no_error (error);
+  return info;
+}
+
+/* A load that ends in a Python traceback: one sentence on the page, the
+ * traceback only behind the expander. */
+static void
+test_datastore_traceback (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *id = upload_csv (f->client, f->dataset_id, "region,valor\nArica,10\nTarapaca,n/a\n", NULL);
+  g_autoptr(CkanDatastoreInfo) info = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page, *log_label;
+  AdwExpanderRow *log_row;
+
+  open_window (f, id, NULL);
+  page = part (f, "datastore_page");
+  wait_for_text (page, "This resource is not in the DataStore");
+  click (page, "_Load into the DataStore");
+  wait_for_text (page, "Loaded into the DataStore");
+  info = read_info (f, id);
+  ckan_datastore_field_set_type_override (ckan_datastore_info_get_field (info, "valor"), "numeric");
+  ckan_client_datastore_set_dictionary_async (f->client, id, ckan_datastore_info_get_fields (info), NULL,
+                                              resource_utils_wait_cb, &result);
+  g_assert_true (ckan_client_datastore_set_dictionary_finish (f->client, resource_utils_wait (&result), &error));
+  click (page, "_Load Again");
+  wait_for_text (page, "The last load failed");
+  g_assert_true (shows (page, "A value does not fit its column's type. Check the types in the data dictionary."));
+  log_row = ADW_EXPANDER_ROW (gtk_widget_get_template_child (page, g_type_from_name ("PubDatastorePage"), "log_row"));
+  log_label = GTK_WIDGET (gtk_widget_get_template_child (page, g_type_from_name ("PubDatastorePage"), "log_label"));
+  /* Collapsed: the traceback is not on screen. */
+  g_assert_false (adw_expander_row_get_expanded (log_row));
+  g_assert_false (shows (page, "Traceback (most recent call last)"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (log_label)), "Traceback (most recent call last)"));
+  adw_expander_row_set_expanded (log_row, TRUE);
+  wait_for_text (page, "DataError('invalid input syntax for type numeric");
+  save_screenshot (GTK_WIDGET (f->window), "resource-datastore-traceback.png");
+}
+
 /* Stop Following: the spinner goes, the load goes on on the portal. */
 static void
 test_datastore_stop_following (Fixture       *f,
@@ -397,20 +448,6 @@ test_preview (Fixture       *f,
   wait_for_text (page, "No Rows Match");
 }
 
-static CkanDatastoreInfo *
-read_info (Fixture    *f,
-           const char *id)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  CkanDatastoreInfo *info;
-
-  ckan_client_datastore_info_async (f->client, id, NULL, resource_utils_wait_cb, &result);
-  info = ckan_client_datastore_info_finish (f->client, resource_utils_wait (&result), &error);
-  g_assert_no_error (error);
-  return info;
-}
-
 static gboolean
 is_sensitive (gpointer data)
 {
@@ -636,6 +673,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/resource-window/datastore/load", test_datastore_load);
   ADD ("/ui/resource-window/datastore/failed", test_datastore_failed);
+  ADD ("/ui/resource-window/datastore/traceback", test_datastore_traceback);
   ADD ("/ui/resource-window/datastore/stop-following", test_datastore_stop_following);
   ADD ("/ui/resource-window/datastore/without-loader", test_datastore_without_loader);
   ADD ("/ui/resource-window/validation/rerun", test_validation_rerun);
