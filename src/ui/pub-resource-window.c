@@ -10,9 +10,7 @@
 
 #include "ckan-client-datasets.h"
 #include "ckan-client-datastore.h"
-#include "ckan-client-download.h"
 #include "ckan-client-resources.h"
-#include "pub-ai-validation.h"
 #include "pub-datastore-page.h"
 #include "pub-dictionary-page.h"
 #include "pub-portal-job.h"
@@ -20,54 +18,8 @@
 #include "pub-portal-services.h"
 #include "pub-report-compare.h"
 #include "pub-resource-messages.h"
-#include "pub-resource-window.h"
+#include "pub-resource-window-private.h"
 #include "pub-validation-report-view.h"
-
-struct _PubResourceWindow
-{
-  AdwWindow                parent_instance;
-
-  CkanClient              *client;
-  char                    *dataset_id;
-  char                    *resource_id;
-  PubDraftStore           *drafts;
-  GCancellable            *cancellable;
-
-  /* What the first reads brought. */
-  guint                    pending;
-  GError                  *load_error;
-  PubPortalServices       *services;
-  CkanResource            *resource;
-  CkanDataset             *dataset;
-
-  PubPortalJob            *validation_job;
-  GCancellable            *validation_cancellable;
-  PubCheckResult          *local;
-  gboolean                 portal_ai;
-  char                    *download_dir;   /* the portal's copy of the file, while open */
-  char                    *download_name;
-  gboolean                 fetching_file;
-
-  AdwToastOverlay         *toast_overlay;
-  AdwViewSwitcherTitle    *switcher_title;
-  GtkStack                *main_stack;
-  AdwStatusPage           *error_page;
-  AdwViewStack            *view_stack;
-  AdwViewStackPage        *datastore_part;
-  AdwViewStackPage        *dictionary_part;
-  AdwViewStackPage        *preview_part;
-  AdwViewStackPage        *validation_part;
-  AdwViewStackPage        *ai_part;
-  PubDatastorePage        *datastore_page;
-  PubDictionaryPage       *dictionary_page;
-  PubPreviewPage          *preview_page;
-  PubValidationReportView *validation_view;
-  PubValidationReportView *ai_view;
-  GtkWidget               *validation_file_bar;
-  GtkWidget               *validation_file_spinner;
-  GtkWidget               *ai_file_bar;
-  GtkWidget               *ai_file_spinner;
-};
 
 G_DEFINE_FINAL_TYPE (PubResourceWindow, pub_resource_window, ADW_TYPE_WINDOW)
 
@@ -84,9 +36,9 @@ static GParamSpec *properties[N_PROPS];
 
 static void start_loading (PubResourceWindow *self);
 
-static void
-toast (PubResourceWindow *self,
-       const char        *text)
+void
+pub_resource_window_toast (PubResourceWindow *self,
+                           const char        *text)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
@@ -108,7 +60,7 @@ info_cb (GObject      *source,
     {
       g_autofree char *text = pub_resource_describe_error (error);
 
-      toast (self, text);
+      pub_resource_window_toast (self, text);
     }
   pub_datastore_page_set_info (self->datastore_page, info);
   if (!error || g_error_matches (error, CKAN_ERROR, CKAN_ERROR_NOT_FOUND))
@@ -148,8 +100,8 @@ load_requested_cb (PubResourceWindow *self)
 
 /* ---- Validation ---- */
 
-static void
-show_differences (PubResourceWindow *self)
+void
+pub_resource_window_show_differences (PubResourceWindow *self)
 {
   CkanValidationReport *portal = pub_portal_job_get_report (self->validation_job);
   g_auto(GStrv) sentences = NULL;
@@ -170,7 +122,7 @@ validation_changed_cb (PubResourceWindow *self)
                                               pub_portal_job_get_busy (self->validation_job) &&
                                               (state == PUB_PORTAL_JOB_STATE_QUEUED ||
                                                state == PUB_PORTAL_JOB_STATE_RUNNING));
-  show_differences (self);
+  pub_resource_window_show_differences (self);
 }
 
 static void
@@ -200,7 +152,7 @@ validation_followed_cb (GObject      *source,
       g_autofree char *text = pub_resource_describe_error (error);
       g_autofree char *message = g_strdup_printf (_("The portal's validation could not be read: %s"), text);
 
-      toast (self, tag == pub_portal_job_run_async ? text : message);
+      pub_resource_window_toast (self, tag == pub_portal_job_run_async ? text : message);
       return;
     }
   /* Opened while the portal validates: follow it. */
@@ -225,209 +177,7 @@ cancel_validation_cb (PubResourceWindow *self)
   g_cancellable_cancel (self->validation_cancellable);
   g_clear_object (&self->validation_cancellable);
   self->validation_cancellable = g_cancellable_new ();
-  toast (self, _("Stopped following the validation; the portal goes on with it"));
-}
-
-/* ---- The local file: a draft that published this resource, or the
- * portal's copy downloaded ---- */
-
-static void
-update_file_bars (PubResourceWindow *self)
-{
-  const char *url = self->resource ? ckan_resource_get_url (self->resource) : NULL;
-  gboolean offer = !self->local && url && (g_str_has_prefix (url, "http://") || g_str_has_prefix (url, "https://"));
-
-  gtk_widget_set_visible (self->validation_file_bar, offer);
-  gtk_widget_set_visible (self->ai_file_bar, offer && !self->portal_ai);
-  gtk_widget_set_visible (self->validation_file_spinner, self->fetching_file);
-  gtk_widget_set_visible (self->ai_file_spinner, self->fetching_file);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->validation_file_spinner), self->fetching_file);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->ai_file_spinner), self->fetching_file);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "resource.check-file", offer && !self->fetching_file);
-}
-
-static GFile *
-find_local_file (PubResourceWindow *self)
-{
-  GListModel *drafts = self->drafts ? pub_draft_store_get_drafts (self->drafts) : NULL;
-
-  for (guint i = 0; drafts && i < g_list_model_get_n_items (drafts); i++)
-    {
-      g_autoptr(PubDraft) draft = g_list_model_get_item (drafts, i);
-      GListModel *resources = pub_draft_get_resources (draft);
-
-      for (guint j = 0; j < g_list_model_get_n_items (resources); j++)
-        {
-          g_autoptr(PubDraftResource) resource = g_list_model_get_item (resources, j);
-
-          if (pub_draft_resource_get_kind (resource) == PUB_DRAFT_RESOURCE_FILE &&
-              g_strcmp0 (pub_draft_resource_get_remote_id (resource), self->resource_id) == 0)
-            return pub_draft_resource_dup_file (resource);
-        }
-    }
-  return NULL;
-}
-
-static void
-show_local_score (PubResourceWindow *self)
-{
-  if (!self->local || self->portal_ai)
-    return;
-  pub_validation_report_view_set_local (self->ai_view, NULL, pub_check_result_get_score (self->local));
-  pub_validation_report_view_set_score_origin (self->ai_view,
-                                               _("Computed on this computer from the local file: the portal "
-                                                 "shows no AI validation for this resource"));
-}
-
-/* The portal's own AI validation, in the same score widget, said to be
- * the portal's. */
-static void
-show_portal_ai (PubResourceWindow *self,
-                PubAiValidation   *ai)
-{
-  g_autoptr(PubQualityScore) score = pub_ai_validation_to_score (ai);
-
-  self->portal_ai = TRUE;
-  pub_validation_report_view_set_local (self->ai_view, NULL, score);
-  pub_validation_report_view_set_ai_result (self->ai_view, -1, pub_ai_validation_get_recommendations (ai));
-  pub_validation_report_view_set_score_origin (self->ai_view, _("Score from the portal's AI validation"));
-  update_file_bars (self);
-}
-
-static void
-ai_fetched_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(PubResourceWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PubAiValidation) ai = pub_ai_validation_fetch_finish (result, &error);
-
-  if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_CANCELLED))
-    return;
-  if (error)
-    {
-      g_autofree char *text = pub_resource_describe_error (error);
-      g_autofree char *message = g_strdup_printf (_("The portal's AI validation could not be read: %s"), text);
-
-      toast (self, message);
-    }
-  if (ai)
-    show_portal_ai (self, ai);
-}
-
-static void
-read_ai_validation (PubResourceWindow *self)
-{
-  g_autoptr(PubAiValidation) ai = pub_ai_validation_new_from_resource (self->resource);
-  const char *action = pub_portal_services_get_ai_action (self->services);
-
-  self->portal_ai = FALSE;
-  if (ai)
-    show_portal_ai (self, ai);
-  else if (action)
-    pub_ai_validation_fetch_async (self->client, action, self->resource_id, self->cancellable, ai_fetched_cb,
-                                   g_object_ref (self));
-}
-
-static void
-checked_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(PubResourceWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PubCheckResult) checked = pub_check_file_finish (result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->fetching_file = FALSE;
-  if (!checked)
-    {
-      g_autofree char *text = g_strdup_printf (_("The local file could not be checked: %s"), error->message);
-
-      toast (self, text);
-      update_file_bars (self);
-      return;
-    }
-  g_set_object (&self->local, checked);
-  update_file_bars (self);
-  pub_validation_report_view_set_result (self->validation_view, checked);
-  show_differences (self);
-  show_local_score (self);
-}
-
-static void
-downloaded_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(PubResourceWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-
-  if (!ckan_client_download_finish (CKAN_CLIENT (source), result, &error))
-    {
-      g_autofree char *text = NULL;
-      g_autofree char *message = NULL;
-
-      if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_CANCELLED))
-        return;
-      text = pub_resource_describe_error (error);
-      message = g_strdup_printf (_("The file could not be downloaded: %s"), text);
-      self->fetching_file = FALSE;
-      toast (self, message);
-      update_file_bars (self);
-      return;
-    }
-  file = g_file_new_build_filename (self->download_dir, self->download_name, NULL);
-  pub_check_file_async (file, NULL, NULL, NULL, NULL, self->cancellable, checked_cb, g_object_ref (self));
-}
-
-/* "Check the File Here": the portal's copy, into a folder of this window's
- * that goes when it closes. */
-static void
-check_file_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  PubResourceWindow *self = PUB_RESOURCE_WINDOW (widget);
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->fetching_file || !self->resource)
-    return;
-  if (!self->download_dir && !(self->download_dir = g_dir_make_tmp ("publicador-resource-XXXXXX", &error)))
-    {
-      toast (self, error->message);
-      return;
-    }
-  if (!self->download_name)
-    {
-      g_autoptr(GUri) uri = g_uri_parse (ckan_resource_get_url (self->resource), G_URI_FLAGS_NONE, NULL);
-      g_autofree char *base = uri ? g_path_get_basename (g_uri_get_path (uri)) : NULL;
-
-      /* The name's extension tells the checks the format; nothing else of
-       * the URL reaches the disk. */
-      self->download_name = base && *base != '/' && *base != '.' && !strchr (base, G_DIR_SEPARATOR)
-                            ? g_steal_pointer (&base) : g_strdup ("recurso");
-    }
-  self->fetching_file = TRUE;
-  update_file_bars (self);
-  file = g_file_new_build_filename (self->download_dir, self->download_name, NULL);
-  ckan_client_download_async (self->client, ckan_resource_get_url (self->resource), file, self->cancellable,
-                              downloaded_cb, g_object_ref (self));
-}
-
-static void
-check_local_file (PubResourceWindow *self)
-{
-  g_autoptr(GFile) file = find_local_file (self);
-
-  update_file_bars (self);
-  if (!file || !g_file_query_exists (file, NULL))
-    return;
-  pub_check_file_async (file, NULL, NULL, NULL, NULL, self->cancellable, checked_cb, g_object_ref (self));
+  pub_resource_window_toast (self, _("Stopped following the validation; the portal goes on with it"));
 }
 
 /* ---- Reading the resource and what the portal offers ---- */
@@ -474,8 +224,8 @@ setup_parts (PubResourceWindow *self)
       pub_portal_job_refresh_async (self->validation_job, self->validation_cancellable, validation_followed_cb,
                                     g_object_ref (self));
     }
-  read_ai_validation (self);
-  check_local_file (self);
+  pub_resource_window_read_ai_validation (self);
+  pub_resource_window_check_local_file (self);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
 }
 
@@ -783,7 +533,7 @@ pub_resource_window_class_init (PubResourceWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, cancel_validation_cb);
 
   gtk_widget_class_install_action (widget_class, "resource.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "resource.check-file", NULL, check_file_action);
+  gtk_widget_class_install_action (widget_class, "resource.check-file", NULL, pub_resource_window_check_file_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
