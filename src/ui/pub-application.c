@@ -190,6 +190,7 @@ open_resource_action_cb (GSimpleAction *action,
   PubApplication *self = user_data;
   PubAccount *account = pub_account_manager_get_current (pub_application_get_account_manager (self));
   const char *dataset_id, *resource_id;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   PubResourceWindow *window;
 
   g_variant_get (param, "(&s&s)", &dataset_id, &resource_id);
@@ -204,7 +205,9 @@ open_resource_action_cb (GSimpleAction *action,
       }
   window = pub_resource_window_new (GTK_APPLICATION (self), pub_account_get_client (account), dataset_id, resource_id,
                                     pub_draft_store_get_default ());
-  gtk_window_set_transient_for (GTK_WINDOW (window), gtk_application_get_active_window (GTK_APPLICATION (self)));
+  /* The window it was asked from, taken before the new one joins the
+   * application and becomes the active one. */
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_present (GTK_WINDOW (window));
 }
 
