@@ -241,7 +241,8 @@ read_done (PubResourceWindow *self)
       setup_parts (self);
       return;
     }
-  if (g_error_matches (self->load_error, CKAN_ERROR, CKAN_ERROR_NOT_FOUND))
+  if (g_error_matches (self->load_error, CKAN_ERROR, CKAN_ERROR_NOT_FOUND) ||
+      g_error_matches (self->load_error, CKAN_ERROR, CKAN_ERROR_AUTHORIZATION))
     text = g_strdup (_("The resource is no longer on the portal, or your account may not see it."));
   else if (self->load_error)
     text = pub_resource_describe_error (self->load_error);

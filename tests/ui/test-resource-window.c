@@ -662,6 +662,27 @@ test_missing_resource (Fixture       *f,
   g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "resource_show"), ==, 2);
 }
 
+/* A private dataset's resource, for someone outside its organization. */
+static void
+test_not_allowed (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(JsonObject) changes = json_object_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CkanDataset) patched = NULL;
+
+  json_object_set_boolean_member (changes, "private", TRUE);
+  ckan_client_package_patch_async (f->client, f->dataset_id, changes, NULL, resource_utils_wait_cb, &result);
+  patched = ckan_client_package_patch_finish (f->client, resource_utils_wait (&result), &error);
+  g_assert_no_error (error);
+  id = upload_csv (f->client, f->dataset_id, good_csv, NULL);
+  ckan_client_set_token (f->client, pub_test_portal_get_token (f->portal, "outsider"));
+  open_window (f, id, NULL);
+  g_assert_true (shows (GTK_WIDGET (f->window), "The resource is no longer on the portal, or your account may not see it."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -688,6 +709,7 @@ main (int   argc,
   ADD ("/ui/resource-window/check-file-here", test_check_file_here);
   ADD ("/ui/resource-window/datastore/datapusher", test_datapusher);
   ADD ("/ui/resource-window/missing", test_missing_resource);
+  ADD ("/ui/resource-window/not-allowed", test_not_allowed);
 #undef ADD
 
   return g_test_run ();
