@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "pub-application.h"
+#include "pub-accessible.h"
 #include "pub-draft-row.h"
 #include "pub-drafts-view.h"
 #include "pub-new-dataset-window.h"
