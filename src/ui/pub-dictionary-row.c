@@ -11,6 +11,8 @@
 #include "pub-resource-messages.h"
 
 const char * const pub_dictionary_types[] = { "", "text", "numeric", "timestamp", NULL };
+#define N_TYPES 4
+G_STATIC_ASSERT (G_N_ELEMENTS (pub_dictionary_types) == N_TYPES + 1);
 
 struct _PubDictionaryRow
 {
@@ -21,7 +23,9 @@ struct _PubDictionaryRow
 
   AdwEntryRow        *label_row;
   AdwEntryRow        *notes_row;
-  AdwComboRow        *type_row;
+  GtkWidget          *type_row;
+  GtkWidget          *type_box;
+  GtkToggleButton    *type_buttons[N_TYPES];
 };
 
 G_DEFINE_FINAL_TYPE (PubDictionaryRow, pub_dictionary_row, ADW_TYPE_EXPANDER_ROW)
@@ -42,9 +46,10 @@ nonnull (const char *text)
 static const char *
 chosen_type (PubDictionaryRow *self)
 {
-  guint selected = adw_combo_row_get_selected (self->type_row);
-
-  return selected < g_strv_length ((GStrv) pub_dictionary_types) ? pub_dictionary_types[selected] : "";
+  for (guint i = 0; i < G_N_ELEMENTS (self->type_buttons); i++)
+    if (gtk_toggle_button_get_active (self->type_buttons[i]))
+      return pub_dictionary_types[i];
+  return "";
 }
 
 static void
@@ -74,38 +79,48 @@ pub_dictionary_row_new (CkanDatastoreField *field)
 {
   PubDictionaryRow *self;
   const char *override;
-  g_autoptr(GtkStringList) types = gtk_string_list_new (NULL);
-  guint selected = 0;
 
   g_return_val_if_fail (CKAN_IS_DATASTORE_FIELD (field), NULL);
 
   self = g_object_new (PUB_TYPE_DICTIONARY_ROW, NULL);
   self->field = g_object_ref (field);
   override = nonnull (ckan_datastore_field_get_type_override (field));
-  for (guint i = 0; pub_dictionary_types[i]; i++)
+  self->filling = TRUE;
+  /* Four choices: buttons side by side, each named, rather than a list
+   * in a popover. */
+  for (guint i = 0; i < G_N_ELEMENTS (self->type_buttons); i++)
     {
+      GtkWidget *button;
+
       if (!*pub_dictionary_types[i])
         {
           /* Translators: the type override that keeps the type the portal guessed */
           g_autofree char *guessed = g_strdup_printf (_("As loaded (%s)"),
                                                       pub_resource_type_label (ckan_datastore_field_get_field_type (field)));
 
-          gtk_string_list_append (types, guessed);
+          button = gtk_toggle_button_new_with_label (guessed);
         }
       else
-        gtk_string_list_append (types, pub_resource_type_label (pub_dictionary_types[i]));
-      if (g_str_equal (override, pub_dictionary_types[i]))
-        selected = i;
+        button = gtk_toggle_button_new_with_label (pub_resource_type_label (pub_dictionary_types[i]));
+      if (i > 0)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->type_buttons[0]);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), g_str_equal (override, pub_dictionary_types[i]));
+      g_signal_connect_swapped (button, "toggled", G_CALLBACK (changed_cb), self);
+      gtk_box_append (GTK_BOX (self->type_box), button);
+      self->type_buttons[i] = GTK_TOGGLE_BUTTON (button);
     }
-  self->filling = TRUE;
+  /* An override the form does not offer keeps the guess selected. */
+  if (!*chosen_type (self) && !gtk_toggle_button_get_active (self->type_buttons[0]))
+    gtk_toggle_button_set_active (self->type_buttons[0], TRUE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), ckan_datastore_field_get_id (field));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->label_row), nonnull (ckan_datastore_field_get_label (field)));
   gtk_editable_set_text (GTK_EDITABLE (self->notes_row), nonnull (ckan_datastore_field_get_notes (field)));
-  adw_combo_row_set_model (self->type_row, G_LIST_MODEL (types));
-  adw_combo_row_set_selected (self->type_row, selected);
   self->filling = FALSE;
   gtk_widget_set_name (GTK_WIDGET (self), ckan_datastore_field_get_id (field));
+  /* The expander's own row is what a screen reader lands on first. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  ckan_datastore_field_get_id (field), -1);
   update_subtitle (self);
   return GTK_WIDGET (self);
 }
@@ -173,6 +188,7 @@ pub_dictionary_row_class_init (PubDictionaryRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PubDictionaryRow, label_row);
   gtk_widget_class_bind_template_child (widget_class, PubDictionaryRow, notes_row);
   gtk_widget_class_bind_template_child (widget_class, PubDictionaryRow, type_row);
+  gtk_widget_class_bind_template_child (widget_class, PubDictionaryRow, type_box);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
 }
 

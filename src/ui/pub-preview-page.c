@@ -399,4 +399,9 @@ pub_preview_page_init (PubPreviewPage *self)
   gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (self->sort_names));
   self->filling_sort = FALSE;
   gtk_string_list_append (self->sort_names, _("Table order"));
+  /* GTK 4.8's drop-down gives its inner button no name of its own. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sort_dropdown)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sort by"), -1);
 }
