@@ -52,6 +52,18 @@ pub_quality_score_init (PubQualityScore *self)
   self->findings = g_ptr_array_new_with_free_func (finding_free);
 }
 
+PubQualityScore *
+pub_quality_score_new_from_values (double        overall,
+                                   const double *criteria)
+{
+  PubQualityScore *self = g_object_new (PUB_TYPE_QUALITY_SCORE, NULL);
+
+  self->overall = overall;
+  for (guint c = 0; c < PUB_N_CRITERIA; c++)
+    self->criteria[c] = criteria ? criteria[c] : -1;
+  return self;
+}
+
 const char *
 pub_quality_criterion_to_string (PubQualityCriterion criterion)
 {

@@ -40,6 +40,10 @@ G_DECLARE_FINAL_TYPE (PubQualityScore, pub_quality_score, PUB, QUALITY_SCORE, GO
 PubQualityScore *pub_quality_score_compute       (PubFileFormat         format,
                                                   const PubCsvStats    *stats,
                                                   CkanValidationReport *report);
+/* A score someone else computed (a portal's AI validation): `criteria`
+ * holds PUB_N_CRITERIA values, < 0 where unknown; no findings. */
+PubQualityScore *pub_quality_score_new_from_values (double               overall,
+                                                    const double        *criteria);
 /* 1.0 – 10.0, one decimal. */
 double           pub_quality_score_get_overall   (PubQualityScore      *self);
 double           pub_quality_score_get_criterion (PubQualityScore      *self,

@@ -76,13 +76,14 @@ void
 ckan_client_datastore_search_async (CkanClient          *self,
                                     const char          *resource_id,
                                     const char          *q,
+                                    const char          *sort,
                                     guint                offset,
                                     guint                limit,
                                     GCancellable        *cancellable,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autoptr(JsonObject) params = ckan_params_new ("resource_id", resource_id, "q", q, NULL);
+  g_autoptr(JsonObject) params = ckan_params_new ("resource_id", resource_id, "q", q, "sort", sort, NULL);
 
   g_return_if_fail (resource_id != NULL);
   if (offset > 0)
@@ -98,6 +99,26 @@ ckan_client_datastore_search_finish (CkanClient    *self,
                                      GError       **error)
 {
   return ckan_client_action_finish (self, result, &datastore_search, error);
+}
+
+/* The DataStore takes a clause's field in double quotes (the quotes in it
+ * doubled), as PostgreSQL writes identifiers. */
+char *
+ckan_datastore_sort_clause (const char *column,
+                            gboolean    descending)
+{
+  g_autoptr(GString) clause = g_string_new ("\"");
+
+  g_return_val_if_fail (column != NULL, NULL);
+
+  for (const char *p = column; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (clause, '"');
+      g_string_append_c (clause, *p);
+    }
+  g_string_append (clause, descending ? "\" desc" : "\" asc");
+  return g_string_free (g_steal_pointer (&clause), FALSE);
 }
 
 static gboolean

@@ -35,10 +35,13 @@ gboolean           ckan_client_datastore_set_dictionary_finish (CkanClient      
                                                                 GError             **error);
 
 /* datastore_search: {fields, records, total, limit, offset} as the portal
- * sent it. q may be NULL; limit 0 for the portal's default (100). */
+ * sent it. q may be NULL; limit 0 for the portal's default (100). sort:
+ * a column and its direction ("monto desc"), several separated by commas,
+ * or NULL for the table's order (see ckan_datastore_sort_clause). */
 void               ckan_client_datastore_search_async          (CkanClient          *self,
                                                                 const char          *resource_id,
                                                                 const char          *q,
+                                                                const char          *sort,
                                                                 guint                offset,
                                                                 guint                limit,
                                                                 GCancellable        *cancellable,
@@ -47,6 +50,11 @@ void               ckan_client_datastore_search_async          (CkanClient      
 JsonObject        *ckan_client_datastore_search_finish         (CkanClient          *self,
                                                                 GAsyncResult        *result,
                                                                 GError             **error);
+
+/* One sort clause for a column whatever its name holds (spaces, quotes):
+ * "\"mes de pago\" desc". */
+char              *ckan_datastore_sort_clause                  (const char          *column,
+                                                                gboolean             descending);
 
 /* xloader_status or datapusher_status; CKAN_ERROR_NOT_FOUND when never
  * submitted. */

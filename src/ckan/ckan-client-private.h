@@ -71,6 +71,20 @@ void         ckan_client_send_and_read_async     (CkanClient          *self,
                                                   GCancellable        *cancellable,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data);
+/* A GET of `url` that follows no redirect and carries the token only when
+ * `url` is on the portal itself (same scheme, host and port); NULL when
+ * `url` is not http(s). */
+SoupMessage *ckan_client_new_download_message    (CkanClient  *self,
+                                                  const char  *url);
+/* On the client's session, the body as a stream. */
+void         ckan_client_send_async              (CkanClient          *self,
+                                                  SoupMessage         *msg,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+GInputStream *ckan_client_send_finish            (CkanClient          *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
 /* For the upload: "authorization-failed", as calls emit it. */
 void         ckan_client_emit_authorization_failed (CkanClient *self);
 guint        ckan_client_get_timeout             (CkanClient  *self);

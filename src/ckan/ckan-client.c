@@ -438,6 +438,69 @@ ckan_client_get_retry_base_delay_ms (CkanClient *self)
   return self->retry_base_delay_ms;
 }
 
+static int
+port_of (GUri *uri)
+{
+  int port = g_uri_get_port (uri);
+
+  if (port > 0)
+    return port;
+  return g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
+}
+
+SoupMessage *
+ckan_client_new_download_message (CkanClient *self,
+                                  const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GUri) base = NULL;
+  const char *scheme;
+  SoupMessage *msg;
+
+  g_return_val_if_fail (CKAN_IS_CLIENT (self), NULL);
+
+  uri = url ? g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL) : NULL;
+  scheme = uri ? g_uri_get_scheme (uri) : NULL;
+  if (!scheme || (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0) ||
+      !g_uri_get_host (uri))
+    return NULL;
+  base = g_uri_parse (self->base_url, SOUP_HTTP_URI_FLAGS, NULL);
+  msg = soup_message_new_from_uri ("GET", uri);
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
+  /* The token goes only to the portal itself: a link may point anywhere. */
+  if (self->token && base && g_ascii_strcasecmp (scheme, g_uri_get_scheme (base)) == 0 &&
+      g_ascii_strcasecmp (g_uri_get_host (uri), g_uri_get_host (base)) == 0 && port_of (uri) == port_of (base))
+    {
+      SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
+
+      soup_message_headers_replace (headers, "Authorization", self->token);
+      soup_message_headers_replace (headers, "X-CKAN-API-Key", self->token);
+    }
+  return msg;
+}
+
+void
+ckan_client_send_async (CkanClient          *self,
+                        SoupMessage         *msg,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_return_if_fail (CKAN_IS_CLIENT (self));
+
+  soup_session_send_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable, callback, user_data);
+}
+
+GInputStream *
+ckan_client_send_finish (CkanClient    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (CKAN_IS_CLIENT (self), NULL);
+
+  return soup_session_send_finish (self->session, result, error);
+}
+
 void
 ckan_client_send_and_read_async (CkanClient          *self,
                                  SoupMessage         *msg,

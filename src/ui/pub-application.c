@@ -14,6 +14,7 @@
 #include "pub-comments-view.h"
 #include "pub-new-dataset-window.h"
 #include "pub-preferences-window.h"
+#include "pub-resource-window.h"
 #include "pub-sign-in-page.h"
 #include "pub-window.h"
 
@@ -183,6 +184,37 @@ preferences_action_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+/* ("dataset id", "resource id") of the current account: the resource's
+ * portal services, in their own window (one per resource). */
+static void
+open_resource_action_cb (GSimpleAction *action,
+                         GVariant      *param,
+                         gpointer       user_data)
+{
+  PubApplication *self = user_data;
+  PubAccount *account = pub_account_manager_get_current (pub_application_get_account_manager (self));
+  const char *dataset_id, *resource_id;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  PubResourceWindow *window;
+
+  g_variant_get (param, "(&s&s)", &dataset_id, &resource_id);
+  if (!account || !*resource_id)
+    return;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (PUB_IS_RESOURCE_WINDOW (l->data) &&
+        g_strcmp0 (pub_resource_window_get_resource_id (l->data), resource_id) == 0)
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+  window = pub_resource_window_new (GTK_APPLICATION (self), pub_account_get_client (account), dataset_id, resource_id,
+                                    pub_draft_store_get_default ());
+  /* The window it was asked from, taken before the new one joins the
+   * application and becomes the active one. */
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 /* A new-comment notification's default action: the thread in the inbox. */
 static void
 open_comment_thread_action_cb (GSimpleAction *action,
@@ -251,6 +283,7 @@ terminate_cb (gpointer user_data)
 static const GActionEntry app_actions[] = {
   { "about", about_action_cb },
   { "preferences", preferences_action_cb },
+  { "open-resource", open_resource_action_cb, "(ss)" },
   { "quit", quit_action_cb },
   { "open-comment-thread", open_comment_thread_action_cb, "s" },
 };

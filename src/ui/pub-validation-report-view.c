@@ -12,46 +12,6 @@
 
 #define DEFAULT_MAX_SHOWN 50
 
-enum {
-  GROUP_CRITERIA,
-  GROUP_FINDINGS,
-  GROUP_COLUMNS,
-  GROUP_ERRORS,
-  GROUP_PORTAL,
-  GROUP_AI,
-  N_GROUPS
-};
-
-struct _PubValidationReportView
-{
-  GtkWidget             parent_instance;
-
-  GtkStack             *stack;
-  GtkWidget            *summary_box;
-  GtkLabel             *score_label;
-  GtkLabel             *verdict_label;
-  GtkLabel             *summary_label;
-  AdwPreferencesGroup  *groups[N_GROUPS];
-  GtkWidget            *portal_spinner;
-  GtkWidget            *validate_again_button;
-  GtkWidget            *local_export_button;
-  GtkWidget            *portal_export_button;
-  GtkWidget            *utf8_copy_button;
-  GtkWidget            *anonymize_button;
-
-  PubCheckResult       *result;
-  CkanValidationReport *local;
-  PubQualityScore      *score;
-  CkanValidationReport *portal;
-  GPtrArray            *rows[N_GROUPS];   /* rows added to each group (owned by it) */
-  GtkFileChooserNative *chooser;
-  GCancellable         *cancellable;
-  guint                 max_shown;
-  gboolean              can_validate_again;
-  gboolean              portal_busy;
-  gboolean              has_ai;
-};
-
 G_DEFINE_FINAL_TYPE (PubValidationReportView, pub_validation_report_view, GTK_TYPE_WIDGET)
 
 enum {
@@ -66,6 +26,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   VALIDATE_AGAIN,
+  CANCEL_VALIDATION,
   UTF8_COPY_SAVED,
   ANONYMIZE,
   N_SIGNALS
@@ -184,10 +145,16 @@ update_criteria (PubValidationReportView *self)
   for (guint c = 0; c < PUB_N_CRITERIA; c++)
     {
       double value = pub_quality_score_get_criterion (self->score, c);
-      GtkWidget *row = pub_validation_report_plain_row (pub_quality_criterion_to_label (c), NULL, NULL);
-      GtkWidget *bar = gtk_level_bar_new_for_interval (0, 10);
-      g_autofree char *text = g_strdup_printf ("%.1f", value);
-      GtkWidget *label = gtk_label_new (text);
+      GtkWidget *row, *bar, *label;
+      g_autofree char *text = NULL;
+
+      /* A portal's score may leave criteria out. */
+      if (value < 0)
+        continue;
+      row = pub_validation_report_plain_row (pub_quality_criterion_to_label (c), NULL, NULL);
+      bar = gtk_level_bar_new_for_interval (0, 10);
+      text = g_strdup_printf ("%.1f", value);
+      label = gtk_label_new (text);
 
       gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
       gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
@@ -209,7 +176,15 @@ update_criteria (PubValidationReportView *self)
       group_add (self, GROUP_CRITERIA, row);
     }
 
+  gtk_widget_set_visible (GTK_WIDGET (self->groups[GROUP_CRITERIA]), self->rows[GROUP_CRITERIA]->len > 0);
   findings = pub_quality_score_get_findings (self->score);
+  /* A score without a file behind it (a portal's) has no findings to
+   * report: its recommendations are shown apart. */
+  if (!findings->len && !self->local && !self->result)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->groups[GROUP_FINDINGS]), FALSE);
+      return;
+    }
   if (!findings->len)
     group_add (self, GROUP_FINDINGS, pub_validation_report_plain_row (_("Nothing to improve: the file is ready to publish"), NULL,
                                                 "emblem-ok-symbolic"));
@@ -277,6 +252,8 @@ update_portal (PubValidationReportView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->groups[GROUP_PORTAL]), self->portal || self->can_validate_again);
   gtk_widget_set_visible (self->validate_again_button, self->can_validate_again);
   gtk_widget_set_visible (self->portal_spinner, self->portal_busy);
+  gtk_widget_set_visible (self->cancel_validation_button, self->portal_busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.cancel-validation", self->portal_busy);
   gtk_spinner_set_spinning (GTK_SPINNER (self->portal_spinner), self->portal_busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.validate-again",
                                  self->can_validate_again && !self->portal_busy);
@@ -289,7 +266,12 @@ update_portal (PubValidationReportView *self)
     }
 
   status = ckan_validation_report_get_status (self->portal);
-  if (g_strcmp0 (status, "created") == 0 || g_strcmp0 (status, "running") == 0)
+  if (g_strcmp0 (status, "created") == 0)
+    {
+      title = _("The portal has queued the validation");
+      icon = "content-loading-symbolic";
+    }
+  else if (g_strcmp0 (status, "running") == 0)
     {
       title = _("The portal is validating the file");
       icon = "content-loading-symbolic";
@@ -444,135 +426,6 @@ pub_validation_report_view_set_max_errors_shown (PubValidationReportView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_ERRORS_SHOWN]);
 }
 
-static void
-export_written_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_assert (G_IS_TASK (task));
-
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-void
-pub_validation_report_view_export_async (PubValidationReportView *self,
-                                         PubReportSource          source,
-                                         PubReportFormat          format,
-                                         GFile                   *file,
-                                         GCancellable            *cancellable,
-                                         GAsyncReadyCallback      callback,
-                                         gpointer                 user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  CkanValidationReport *report;
-  char *text;
-
-  g_return_if_fail (PUB_IS_VALIDATION_REPORT_VIEW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pub_validation_report_view_export_async);
-  report = source == PUB_REPORT_PORTAL ? self->portal : self->local;
-  if (!report)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s", _("There is no report to export"));
-      return;
-    }
-  /* The report keeps at most a thousand errors per type: small. */
-  text = format == PUB_REPORT_FORMAT_CSV ? ckan_validation_report_to_csv (report)
-                                         : ckan_validation_report_to_json (report);
-  bytes = g_bytes_new_take (text, strlen (text));
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       cancellable, export_written_cb, g_steal_pointer (&task));
-}
-
-gboolean
-pub_validation_report_view_export_finish (PubValidationReportView *self,
-                                          GAsyncResult            *result,
-                                          GError                 **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-exported_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  PubValidationReportView *self = PUB_VALIDATION_REPORT_VIEW (source);
-  g_autoptr(GError) error = NULL;
-  GtkWidget *overlay;
-  AdwToast *toast;
-
-  if (!pub_validation_report_view_export_finish (self, result, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (!overlay)
-    return;
-  if (error)
-    {
-      g_autofree char *text = g_strdup_printf (_("The report could not be saved: %s"), error->message);
-      toast = adw_toast_new (text);
-    }
-  else
-    toast = adw_toast_new (_("Report exported"));
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-}
-
-static void
-chooser_response_cb (GtkNativeDialog *dialog,
-                     int              response,
-                     gpointer         user_data)
-{
-  PubValidationReportView *self = user_data;
-  g_autoptr(GFile) file = NULL;
-  PubReportSource source = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "source"));
-  PubReportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "format"));
-
-  g_assert (PUB_IS_VALIDATION_REPORT_VIEW (self));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_clear_object (&self->chooser);
-  if (file)
-    pub_validation_report_view_export_async (self, source, format, file, self->cancellable, exported_cb, NULL);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  PubValidationReportView *self = PUB_VALIDATION_REPORT_VIEW (widget);
-  const char *target = g_variant_get_string (parameter, NULL);
-  PubReportSource source = g_str_has_prefix (target, "portal") ? PUB_REPORT_PORTAL : PUB_REPORT_LOCAL;
-  PubReportFormat format = g_str_has_suffix (target, "csv") ? PUB_REPORT_FORMAT_CSV : PUB_REPORT_FORMAT_JSON;
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autofree char *name = NULL;
-
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Export Report"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  /* The default name is a file name, translated like the rest. */
-  name = g_strdup_printf ("%s.%s", source == PUB_REPORT_PORTAL ? _("portal-validation-report") : _("validation-report"),
-                          format == PUB_REPORT_FORMAT_CSV ? "csv" : "json");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_object_set_data (G_OBJECT (self->chooser), "source", GINT_TO_POINTER (source));
-  g_object_set_data (G_OBJECT (self->chooser), "format", GINT_TO_POINTER (format));
-  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
 typedef struct {
   PubValidationReportView *self;
   GFile                   *dest;
@@ -631,6 +484,38 @@ utf8_copy_action (GtkWidget  *widget,
   gtk_widget_set_sensitive (self->utf8_copy_button, FALSE);
   pub_check_write_utf8_copy_async (file, stats->encoding, data->dest, self->cancellable,
                                    utf8_copy_written_cb, data);
+}
+
+void
+pub_validation_report_view_set_differences (PubValidationReportView *self,
+                                            const char * const      *sentences)
+{
+  g_return_if_fail (PUB_IS_VALIDATION_REPORT_VIEW (self));
+
+  group_clear (self, GROUP_DIFFERENCES);
+  gtk_widget_set_visible (GTK_WIDGET (self->groups[GROUP_DIFFERENCES]), sentences != NULL);
+  if (sentences && !sentences[0])
+    group_add (self, GROUP_DIFFERENCES, pub_validation_report_plain_row (_("Both reports agree"), NULL, "emblem-ok-symbolic"));
+  for (guint i = 0; sentences && sentences[i]; i++)
+    group_add (self, GROUP_DIFFERENCES, pub_validation_report_plain_row (sentences[i], NULL, "dialog-information-symbolic"));
+}
+
+void
+pub_validation_report_view_set_score_origin (PubValidationReportView *self,
+                                             const char              *origin)
+{
+  g_return_if_fail (PUB_IS_VALIDATION_REPORT_VIEW (self));
+
+  gtk_label_set_label (self->origin_label, origin ? origin : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->origin_label), origin && *origin);
+}
+
+static void
+cancel_validation_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[CANCEL_VALIDATION], 0);
 }
 
 static void
@@ -760,6 +645,11 @@ pub_validation_report_view_class_init (PubValidationReportViewClass *klass)
     g_signal_new ("validate-again", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /* "Stop Following" while the portal validates. */
+  signals[CANCEL_VALIDATION] =
+    g_signal_new ("cancel-validation", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   /* The UTF-8 copy was written (the GFile of the copy). */
   signals[UTF8_COPY_SAVED] =
     g_signal_new ("utf8-copy-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -791,13 +681,18 @@ pub_validation_report_view_class_init (PubValidationReportViewClass *klass)
                                              G_STRUCT_OFFSET (PubValidationReportView, groups[GROUP_AI]));
   gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, portal_spinner);
   gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, validate_again_button);
+  gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, cancel_validation_button);
+  gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, origin_label);
+  gtk_widget_class_bind_template_child_full (widget_class, "differences_group", FALSE,
+                                             G_STRUCT_OFFSET (PubValidationReportView, groups[GROUP_DIFFERENCES]));
   gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, local_export_button);
   gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, portal_export_button);
   gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, utf8_copy_button);
   gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, anonymize_button);
 
-  gtk_widget_class_install_action (widget_class, "report.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "report.export", "s", pub_validation_report_view_export_action);
   gtk_widget_class_install_action (widget_class, "report.validate-again", NULL, validate_again_action);
+  gtk_widget_class_install_action (widget_class, "report.cancel-validation", NULL, cancel_validation_action);
   gtk_widget_class_install_action (widget_class, "report.utf8-copy", NULL, utf8_copy_action);
   gtk_widget_class_install_action (widget_class, "report.anonymize", NULL, anonymize_action);
 

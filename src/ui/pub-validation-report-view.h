@@ -52,6 +52,16 @@ void       pub_validation_report_view_set_ai_result      (PubValidationReportVie
                                                           double                   score,
                                                           const char * const      *recommendations);
 
+/* Why the local and the portal's report differ (pub_report_compare); an
+ * empty list says they agree, NULL hides the part. */
+void       pub_validation_report_view_set_differences    (PubValidationReportView *self,
+                                                          const char * const      *sentences);
+/* Where the score comes from ("Computed on this computer"), under it;
+ * NULL shows nothing. */
+void       pub_validation_report_view_set_score_origin   (PubValidationReportView *self,
+                                                          const char              *origin);
+/* ::cancel-validation: "Stop Following", shown while portal-busy. */
+
 /* How many errors of each type are listed; the rest are counted. */
 void       pub_validation_report_view_set_max_errors_shown (PubValidationReportView *self,
                                                             guint                    max);

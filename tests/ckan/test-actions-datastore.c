@@ -149,7 +149,7 @@ test_load_dictionary_and_search (void)
   g_assert_cmpint (ckan_datastore_info_get_count (edited), ==, ROWS);
 
   SYNC (page,
-        ckan_client_datastore_search_async (editor, id, NULL, 5, 10, NULL, ckan_test_wait_cb, &_r),
+        ckan_client_datastore_search_async (editor, id, NULL, NULL, 5, 10, NULL, ckan_test_wait_cb, &_r),
         ckan_client_datastore_search_finish (editor, _r, &error));
   g_assert_no_error (error);
   g_assert_cmpint (json_object_get_int_member (page, "total"), ==, ROWS);

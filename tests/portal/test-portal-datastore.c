@@ -194,15 +194,99 @@ record_matches (JsonObject *record,
     }
   if (q && *q)
     {
+      g_autofree char *needle = g_utf8_casefold (q, -1);
       gboolean found = FALSE;
 
       json_object_iter_init (&iter, record);
       while (json_object_iter_next (&iter, &key, &value))
-        if (portal_object_string (record, key) && strstr (portal_object_string (record, key), q))
-          found = TRUE;
+        {
+          g_autofree char *text = NULL;
+
+          if (!JSON_NODE_HOLDS_VALUE (value) || g_str_equal (key, "_id"))
+            continue;
+          if (json_node_get_value_type (value) == G_TYPE_STRING)
+            text = g_utf8_casefold (json_node_get_string (value), -1);
+          else if (json_node_get_value_type (value) == G_TYPE_DOUBLE)
+            text = g_strdup_printf ("%g", json_node_get_double (value));
+          else if (json_node_get_value_type (value) == G_TYPE_INT64)
+            text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value));
+          if (text && strstr (text, needle))
+            found = TRUE;
+        }
       return found;
     }
   return TRUE;
+}
+
+/* PostgreSQL's order: numbers as numbers, NULLs last (first when descending). */
+static int
+compare_values (JsonNode *a,
+                JsonNode *b)
+{
+  gboolean a_null = !a || JSON_NODE_HOLDS_NULL (a);
+  gboolean b_null = !b || JSON_NODE_HOLDS_NULL (b);
+
+  if (a_null || b_null)
+    return a_null - b_null;
+  if (json_node_get_value_type (a) != G_TYPE_STRING && json_node_get_value_type (b) != G_TYPE_STRING)
+    {
+      double x = json_node_get_double (a), y = json_node_get_double (b);
+
+      return x < y ? -1 : x > y;
+    }
+  return g_strcmp0 (json_node_get_string (a), json_node_get_string (b));
+}
+
+/* "col", "col desc", "\"a col\" asc" (CKAN's _parse_sort_clause). */
+static char *
+parse_sort_clause (const char *clause,
+                   gboolean   *desc)
+{
+  g_autofree char *text = g_strstrip (g_strdup (clause));
+  gsize len = strlen (text);
+  GString *field;
+
+  *desc = FALSE;
+  if (len > 5 && g_ascii_strcasecmp (text + len - 5, " desc") == 0)
+    {
+      *desc = TRUE;
+      text[len - 5] = '\0';
+    }
+  else if (len > 4 && g_ascii_strcasecmp (text + len - 4, " asc") == 0)
+    text[len - 4] = '\0';
+  g_strstrip (text);
+  len = strlen (text);
+  if (len < 2 || text[0] != '"' || text[len - 1] != '"')
+    return g_steal_pointer (&text);
+  field = g_string_new (NULL);
+  for (gsize i = 1; i < len - 1; i++)
+    {
+      g_string_append_c (field, text[i]);
+      if (text[i] == '"' && text[i + 1] == '"')
+        i++;
+    }
+  return g_string_free (field, FALSE);
+}
+
+static int
+compare_records (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  JsonObject *x = *(JsonObject **) a;
+  JsonObject *y = *(JsonObject **) b;
+  GStrv keys = user_data;
+
+  for (guint i = 0; keys[i]; i++)
+    {
+      gboolean desc;
+      g_autofree char *field = parse_sort_clause (keys[i], &desc);
+      int c = compare_values (json_object_get_member (x, field), json_object_get_member (y, field));
+
+      if (c)
+        return desc ? -c : c;
+    }
+  return json_object_get_int_member (x, "_id") < json_object_get_int_member (y, "_id") ? -1 : 1;
 }
 
 static JsonNode *
@@ -215,6 +299,7 @@ datastore_search (PubTestPortal *self,
   JsonObject *table;
   JsonArray *fields;
   JsonArray *records;
+  g_autoptr(JsonArray) sorted_records = NULL;
   JsonArray *out_fields;
   JsonArray *out_records;
   g_autoptr(GString) text = g_string_new (NULL);
@@ -242,6 +327,35 @@ datastore_search (PubTestPortal *self,
 
   fields = portal_object_array (table, "fields");
   records = portal_object_array (table, "records");
+  if (portal_param_string (call, "sort") && *portal_param_string (call, "sort"))
+    {
+      g_auto(GStrv) keys = g_strsplit (portal_param_string (call, "sort"), ",", -1);
+      g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+
+      for (guint k = 0; keys[k]; k++)
+        {
+          gboolean desc, known = FALSE;
+          g_autofree char *field = parse_sort_clause (keys[k], &desc);
+
+          for (guint j = 0; j < json_array_get_length (fields); j++)
+            known = known || g_strcmp0 (portal_object_string (json_array_get_object_element (fields, j), "id"),
+                                        field) == 0;
+          if (!known && g_strcmp0 (field, "_id") != 0)
+            {
+              g_autofree char *message = g_strdup_printf ("field \"%s\" not in table", field);
+
+              portal_call_field_error (call, "sort", message);
+              return NULL;
+            }
+        }
+      for (guint i = 0; i < json_array_get_length (records); i++)
+        g_ptr_array_add (sorted, json_array_get_object_element (records, i));
+      g_ptr_array_sort_with_data (sorted, compare_records, keys);
+      sorted_records = json_array_sized_new (sorted->len);
+      for (guint i = 0; i < sorted->len; i++)
+        json_array_add_object_element (sorted_records, json_object_ref (sorted->pdata[i]));
+      records = sorted_records;
+    }
   out_fields = json_array_new ();
   {
     JsonObject *row_id = json_object_new ();

@@ -21,6 +21,7 @@ typedef struct {
   PubTestPortal *portal;
   char *resource_id;
   JobKind kind;
+  gboolean started;   /* the worker took it: "running" until it ends */
   guint source;
 } Job;
 
@@ -301,6 +302,19 @@ run_validation (PubTestPortal *self,
 
   if (!validation || !resource)
     return;
+  if (self->validation_crash)
+    {
+      JsonObject *error = json_object_new ();
+
+      json_object_set_string_member (error, "message", self->validation_crash);
+      json_object_set_object_member (validation, "error", error);
+      json_object_set_string_member (validation, "status", "error");
+      json_object_set_string_member (validation, "finished", now);
+      json_object_set_string_member (resource, "validation_status", "error");
+      json_object_set_string_member (resource, "validation_timestamp", now);
+      g_clear_pointer (&self->validation_crash, g_free);
+      return;
+    }
   /* Only CSV is read; a spreadsheet passes with its size alone. */
   if (g_ascii_strcasecmp (portal_object_string (resource, "format") ? portal_object_string (resource, "format") : "",
                           "csv") == 0)
@@ -319,7 +333,8 @@ run_validation (PubTestPortal *self,
 
 /* ---- xloader / DataPusher ---- */
 
-/* xloader refuses rows wider than the header (observed message). */
+/* xloader 2.5.2 refuses rows wider than the header (a JobError: its text
+ * alone, as the real stack answered). */
 static char *
 load_problem (GPtrArray *rows)
 {
@@ -330,10 +345,53 @@ load_problem (GPtrArray *rows)
       GStrv row = rows->pdata[i];
 
       if (g_strv_length (row) > width)
-        return g_strdup_printf ("LoaderError(\"Row %u has more values than the %u column(s) in the header. "
-                                "The extra value is: '%s'.\")", i + 1, width, row[width]);
+        return g_strdup_printf ("Row %u has more values than the %u column(s) in the header. "
+                                "The extra value is: '%s'. This usually means a value in the row contains a comma "
+                                "or double-quote that is not wrapped in double-quotes, splitting it into extra "
+                                "columns. If the file genuinely has an extra column, add it to the header row.",
+                                i + 1, width, row[width]);
     }
   return NULL;
+}
+
+static gboolean
+is_number_type (const char *type)
+{
+  return g_strcmp0 (type, "numeric") == 0 || g_strcmp0 (type, "int") == 0 ||
+         g_strcmp0 (type, "float") == 0;
+}
+
+/* The dictionary of the table loaded before, kept across loads as xloader
+ * keeps it; its type overrides decide the new columns' types. */
+static JsonObject *
+previous_info (PubTestPortal *self,
+               const char    *resource_id,
+               const char    *column)
+{
+  JsonObject *table = g_hash_table_lookup (self->datastore, resource_id);
+  JsonArray *fields = table ? portal_object_array (table, "fields") : NULL;
+
+  for (guint j = 0; fields && j < json_array_get_length (fields); j++)
+    {
+      JsonObject *field = json_array_get_object_element (fields, j);
+
+      if (g_strcmp0 (portal_object_string (field, "id"), column) == 0)
+        return portal_object_object (field, "info");
+    }
+  return NULL;
+}
+
+/* A value PostgreSQL would refuse for the column's type, or NULL. */
+static const char *
+refused_value (const char *type,
+               const char *value)
+{
+  char *end = NULL;
+
+  if (!is_number_type (type) || !value || !*value)
+    return NULL;
+  g_ascii_strtod (value, &end);
+  return *end ? value : NULL;
 }
 
 static void
@@ -351,6 +409,8 @@ run_load (PubTestPortal *self,
   goffset bytes = 0;
   g_autofree char *format = NULL;
   g_autofree char *problem = NULL;
+  g_autofree char *traceback = NULL;
+  g_autoptr(JsonArray) fields = NULL;
 
   if (!status || !resource)
     return;
@@ -359,9 +419,52 @@ run_load (PubTestPortal *self,
   format = g_ascii_strdown (portal_object_string (resource, "format") ? portal_object_string (resource, "format") : "", -1);
   if (g_str_equal (format, "csv") || g_str_equal (format, "tsv"))
     rows = read_csv (self, resource_id, &md5, &bytes);
+  if (rows && rows->len > 0 && !(problem = load_problem (rows)))
+    {
+      GStrv header = rows->pdata[0];
+
+      fields = json_array_new ();
+      for (guint j = 0; header[j] && !problem; j++)
+        {
+          JsonObject *field = json_object_new ();
+          JsonObject *old = previous_info (self, resource_id, header[j]);
+          JsonObject *info = old ? portal_json_object_copy (old) : json_object_new ();
+          const char *type = portal_object_string (info, "type_override");
+
+          if (!type || !*type)
+            type = "text";
+          if (!old)
+            {
+              json_object_set_string_member (info, "label", "");
+              json_object_set_string_member (info, "notes", "");
+              json_object_set_string_member (info, "type_override", "");
+            }
+          json_object_set_string_member (field, "id", header[j]);
+          json_object_set_string_member (field, "type", type);
+          json_object_set_object_member (field, "info", info);
+          json_array_add_object_element (fields, field);
+          for (guint i = 1; i < rows->len && !problem; i++)
+            {
+              GStrv row = rows->pdata[i];
+              const char *bad = refused_value (type, j < g_strv_length (row) ? row[j] : NULL);
+
+              if (!bad)
+                continue;
+              /* Not a JobError: xloader keeps the traceback's last frame and
+               * the exception's repr, and logs the whole traceback. */
+              problem = g_strdup_printf ("  File \"/srv/app/src/ckanext-xloader/ckanext/xloader/jobs.py\", line 266, "
+                                         "in xloader_data_into_datastore_\n    load_csv(\n"
+                                         "DataError('invalid input syntax for type %s: \"%s\"\\nCONTEXT:  COPY "
+                                         "\"%s\", line %u, column %s: \"%s\"\\n')", type, bad, resource_id, i + 1,
+                                         header[j], bad);
+              traceback = g_strdup_printf ("xloader error: invalid input syntax for type %s: \"%s\", "
+                                           "Traceback (most recent call last):\n%s", type, bad, problem);
+            }
+        }
+    }
   log = json_object_new ();
   json_object_set_string_member (log, "timestamp", now);
-  if (!rows || rows->len == 0 || (problem = load_problem (rows)))
+  if (!rows || rows->len == 0 || problem)
     {
       JsonObject *error = json_object_new ();
       const char *text = problem ? problem : "Could not load the file: not an uploaded CSV file";
@@ -370,29 +473,15 @@ run_load (PubTestPortal *self,
       json_object_set_string_member (status, "status", "error");
       json_object_set_object_member (task_info, "error", error);
       json_object_set_string_member (log, "level", "ERROR");
-      json_object_set_string_member (log, "message", text);
+      json_object_set_string_member (log, "message", traceback ? traceback : text);
     }
   else
     {
       JsonObject *table = json_object_new ();
-      JsonArray *fields = json_array_new ();
       JsonArray *records = json_array_new ();
       GStrv header = rows->pdata[0];
       g_autofree char *message = NULL;
 
-      for (guint j = 0; header[j]; j++)
-        {
-          JsonObject *field = json_object_new ();
-          JsonObject *info = json_object_new ();
-
-          json_object_set_string_member (field, "id", header[j]);
-          json_object_set_string_member (field, "type", "text");
-          json_object_set_string_member (info, "label", "");
-          json_object_set_string_member (info, "notes", "");
-          json_object_set_string_member (info, "type_override", "");
-          json_object_set_object_member (field, "info", info);
-          json_array_add_object_element (fields, field);
-        }
       for (guint i = 1; i < rows->len; i++)
         {
           GStrv row = rows->pdata[i];
@@ -400,10 +489,20 @@ run_load (PubTestPortal *self,
 
           json_object_set_int_member (record, "_id", i);
           for (guint j = 0; header[j]; j++)
-            json_object_set_string_member (record, header[j], j < g_strv_length (row) ? row[j] : NULL);
+            {
+              const char *value = j < g_strv_length (row) ? row[j] : NULL;
+              const char *type = portal_object_string (json_array_get_object_element (fields, j), "type");
+
+              if (is_number_type (type) && value && *value)
+                json_object_set_double_member (record, header[j], g_ascii_strtod (value, NULL));
+              else if (is_number_type (type))
+                json_object_set_null_member (record, header[j]);
+              else
+                json_object_set_string_member (record, header[j], value);
+            }
           json_array_add_object_element (records, record);
         }
-      json_object_set_array_member (table, "fields", fields);
+      json_object_set_array_member (table, "fields", g_steal_pointer (&fields));
       json_object_set_array_member (table, "records", records);
       g_hash_table_replace (self->datastore, g_strdup (resource_id), table);
       json_object_set_boolean_member (resource, "datastore_active", TRUE);
@@ -419,12 +518,61 @@ run_load (PubTestPortal *self,
   json_object_set_string_member (task_info, "last_updated", now);
 }
 
+/* The worker took the job: what a status read shows meanwhile. */
+static void
+start_job (PubTestPortal *self,
+           Job           *job)
+{
+  JsonObject *resource = portal_find_resource (self, job->resource_id, NULL);
+  g_autofree char *now = portal_now ();
+
+  if (job->kind == JOB_VALIDATION)
+    {
+      JsonObject *validation = g_hash_table_lookup (self->validations, job->resource_id);
+
+      if (validation)
+        json_object_set_string_member (validation, "status", "running");
+      if (resource)
+        json_object_set_string_member (resource, "validation_status", "running");
+    }
+  else
+    {
+      JsonObject *status = g_hash_table_lookup (self->load_status, job->resource_id);
+      JsonObject *task_info = status ? portal_object_object (status, "task_info") : NULL;
+      JsonObject *log = json_object_new ();
+      g_autofree char *message = g_strdup_printf ("Express Load starting: /resource/%s", job->resource_id);
+
+      json_object_set_string_member (log, "timestamp", now);
+      json_object_set_string_member (log, "level", "INFO");
+      json_object_set_string_member (log, "message", message);
+      if (task_info)
+        {
+          json_array_add_object_element (portal_object_array (task_info, "logs"), log);
+          json_object_set_string_member (task_info, "status", "running");
+          json_object_set_string_member (status, "status", "running");
+          json_object_set_string_member (status, "last_updated", now);
+        }
+      else
+        json_object_unref (log);
+    }
+}
+
+static void queue_job_source (PubTestPortal *self,
+                              Job           *job);
+
 static gboolean
 job_run_cb (gpointer user_data)
 {
   Job *job = user_data;
   PubTestPortal *self = job->portal;
 
+  if (!job->started)
+    {
+      job->started = TRUE;
+      start_job (self, job);
+      queue_job_source (self, job);
+      return G_SOURCE_REMOVE;
+    }
   self->jobs = g_list_remove (self->jobs, job);
   if (job->kind == JOB_VALIDATION)
     run_validation (self, job->resource_id);
@@ -432,6 +580,16 @@ job_run_cb (gpointer user_data)
     run_load (self, job->resource_id);
   job_free (job);
   return G_SOURCE_REMOVE;
+}
+
+/* Taken after the delay, then done after the delay again. */
+static void
+queue_job_source (PubTestPortal *self,
+                  Job           *job)
+{
+  /* A timeout even for 0: at idle priority a window's animations (a
+   * spinner) would hold the job back for ever. */
+  job->source = g_timeout_add (self->job_delay_ms, job_run_cb, job);
 }
 
 static void
@@ -444,10 +602,7 @@ queue_job (PubTestPortal *self,
   job->portal = self;
   job->resource_id = g_strdup (resource_id);
   job->kind = kind;
-  if (self->job_delay_ms)
-    job->source = g_timeout_add (self->job_delay_ms, job_run_cb, job);
-  else
-    job->source = g_idle_add (job_run_cb, job);
+  queue_job_source (self, job);
   self->jobs = g_list_prepend (self->jobs, job);
 }
 
@@ -619,3 +774,13 @@ const PortalAction portal_extension_actions[] = {
   { "datapusher_status", load_status, TRUE, "datapusher" },
   { NULL, NULL, FALSE, NULL },
 };
+
+void
+pub_test_portal_fail_next_validation (PubTestPortal *self,
+                                      const char    *message)
+{
+  g_return_if_fail (PUB_IS_TEST_PORTAL (self));
+
+  g_free (self->validation_crash);
+  self->validation_crash = g_strdup (message);
+}

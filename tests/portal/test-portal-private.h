@@ -82,6 +82,7 @@ struct _PubTestPortal {
   GList *jobs;                /* validation and load jobs not run yet */
   GList *delays;              /* answers held back by a delay fault */
   char *locale;               /* "en" or "es": the language of messages */
+  char *validation_crash;     /* the next validation job fails with this */
 };
 
 /* A multipart/form-data body parsed as it arrives (test-portal-multipart.c). */

@@ -99,6 +99,7 @@ pub_test_portal_finalize (GObject *object)
   g_clear_pointer (&self->comments, g_ptr_array_unref);
   g_clear_pointer (&self->uploads, g_hash_table_unref);
   g_clear_pointer (&self->validations, g_hash_table_unref);
+  g_clear_pointer (&self->validation_crash, g_free);
   g_clear_pointer (&self->load_status, g_hash_table_unref);
   g_clear_pointer (&self->datastore, g_hash_table_unref);
   g_clear_pointer (&self->call_counts, g_hash_table_unref);

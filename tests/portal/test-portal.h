@@ -87,10 +87,15 @@ void           pub_test_portal_set_strict_schema (PubTestPortal *self,
  * on __type and field keys, never on the text. */
 void           pub_test_portal_set_locale   (PubTestPortal *self,
                                              const char    *locale);
-/* Background jobs (validation, xloader) finish this long after they were
- * queued; 0 (the default): on the next main loop iteration. */
+/* Background jobs (validation, xloader) start ("running") this long after
+ * they were queued and finish this long after that; 0 (the default): on
+ * the next main loop iterations. */
 void           pub_test_portal_set_job_delay (PubTestPortal *self,
                                              guint          msec);
+/* The next validation job breaks (ckanext-validation's job catches the
+ * exception): status "error", error {"message": message}, no report. */
+void           pub_test_portal_fail_next_validation (PubTestPortal *self,
+                                             const char    *message);
 /* Turns a plugin of status_show's `extensions` on or off; its actions
  * come and go with it ("datastore", "xloader", "datapusher", "validation",
  * "comments", "activity", "scheming_datasets"). */

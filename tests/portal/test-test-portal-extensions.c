@@ -428,6 +428,30 @@ test_misc_actions (Fixture       *f,
 
 /* ---- Validation, xloader, DataStore ---- */
 
+/* Reads `action` until its status is `final`, failing after 10 s;
+ * returns whether "running" was seen on the way. */
+static gboolean
+wait_for_status (Fixture    *f,
+                 const char *action,
+                 const char *query,
+                 const char *final)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gboolean saw_running = FALSE;
+
+  for (;;)
+    {
+      g_autoptr(Reply) reply = call_get (f, "editor", action, query);
+      const char *status = json_object_get_string_member (reply_result_object (reply), "status");
+
+      saw_running = saw_running || g_strcmp0 (status, "running") == 0;
+      if (g_strcmp0 (status, final) == 0)
+        return saw_running;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      wait_ms (20);
+    }
+}
+
 static void
 test_validation_report (Fixture       *f,
                         gconstpointer  data)
@@ -468,7 +492,9 @@ test_validation_report (Fixture       *f,
   pending = call_get (f, "editor", "resource_validation_show", good_query);
   g_assert_cmpstr (json_object_get_string_member (reply_result_object (pending), "status"), ==, "created");
   g_assert_true (json_object_get_null_member (reply_result_object (pending), "report"));
-  wait_ms (400);
+  /* Then the worker takes it: "running", then done. */
+  g_assert_true (wait_for_status (f, "resource_validation_show", good_query, "success"));
+  wait_for_status (f, "resource_validation_show", broken_query, "failure");
 
   good_report = call_get (f, "editor", "resource_validation_show", good_query);
   result = reply_result_object (good_report);
@@ -523,6 +549,14 @@ test_xloader_and_datastore (Fixture       *f,
   g_autoptr(Reply) datapusher = call_get (f, "editor", "datapusher_status", query);
   g_autoptr(Reply) shown = NULL;
   g_autofree char *csv_query = g_strdup_printf ("resource_id=%s&records_format=csv&limit=1&offset=1", id);
+  g_autofree char *sort_query = g_strdup_printf ("resource_id=%s&sort=%%22valor%%22%%20desc", id);
+  g_autofree char *q_query = g_strdup_printf ("resource_id=%s&q=arica", id);
+  g_autofree char *bad_sort_query = g_strdup_printf ("resource_id=%s&sort=nada", id);
+  g_autoptr(Reply) reloaded = NULL;
+  g_autoptr(Reply) info_reloaded = NULL;
+  g_autoptr(Reply) sorted = NULL;
+  g_autoptr(Reply) filtered = NULL;
+  g_autoptr(Reply) bad_sort = NULL;
   g_autofree char *expected = NULL;
   JsonObject *result;
   JsonArray *fields;
@@ -536,7 +570,7 @@ test_xloader_and_datastore (Fixture       *f,
   pending = call_get (f, "editor", "xloader_status", query);
   g_assert_true (json_node_get_boolean (json_object_get_member (json_node_get_object (submitted->json), "result")));
   g_assert_cmpstr (json_object_get_string_member (reply_result_object (pending), "status"), ==, "pending");
-  wait_ms (400);
+  g_assert_true (wait_for_status (f, "xloader_status", query, "complete"));
 
   complete = call_get (f, "editor", "xloader_status", query);
   result = reply_result_object (complete);
@@ -571,9 +605,62 @@ test_xloader_and_datastore (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_array_get_object_element (fields, 1), "info"),
                                                   "type_override"), ==, "int");
 
+  /* The overrides apply at the next load, and the dictionary stays. */
+  reloaded = call_post (f, "editor", "xloader_submit", "{\"resource_id\": \"%s\"}", id);
+  wait_for_status (f, "xloader_status", query, "complete");
+  info_reloaded = call_get (f, "editor", "datastore_info", info_query);
+  fields = json_object_get_array_member (reply_result_object (info_reloaded), "fields");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (fields, 2), "type"), ==, "numeric");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_array_get_object_element (fields, 2), "info"),
+                                                  "label"), ==, "Valor");
+  sorted = call_get (f, NULL, "datastore_search", sort_query);
+  result = reply_result_object (sorted);
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (json_object_get_array_member (result, "records"), 0),
+                                                    "valor"), ==, 12);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (result, "records"), 0),
+                                                  "region"), ==, "Tarapaca");
+  filtered = call_get (f, NULL, "datastore_search", q_query);
+  g_assert_cmpint (json_object_get_int_member (reply_result_object (filtered), "total"), ==, 1);
+  bad_sort = call_get (f, NULL, "datastore_search", bad_sort_query);
+  reply_error (bad_sort, 409, "Validation Error");
+
   /* DataPusher is not in the default fixture: its actions don't exist. */
   g_assert_cmpuint (datapusher->status, ==, 400);
   g_assert_true (JSON_NODE_HOLDS_VALUE (datapusher->json));
+}
+
+/* A value the override refuses fails the load the way xloader does for
+ * anything but a JobError: a traceback frame and the repr. */
+static void
+test_xloader_type_error (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *id = upload (f, "tipos", "datos.csv", "region,valor\nArica,10\nTarapaca,n/a\n", FALSE);
+  g_autofree char *query = g_strdup_printf ("resource_id=%s", id);
+  g_autoptr(Reply) first = call_post (f, "editor", "xloader_submit", "{\"resource_id\": \"%s\"}", id);
+  g_autoptr(Reply) dictionary = NULL;
+  g_autoptr(Reply) second = NULL;
+  g_autoptr(Reply) failed = NULL;
+  JsonObject *task_info;
+  JsonArray *logs;
+  const char *message;
+
+  wait_for_status (f, "xloader_status", query, "complete");
+  dictionary = call_post (f, "editor", "datastore_create",
+                          "{\"resource_id\": \"%s\", \"force\": true, \"fields\": ["
+                          "{\"id\": \"region\", \"type\": \"text\", \"info\": {\"type_override\": \"\"}},"
+                          "{\"id\": \"valor\", \"type\": \"text\", \"info\": {\"type_override\": \"numeric\"}}]}", id);
+  reply_result_object (dictionary);
+  second = call_post (f, "editor", "xloader_submit", "{\"resource_id\": \"%s\"}", id);
+  wait_for_status (f, "xloader_status", query, "error");
+  failed = call_get (f, "editor", "xloader_status", query);
+  task_info = json_object_get_object_member (reply_result_object (failed), "task_info");
+  message = json_object_get_string_member (json_object_get_object_member (task_info, "error"), "message");
+  g_assert_true (g_str_has_prefix (message, "  File \""));
+  g_assert_nonnull (strstr (message, "DataError('invalid input syntax for type numeric: \"n/a\""));
+  logs = json_object_get_array_member (task_info, "logs");
+  message = json_object_get_string_member (json_array_get_object_element (logs, json_array_get_length (logs) - 1), "message");
+  g_assert_nonnull (strstr (message, "Traceback (most recent call last):"));
 }
 
 void
@@ -595,6 +682,7 @@ add_extension_tests (void)
   ADD ("/portal/comments/approval", test_comments_approval);
   ADD ("/portal/validation/report", test_validation_report);
   ADD ("/portal/xloader/datastore", test_xloader_and_datastore);
+  ADD ("/portal/xloader/type-error", test_xloader_type_error);
   ADD ("/portal/misc/actions", test_misc_actions);
 #undef ADD
 }

@@ -23,10 +23,13 @@
 #include "pub-personal-data-dialog.h"
 #include "pub-preferences-window.h"
 #include "pub-resource-list-editor.h"
+#include "pub-portal-job.h"
+#include "pub-resource-window.h"
 #include "pub-sign-in-page.h"
 #include "pub-tag-editor.h"
 #include "pub-window.h"
 #include "test-portal.h"
+#include "../portal-resource-utils.h"
 
 static GDataInputStream *input;
 
@@ -268,6 +271,34 @@ main (int   argc,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.publish", NULL));
   g_assert_cmpstr (pub_new_dataset_window_get_step (wizard), ==, "progress");
   show ("publish", GTK_WIDGET (wizard));
+
+  /* A resource's portal services, each part, once loaded. */
+  {
+    g_autofree char *dataset_id = create_dataset (client, "recorrido-accesible");
+    g_autofree char *resource_id = upload_csv (client, dataset_id, "region,valor\nArica,10\nTarapaca,12\n", NULL);
+    PubResourceWindow *resource = pub_resource_window_new (NULL, client, dataset_id, resource_id, NULL);
+    GtkWidget *parts = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (resource), PUB_TYPE_RESOURCE_WINDOW,
+                                                                  "view_stack"));
+    const char *names[] = { "datastore", "dictionary", "preview", "validation", "ai" };
+
+    g_autoptr(PubPortalJob) load = pub_portal_job_new (client, PUB_PORTAL_JOB_XLOADER, resource_id);
+    g_autoptr(GAsyncResult) loaded = NULL;
+
+    pub_test_portal_clear_faults (portal);
+    pub_portal_job_set_delays (load, 10, 50);
+    pub_portal_job_run_async (load, NULL, resource_utils_wait_cb, &loaded);
+    g_assert_true (pub_portal_job_run_finish (load, resource_utils_wait (&loaded), NULL));
+    gtk_window_set_default_size (GTK_WINDOW (resource), 900, 700);
+    gtk_window_present (GTK_WINDOW (resource));
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *screen = g_strconcat ("resource-", names[i], NULL);
+
+        adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (parts), names[i]);
+        show (screen, GTK_WIDGET (resource));
+      }
+    gtk_window_destroy (GTK_WINDOW (resource));
+  }
 
   g_print ("END\n");
   fflush (stdout);

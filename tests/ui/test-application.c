@@ -9,7 +9,11 @@
 #include <adwaita.h>
 #include <signal.h>
 
+#include "drafts-test-utils.h"
 #include "pub-application.h"
+#include "pub-resource-window.h"
+#include "test-portal.h"
+#include "../portal-resource-utils.h"
 
 typedef struct
 {
@@ -54,6 +58,89 @@ test_signal_saves_and_quits (gconstpointer data)
   g_free (edit.id);
 }
 
+static void
+added_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static PubResourceWindow *
+resource_window_of (PubApplication *app,
+                    guint          *n)
+{
+  PubResourceWindow *found = NULL;
+
+  *n = 0;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (PUB_IS_RESOURCE_WINDOW (l->data))
+      {
+        found = l->data;
+        (*n)++;
+      }
+  return found;
+}
+
+static gboolean
+part_shown (gpointer data)
+{
+  return pub_resource_window_has_part (data, "datastore");
+}
+
+/* app.open-resource ("(ss)": dataset, resource) opens the resource's window
+ * for the current account, once: asked again, the same window comes up. */
+static void
+test_open_resource (void)
+{
+  g_autoptr(PubApplication) app = pub_application_new ();
+  g_autoptr(PubTestPortal) portal = pub_test_portal_new (NULL, NULL);
+  g_autoptr(CkanClient) client = NULL;
+  g_autoptr(PubAccount) account = NULL;
+  g_autoptr(PubAccount) added = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dataset_id = NULL;
+  g_autofree char *resource_id = NULL;
+  const GVariantType *type;
+  PubResourceWindow *window;
+  guint n;
+
+  g_assert_true (pub_test_portal_listen (portal, 0, &error));
+  client = ckan_client_new (pub_test_portal_get_url (portal), FALSE, &error);
+  ckan_client_set_token (client, pub_test_portal_get_token (portal, "editor"));
+  dataset_id = create_dataset (client, "abierto-desde-la-app");
+  resource_id = upload_csv (client, dataset_id, "a,b\n1,2\n", NULL);
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  type = g_action_group_get_action_parameter_type (G_ACTION_GROUP (app), "open-resource");
+  g_assert_nonnull (type);
+  g_assert_true (g_variant_type_equal (type, G_VARIANT_TYPE ("(ss)")));
+
+  /* Nobody signed in: nothing opens. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-resource", g_variant_new ("(ss)", dataset_id, resource_id));
+  g_assert_null (resource_window_of (app, &n));
+
+  account = pub_account_new (pub_test_portal_get_url (portal), pub_test_portal_get_user_id (portal, "editor"),
+                             "editor", "Editora", TRUE, &error);
+  g_assert_no_error (error);
+  pub_account_manager_add_async (pub_application_get_account_manager (app), account,
+                                 pub_test_portal_get_token (portal, "editor"), TRUE, NULL, added_cb, &result);
+  added = pub_account_manager_add_finish (pub_application_get_account_manager (app), resource_utils_wait (&result), &error);
+  g_assert_no_error (error);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-resource", g_variant_new ("(ss)", dataset_id, resource_id));
+  window = resource_window_of (app, &n);
+  g_assert_nonnull (window);
+  g_assert_cmpstr (pub_resource_window_get_resource_id (window), ==, resource_id);
+  iterate_until (part_shown, window);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-resource", g_variant_new ("(ss)", dataset_id, resource_id));
+  g_assert_true (resource_window_of (app, &n) == window);
+  g_assert_cmpuint (n, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -65,6 +152,8 @@ main (int   argc,
                         test_signal_saves_and_quits);
   g_test_add_data_func ("/application/sigint-saves-and-quits", GINT_TO_POINTER (SIGINT),
                         test_signal_saves_and_quits);
+
+  g_test_add_func ("/application/open-resource", test_open_resource);
 
   return g_test_run ();
 }
