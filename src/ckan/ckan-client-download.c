@@ -133,8 +133,13 @@ closed_cb (GObject      *object,
       return;
     }
   g_clear_object (&data->output);
-  g_file_move_async (data->partial, data->destination, G_FILE_COPY_OVERWRITE, G_PRIORITY_DEFAULT,
-                     g_task_get_cancellable (task), NULL, NULL, moved_cb, g_steal_pointer (&task));
+  {
+    /* Read before the task is handed on. */
+    GCancellable *cancellable = g_task_get_cancellable (task);
+
+    g_file_move_async (data->partial, data->destination, G_FILE_COPY_OVERWRITE, G_PRIORITY_DEFAULT,
+                       cancellable, NULL, NULL, moved_cb, g_steal_pointer (&task));
+  }
 }
 
 static void read_next (GTask *task);
@@ -202,16 +207,26 @@ read_cb (GObject      *object,
   if (size == 0)
     {
       report_progress (data, TRUE);
-      g_output_stream_close_async (data->output, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
-                                   closed_cb, g_steal_pointer (&task));
+      {
+        /* Read before the task is handed on. */
+        GCancellable *cancellable = g_task_get_cancellable (task);
+
+        g_output_stream_close_async (data->output, G_PRIORITY_DEFAULT, cancellable,
+                                     closed_cb, g_steal_pointer (&task));
+      }
       return;
     }
   data->received += size;
   report_progress (data, FALSE);
   /* write_all copies nothing: the bytes stay with the task until written. */
   data->chunk = g_steal_pointer (&bytes);
-  g_output_stream_write_all_async (data->output, g_bytes_get_data (data->chunk, NULL), size, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), written_cb, g_steal_pointer (&task));
+  {
+    /* Read before the task is handed on. */
+    GCancellable *cancellable = g_task_get_cancellable (task);
+
+    g_output_stream_write_all_async (data->output, g_bytes_get_data (data->chunk, NULL), size, G_PRIORITY_DEFAULT,
+                                     cancellable, written_cb, g_steal_pointer (&task));
+  }
 }
 
 static void
@@ -316,8 +331,13 @@ sent_cb (GObject      *object,
     g_autofree char *hidden = g_strdup_printf (".%s.part", base);
 
     data->partial = g_file_get_child (parent, hidden);
-    g_file_replace_async (data->partial, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, G_PRIORITY_DEFAULT,
-                          g_task_get_cancellable (task), replaced_cb, g_steal_pointer (&task));
+    {
+      /* Read before the task is handed on. */
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      g_file_replace_async (data->partial, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, G_PRIORITY_DEFAULT,
+                            cancellable, replaced_cb, g_steal_pointer (&task));
+    }
   }
 }
 

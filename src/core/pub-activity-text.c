@@ -279,12 +279,39 @@ pub_activity_details (CkanActivity *activity,
     ADD ("%s", _("Made private"));
   else if (changes.visibility == 0)
     ADD ("%s", _("Made public"));
-  for (guint i = 0; i < changes.added->len; i++)
+  /* One resource added or deleted: the sentence already says so. */
+  for (guint i = 0; changes.added->len > 1 && i < changes.added->len; i++)
     ADD (_("Resource “%s” added"), resource_name (changes.added->pdata[i]));
-  for (guint i = 0; i < changes.removed->len; i++)
+  for (guint i = 0; changes.removed->len > 1 && i < changes.removed->len; i++)
     ADD (_("Resource “%s” deleted"), resource_name (changes.removed->pdata[i]));
   for (guint i = 0; i < changes.changed->len; i++)
-    ADD (_("Resource “%s” updated"), resource_name (changes.changed->pdata[i]));
+    {
+      CkanResource *resource = changes.changed->pdata[i];
+      CkanResource *previous = ckan_dataset_get_resource (before, ckan_resource_get_id (resource));
+      g_autofree char *old_url = member_text (previous, "url");
+      g_autofree char *new_url = member_text (resource, "url");
+      g_autofree char *old_size = member_text (previous, "size");
+      g_autofree char *new_size = member_text (resource, "size");
+      g_autofree char *old_modified = member_text (previous, "last_modified");
+      g_autofree char *new_modified = member_text (resource, "last_modified");
+
+      if (g_strcmp0 (ckan_resource_get_name (previous), ckan_resource_get_name (resource)) != 0)
+        {
+          g_autofree char *old_short = shorten (resource_name (previous));
+          g_autofree char *new_short = shorten (resource_name (resource));
+
+          ADD (_("Resource renamed: “%s” → “%s”"), old_short, new_short);
+        }
+      if (g_strcmp0 (old_url, new_url) != 0 || g_strcmp0 (old_size, new_size) != 0 ||
+          g_strcmp0 (old_modified, new_modified) != 0)
+        ADD (_("New file for “%s”"), resource_name (resource));
+      if (g_strcmp0 (ckan_resource_get_description (previous), ckan_resource_get_description (resource)) != 0)
+        ADD (_("Description of “%s” changed"), resource_name (resource));
+      if (g_strcmp0 (ckan_resource_get_format (previous), ckan_resource_get_format (resource)) != 0)
+        ADD (_("Format of “%s”: %s → %s"), resource_name (resource),
+             ckan_resource_get_format (previous) ? ckan_resource_get_format (previous) : "—",
+             ckan_resource_get_format (resource) ? ckan_resource_get_format (resource) : "—");
+    }
   if (changes.reordered)
     ADD ("%s", _("Resources reordered"));
 #undef ADD

@@ -144,8 +144,13 @@ readme_written_cb (GObject      *object,
   root = json_node_init_object (json_node_alloc (), manifest);
   text = json_to_string (root, TRUE);
   bytes = g_bytes_new_take (text, strlen (text));
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       g_task_get_cancellable (task), manifest_written_cb, g_steal_pointer (&task));
+  {
+    /* Read before the task is handed on. */
+    GCancellable *cancellable = g_task_get_cancellable (task);
+
+    g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                         cancellable, manifest_written_cb, g_steal_pointer (&task));
+  }
 }
 
 static void
