@@ -7,6 +7,7 @@
 #pragma once
 
 #include "pub-dataset-resources-page.h"
+#include "pub-replace-record.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,8 @@ struct _PubDatasetResourcesPage
   char           *focus_id;       /* the row to focus after a refresh */
   guint           n_uploads;
   guint           uploaded;
+  char           *records_dir;    /* NULL: the default one */
+  PubReplaceRecord *interrupted;  /* a replace to resume */
 
   GtkLabel       *count_label;
   GtkWidget      *add_button;
@@ -29,6 +32,8 @@ struct _PubDatasetResourcesPage
   GtkWidget      *empty_label;
   GtkWidget      *pending_box;
   GtkLabel       *pending_label;
+  GtkWidget      *interrupted_box;
+  GtkLabel       *interrupted_label;
   GtkWidget      *progress_box;
   GtkLabel       *progress_label;
   GtkProgressBar *progress_bar;
@@ -64,5 +69,10 @@ gboolean _pub_dataset_resources_page_drop_cb    (PubDatasetResourcesPage *self,
 /* Replacing a file (pub-dataset-resources-page-replace.c). */
 void _pub_dataset_resources_page_replace (PubDatasetResourcesPage *self,
                                           CkanResource            *resource);
+/* Looks for replaces of this dataset left unfinished. */
+void _pub_dataset_resources_page_find_interrupted (PubDatasetResourcesPage *self);
+void _pub_dataset_resources_page_resume_action    (GtkWidget  *widget,
+                                                   const char *action_name,
+                                                   GVariant   *param);
 
 G_END_DECLS

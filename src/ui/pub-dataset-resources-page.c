@@ -498,6 +498,8 @@ pub_dataset_resources_page_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->op_cancellable);
+  g_clear_pointer (&self->interrupted, pub_replace_record_free);
+  g_free (self->records_dir);
   g_free (self->focus_id);
 
   G_OBJECT_CLASS (pub_dataset_resources_page_parent_class)->finalize (object);
@@ -532,6 +534,8 @@ pub_dataset_resources_page_class_init (PubDatasetResourcesPageClass *klass)
   BIND (empty_label);
   BIND (pending_box);
   BIND (pending_label);
+  BIND (interrupted_box);
+  BIND (interrupted_label);
   BIND (progress_box);
   BIND (progress_label);
   BIND (progress_bar);
@@ -540,6 +544,7 @@ pub_dataset_resources_page_class_init (PubDatasetResourcesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "resources.add", NULL, _pub_dataset_resources_page_add_action);
   gtk_widget_class_install_action (widget_class, "resources.upload", NULL, _pub_dataset_resources_page_upload_action);
   gtk_widget_class_install_action (widget_class, "resources.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "resources.resume", NULL, _pub_dataset_resources_page_resume_action);
   gtk_widget_class_install_action (widget_class, "resources.edit", "s", edit_action);
   gtk_widget_class_install_action (widget_class, "resources.replace", "s", replace_action);
   gtk_widget_class_install_action (widget_class, "resources.move-up", "s", move_action);
@@ -578,6 +583,17 @@ pub_dataset_resources_page_set_dataset (PubDatasetResourcesPage *self,
 
   g_set_object (&self->dataset, dataset);
   rebuild (self);
+  _pub_dataset_resources_page_find_interrupted (self);
+}
+
+void
+pub_dataset_resources_page_set_records_dir (PubDatasetResourcesPage *self,
+                                            const char              *dir)
+{
+  g_return_if_fail (PUB_IS_DATASET_RESOURCES_PAGE (self));
+
+  g_free (self->records_dir);
+  self->records_dir = g_strdup (dir);
 }
 
 static void

@@ -39,4 +39,13 @@ void pub_dataset_resources_page_move        (PubDatasetResourcesPage *self,
                                              guint                    index,
                                              int                      delta);
 
+/* Where records of replaces under way are kept (tests); NULL: the default. */
+void pub_dataset_resources_page_set_records_dir (PubDatasetResourcesPage *self,
+                                                 const char              *dir);
+/* Replaces the resource's file with `file` (what choosing it does): checks
+ * it, compares its columns with the published ones, asks, then sends. */
+void pub_dataset_resources_page_replace_with    (PubDatasetResourcesPage *self,
+                                                 const char              *resource_id,
+                                                 GFile                   *file);
+
 G_END_DECLS

@@ -109,7 +109,12 @@ window_ready (gpointer data)
 static void
 open_window (Fixture *f)
 {
+  g_autofree char *records = g_build_filename (f->dir, "replacements", NULL);
+
   f->window = pub_dataset_window_new (NULL, f->client, f->dataset_id, f->edits);
+  pub_dataset_resources_page_set_records_dir (PUB_DATASET_RESOURCES_PAGE (gtk_widget_get_template_child (
+                                                GTK_WIDGET (f->window), PUB_TYPE_DATASET_WINDOW, "resources_page")),
+                                              records);
   gtk_window_present (GTK_WINDOW (f->window));
   iterate_until (window_ready, f->window);
   iterate_until (widget_is_mapped, f->window);
@@ -721,6 +726,121 @@ test_activity (Fixture       *f,
   g_assert_nonnull (strstr (newest, "updated the resource “Regiones 2025.csv”"));
 }
 
+#define NEW_VERSION "región,casos,comuna\nArica,10,Arica\nTarapacá,12,Iquique\n"
+
+static GFile *
+new_version (Fixture *f)
+{
+  g_autofree char *path = g_build_filename (f->dir, "regiones-v2.csv", NULL);
+
+  g_assert_true (g_file_set_contents (path, NEW_VERSION, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+static gboolean
+portal_has_new_version (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(GBytes) bytes = pub_test_portal_dup_upload (f->portal, f->resource_ids[0]);
+
+  return bytes != NULL && g_bytes_get_size (bytes) == strlen (NEW_VERSION) &&
+         memcmp (g_bytes_get_data (bytes, NULL), NEW_VERSION, strlen (NEW_VERSION)) == 0;
+}
+
+static guint
+portal_resource_count (Fixture *f)
+{
+  g_autoptr(JsonObject) dataset = stored (f);
+
+  return json_array_get_length (json_object_get_array_member (dataset, "resources"));
+}
+
+static PubDatasetResourcesPage *
+resources_page (Fixture *f)
+{
+  return PUB_DATASET_RESOURCES_PAGE (WINDOW_CHILD (f, "resources_page"));
+}
+
+static void
+test_replace_lists_column_changes (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GFile) file = new_version (f);
+  GtkWindow *dialog;
+  const char *body;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (WINDOW_CHILD (f, "view_stack")), "resources");
+  pub_dataset_resources_page_replace_with (resources_page (f), f->resource_ids[0], file);
+  iterate_until (message_dialog_shown, NULL);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  /* Before anything is sent: what changes, column by column. */
+  g_assert_nonnull (strstr (body, "Column “region” renamed to “región”"));
+  g_assert_nonnull (strstr (body, "Column “comuna” added"));
+  g_assert_null (strstr (body, "casos"));
+  g_assert_false (portal_has_new_version (f));
+  save_screenshot (GTK_WIDGET (dialog), "dataset-replace.png");
+
+  click (find_button (GTK_WIDGET (dialog), "_Upload"));
+  iterate_until (portal_has_new_version, f);
+  /* In place: the same resource, no second one. */
+  g_assert_cmpuint (portal_resource_count (f), ==, 2);
+}
+
+static gboolean
+interrupted_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_widget_get_visible (child (resources_page (f), PUB_TYPE_DATASET_RESOURCES_PAGE, "interrupted_box"));
+}
+
+static guint
+count_records (Fixture *f)
+{
+  g_autofree char *path = g_build_filename (f->dir, "replacements", NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static gboolean
+no_records (gpointer data)
+{
+  return count_records (data) == 0;
+}
+
+static void
+test_replace_interrupted_resumes (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GFile) file = new_version (f);
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (WINDOW_CHILD (f, "view_stack")), "resources");
+  /* The connection drops halfway through the file. */
+  pub_test_portal_inject_fault (f->portal, "resource_patch", PUB_TEST_FAULT_CLOSE_AFTER_BYTES, 40, 1);
+  pub_dataset_resources_page_replace_with (resources_page (f), f->resource_ids[0], file);
+  respond ("_Upload");
+  iterate_until (interrupted_shown, f);
+  g_assert_false (portal_has_new_version (f));
+  g_assert_cmpuint (count_records (f), ==, 1);
+
+  /* As after a restart: a new page finds it, and resumes it in place. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  open_window (f);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (WINDOW_CHILD (f, "view_stack")), "resources");
+  iterate_until (interrupted_shown, f);
+  save_screenshot (GTK_WIDGET (f->window), "dataset-replace-interrupted.png");
+  click (find_button (WINDOW_CHILD (f, "resources_page"), "_Resume"));
+  iterate_until (portal_has_new_version, f);
+  iterate_until (no_records, f);
+  g_assert_cmpuint (portal_resource_count (f), ==, 2);
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "resource_create"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -742,6 +862,8 @@ main (int   argc,
   ADD ("deleted-meanwhile", test_deleted_meanwhile, TRUE);
   ADD ("member-is-told-the-role", test_member_is_told_the_role, FALSE);
   ADD ("activity", test_activity, TRUE);
+  ADD ("replace-lists-column-changes", test_replace_lists_column_changes, TRUE);
+  ADD ("replace-interrupted-resumes", test_replace_interrupted_resumes, TRUE);
 #undef ADD
 
   return g_test_run ();
