@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pub-application.h"
 #include "pub-core-error.h"
 #include "pub-dataset-address.h"
 #include "pub-dataset-backup.h"
@@ -76,6 +77,21 @@ pub_dataset_open_address (GtkWindow          *parent,
     }
   pub_dataset_window_open (parent, pub_account_get_client (account), name);
   return TRUE;
+}
+
+gboolean
+pub_dataset_open_published_draft (GtkWindow *parent,
+                                  PubDraft  *draft)
+{
+  GApplication *app = g_application_get_default ();
+
+  g_return_val_if_fail (PUB_IS_DRAFT (draft), FALSE);
+
+  if (pub_draft_get_state (draft) != PUB_DRAFT_STATE_PUBLISHED || pub_draft_get_remote_url (draft) == NULL ||
+      !PUB_IS_APPLICATION (app))
+    return FALSE;
+  return pub_dataset_open_address (parent, pub_application_get_account_manager (PUB_APPLICATION (app)),
+                                   pub_draft_get_remote_url (draft), NULL);
 }
 
 /* "Open from Portal…" */

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "pub-account-manager.h"
+#include "pub-draft.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,11 @@ gboolean pub_dataset_open_address   (GtkWindow          *parent,
                                      PubAccountManager  *accounts,
                                      const char         *address,
                                      GError            **error);
+/* A published draft's dataset page, with the application's account on
+ * that portal; FALSE when it can't be opened (not published, no account):
+ * then the caller shows the draft instead. */
+gboolean pub_dataset_open_published_draft (GtkWindow        *parent,
+                                           PubDraft         *draft);
 /* Asks for an address and opens it. */
 void     pub_dataset_open_dialog    (GtkWindow          *parent,
                                      PubAccountManager  *accounts);

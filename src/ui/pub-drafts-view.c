@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "pub-application.h"
+#include "pub-dataset-open.h"
 #include "pub-drafts-view.h"
 #include "pub-new-dataset-window.h"
 
@@ -682,6 +683,9 @@ static void
 open_in_wizard_cb (PubDraftsView *self,
                    PubDraft      *draft)
 {
+  /* Published, it is kept right on its dataset page. */
+  if (pub_dataset_open_published_draft (root_window (GTK_WIDGET (self)), draft))
+    return;
   pub_new_dataset_window_open (root_window (GTK_WIDGET (self)), draft, NULL);
 }
 

@@ -726,6 +726,68 @@ test_activity (Fixture       *f,
   g_assert_nonnull (strstr (newest, "updated the resource “Regiones 2025.csv”"));
 }
 
+static gboolean
+retry_offered (gpointer data)
+{
+  return find_button (GTK_WIDGET (data), "_Retry") != NULL;
+}
+
+static void
+test_network_loss_keeps_edits (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(JsonObject) after = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (EDITOR_CHILD (f, "author_row")), "Departamento de Estadística");
+  flush_events ();
+  /* The connection drops while the change is sent. */
+  pub_test_portal_inject_fault (f->portal, "package_patch", PUB_TEST_FAULT_CLOSE_AFTER_BYTES, 1, 1);
+  click (WINDOW_CHILD (f, "save_button"));
+  iterate_until (retry_offered, f->window);
+  g_assert_true (has_label (GTK_WIDGET (f->window),
+                            "The portal could not be reached. Nothing was lost: try again when the connection is back."));
+  /* The edit is still there, still to be saved. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (EDITOR_CHILD (f, "author_row"))), ==,
+                   "Departamento de Estadística");
+  g_assert_true (gtk_widget_get_visible (WINDOW_CHILD (f, "save_button")));
+  after = stored (f);
+  g_assert_cmpstr (json_object_get_string_member (after, "author"), ==, "Unidad de Estudios");
+
+  click (find_button (GTK_WIDGET (f->window), "_Retry"));
+  iterate_until (saved, f);
+  g_clear_pointer (&after, json_object_unref);
+  after = stored (f);
+  g_assert_cmpstr (json_object_get_string_member (after, "author"), ==, "Departamento de Estadística");
+}
+
+static gboolean
+name_error_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return pub_dataset_metadata_editor_get_field_error (PUB_DATASET_METADATA_EDITOR (WINDOW_CHILD (f, "metadata_editor")),
+                                                      "name") != NULL;
+}
+
+static void
+test_409_inline (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(JsonNode) other = call (f->client, "package_create",
+                                    "{\"name\": \"otro-conjunto\", \"title\": \"Otro\","
+                                    " \"owner_org\": \"ministerio-de-prueba\"}");
+  PubDatasetMetadataEditor *editor = PUB_DATASET_METADATA_EDITOR (WINDOW_CHILD (f, "metadata_editor"));
+
+  gtk_editable_set_text (GTK_EDITABLE (EDITOR_CHILD (f, "name_row")), "otro-conjunto");
+  flush_events ();
+  click (WINDOW_CHILD (f, "save_button"));
+  iterate_until (name_error_shown, f);
+  /* The portal's own words, under the field. */
+  g_assert_cmpstr (pub_dataset_metadata_editor_get_field_error (editor, "name"), ==, "That URL is already in use.");
+  g_assert_true (has_label (GTK_WIDGET (f->window), "That URL is already in use."));
+  g_assert_true (gtk_widget_get_visible (WINDOW_CHILD (f, "save_button")));
+}
+
 #define NEW_VERSION "región,casos,comuna\nArica,10,Arica\nTarapacá,12,Iquique\n"
 
 static GFile *
@@ -862,6 +924,8 @@ main (int   argc,
   ADD ("deleted-meanwhile", test_deleted_meanwhile, TRUE);
   ADD ("member-is-told-the-role", test_member_is_told_the_role, FALSE);
   ADD ("activity", test_activity, TRUE);
+  ADD ("network-loss-keeps-edits", test_network_loss_keeps_edits, TRUE);
+  ADD ("409-inline", test_409_inline, TRUE);
   ADD ("replace-lists-column-changes", test_replace_lists_column_changes, TRUE);
   ADD ("replace-interrupted-resumes", test_replace_interrupted_resumes, TRUE);
 #undef ADD
