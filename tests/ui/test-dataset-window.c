@@ -788,6 +788,103 @@ test_409_inline (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (WINDOW_CHILD (f, "save_button")));
 }
 
+static gboolean
+portal_has_three (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(JsonObject) dataset = stored (f);
+
+  return json_array_get_length (json_object_get_array_member (dataset, "resources")) == 3;
+}
+
+static gboolean
+nothing_pending (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_list_model_get_n_items (pub_draft_get_resources (pub_dataset_window_get_edit_draft (f->window))) == 0 &&
+         !gtk_widget_get_visible (child (WINDOW_CHILD (f, "resources_page"), PUB_TYPE_DATASET_RESOURCES_PAGE,
+                                         "progress_box"));
+}
+
+static void
+test_add_link (Fixture       *f,
+               gconstpointer  data)
+{
+  PubDraft *draft = pub_dataset_window_get_edit_draft (f->window);
+  g_autoptr(PubDraftResource) link = pub_draft_resource_new_link ("https://example.cl/api/matricula.json");
+  GtkWidget *page = WINDOW_CHILD (f, "resources_page");
+  g_autoptr(JsonObject) dataset = NULL;
+  JsonObject *added;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (WINDOW_CHILD (f, "view_stack")), "resources");
+  pub_draft_resource_set_name (link, "API de matrícula");
+  /* What the add window leaves in the edit draft. */
+  pub_draft_add_resource (draft, link);
+  flush_events ();
+  g_assert_true (gtk_widget_get_visible (child (page, PUB_TYPE_DATASET_RESOURCES_PAGE, "pending_box")));
+  click (find_button (page, "_Upload"));
+  iterate_until (portal_has_three, f);
+  iterate_until (nothing_pending, f);
+  dataset = stored (f);
+  added = json_array_get_object_element (json_object_get_array_member (dataset, "resources"), 2);
+  g_assert_cmpstr (json_object_get_string_member (added, "name"), ==, "API de matrícula");
+  g_assert_cmpstr (json_object_get_string_member (added, "url"), ==, "https://example.cl/api/matricula.json");
+}
+
+static gboolean
+renamed_on_portal (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(JsonObject) dataset = stored (f);
+  JsonObject *first = json_array_get_object_element (json_object_get_array_member (dataset, "resources"), 0);
+
+  return g_strcmp0 (json_object_get_string_member (first, "name"), "Regiones.csv") == 0;
+}
+
+static gboolean
+one_left (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(JsonObject) dataset = stored (f);
+
+  return json_array_get_length (json_object_get_array_member (dataset, "resources")) == 1;
+}
+
+static void
+test_edit_and_delete_resource (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkListBox *list = resource_list (f);
+  GtkWindow *dialog;
+  GtkWidget *name;
+  g_autoptr(JsonObject) dataset = NULL;
+  JsonObject *first;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (WINDOW_CHILD (f, "view_stack")), "resources");
+  flush_events ();
+  gtk_widget_activate_action (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)), "row.edit", NULL);
+  iterate_until (message_dialog_shown, NULL);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  name = find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "regiones.csv");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Regiones.csv");
+  click (find_button (GTK_WIDGET (dialog), "_Save"));
+  iterate_until (renamed_on_portal, f);
+  /* Only the name was sent: the file is the same. */
+  dataset = stored (f);
+  first = json_array_get_object_element (json_object_get_array_member (dataset, "resources"), 0);
+  g_assert_cmpint (json_object_get_int_member (first, "size"), ==, strlen (FILE_A));
+  iterate_until (conflict_resolved, NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1)), "row.delete", NULL);
+  iterate_until (message_dialog_shown, NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))), ==,
+                   "Delete the Resource?");
+  respond ("_Delete");
+  iterate_until (one_left, f);
+}
+
 #define NEW_VERSION "región,casos,comuna\nArica,10,Arica\nTarapacá,12,Iquique\n"
 
 static GFile *
@@ -926,6 +1023,8 @@ main (int   argc,
   ADD ("activity", test_activity, TRUE);
   ADD ("network-loss-keeps-edits", test_network_loss_keeps_edits, TRUE);
   ADD ("409-inline", test_409_inline, TRUE);
+  ADD ("add-link", test_add_link, TRUE);
+  ADD ("edit-and-delete-resource", test_edit_and_delete_resource, TRUE);
   ADD ("replace-lists-column-changes", test_replace_lists_column_changes, TRUE);
   ADD ("replace-interrupted-resumes", test_replace_interrupted_resumes, TRUE);
 #undef ADD
