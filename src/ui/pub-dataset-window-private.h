@@ -66,6 +66,11 @@ void  _pub_dataset_window_report_error       (PubDatasetWindow *self,
 void  _pub_dataset_window_set_dataset        (PubDatasetWindow *self,
                                               CkanDataset      *dataset);
 void  _pub_dataset_window_update_save_button (PubDatasetWindow *self);
+
+/* The header (pub-dataset-window-header.c). */
+void  _pub_dataset_window_update_header      (PubDatasetWindow *self);
+/* Who made the last change: the newest activity says. */
+void  _pub_dataset_window_fetch_last_change  (PubDatasetWindow *self);
 /* Gone from the portal (deleted here or by someone else). */
 void  _pub_dataset_window_show_gone          (PubDatasetWindow *self);
 
