@@ -149,6 +149,16 @@ find_edit_draft (PubDatasetWindow *self,
   return NULL;
 }
 
+/* The disk refused to keep the edits: say so while they can still be saved. */
+static void
+edits_save_failed_cb (PubDatasetWindow *self,
+                      PubDraft         *draft,
+                      GError           *error)
+{
+  if (draft == self->draft)
+    _pub_dataset_window_toast (self, error->message);
+}
+
 static void
 draft_changed_cb (PubDatasetWindow *self)
 {
@@ -419,6 +429,7 @@ pub_dataset_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->resources_page, "toast", G_CALLBACK (resources_toast_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->edits, "save-failed", G_CALLBACK (edits_save_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->visibility_switch, "state-set", G_CALLBACK (_pub_dataset_window_visibility_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (visible_page_cb),
