@@ -92,7 +92,6 @@ _pub_dataset_window_update_header (PubDatasetWindow *self)
   gtk_switch_set_active (self->visibility_switch, !ckan_dataset_get_private (self->dataset));
   gtk_switch_set_state (self->visibility_switch, !ckan_dataset_get_private (self->dataset));
   self->setting_visibility = FALSE;
-  gtk_label_set_text (self->visibility_label, ckan_dataset_get_private (self->dataset) ? _("Private") : _("Public"));
 
   update_last_change (self);
   update_status (self);

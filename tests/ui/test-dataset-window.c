@@ -167,7 +167,8 @@ test_visibility_asks (Fixture       *f,
   iterate_until (is_private_on_portal, f);
   iterate_until (conflict_resolved, NULL);
   flush_events ();
-  g_assert_cmpstr (label_text (f, "visibility_label"), ==, "Private");
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (sw)));
+  g_assert_true (has_label (GTK_WIDGET (f->window), "The dataset is now private"));
 }
 
 static gboolean
