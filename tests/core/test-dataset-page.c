@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ckan-client-datasets.h"
+#include "ckan-client-datastore.h"
 #include "ckan-client-download.h"
 #include "ckan-client-resources.h"
 #include "ckan-test-target.h"
@@ -288,6 +289,54 @@ test_resources (Fixture       *f,
   g_assert_cmpstr (resource_id_at (after, 0), ==, ckan_resource_get_id (a));
 }
 
+/* A resource in the DataStore: its columns come from there, with the types
+ * the data dictionary gives them. */
+static void
+test_datastore_columns (Fixture       *f,
+                        gconstpointer  data)
+{
+  CkanClient *client = f->base.clients[CKAN_TEST_EDITOR];
+  g_autoptr(CkanResource) a = upload (f, client, "regiones.csv", FILE_A);
+  g_autofree char *json = g_strdup_printf ("{\"resource_id\": \"%s\", \"force\": true,"
+                                           " \"fields\": [{\"id\": \"region\", \"type\": \"text\"},"
+                                           "             {\"id\": \"casos\", \"type\": \"int\"}],"
+                                           " \"records\": [{\"region\": \"Arica\", \"casos\": 10}]}",
+                                           ckan_resource_get_id (a));
+  g_autoptr(JsonNode) params = json_from_string (json, NULL);
+  g_autoptr(JsonNode) created = NULL;
+  g_autoptr(CkanDatastoreInfo) info = NULL;
+  g_autoptr(GPtrArray) published = NULL;
+  g_autoptr(GPtrArray) replacement = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  PubColumnChange *change;
+
+  CKAN_TEST_SYNC (created,
+                  ckan_client_call_async (client, "datastore_create", json_node_get_object (params), CKAN_CALL_WRITE,
+                                          NULL, ckan_test_wait_cb, &_r),
+                  ckan_client_call_finish (client, _r, &error));
+  g_assert_no_error (error);
+  CKAN_TEST_SYNC (info,
+                  ckan_client_datastore_info_async (client, ckan_resource_get_id (a), NULL, ckan_test_wait_cb, &_r),
+                  ckan_client_datastore_info_finish (client, _r, &error));
+  g_assert_no_error (error);
+  published = pub_columns_from_datastore (info);
+  g_assert_cmpuint (published->len, ==, 2);
+  {
+    /* casos becomes text in the new file: a number column retyped. */
+    const char *csv = "region,casos\nArica,diez\n";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (csv, strlen (csv));
+
+    replacement = pub_columns_from_head (bytes, "regiones.csv");
+  }
+  changes = pub_column_diff (published, replacement);
+  g_assert_cmpuint (changes->len, ==, 1);
+  change = g_ptr_array_index (changes, 0);
+  g_assert_cmpint (change->kind, ==, PUB_COLUMN_RETYPED);
+  g_assert_cmpstr (change->new_name, ==, "casos");
+  g_assert_cmpint (change->old_type, ==, PUB_COLUMN_INTEGER);
+}
+
 static void
 test_backup_and_restore (Fixture       *f,
                          gconstpointer  data)
@@ -389,6 +438,7 @@ main (int   argc,
   ADD ("changed-fields-and-conflict", test_changed_fields_and_conflict);
   ADD ("member-gets-403", test_member_gets_403);
   ADD ("resources", test_resources);
+  ADD ("datastore-columns", test_datastore_columns);
   ADD ("backup-and-restore", test_backup_and_restore);
   ADD ("backup-not-a-backup", test_backup_not_a_backup);
   ADD ("activity", test_activity);
