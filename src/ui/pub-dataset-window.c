@@ -377,6 +377,13 @@ resources_error_cb (PubDatasetWindow *self,
                     GError           *error,
                     const char       *retry_action)
 {
+  /* A resource gone is not the dataset gone: reading it again tells. */
+  if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_NOT_FOUND))
+    {
+      _pub_dataset_window_toast (self, _("Someone changed this resource meanwhile; here is what the portal has now"));
+      load (self);
+      return;
+    }
   _pub_dataset_window_report_error (self, error, retry_action);
 }
 

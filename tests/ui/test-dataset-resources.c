@@ -469,6 +469,39 @@ test_activity_pages (Fixture       *f,
                                                                    "Show _Older Activity"))));
 }
 
+static gboolean
+list_has_one (gpointer data)
+{
+  Fixture *f = data;
+  GtkListBox *list = resource_list (f);
+
+  return gtk_list_box_get_row_at_index (list, 0) != NULL && gtk_list_box_get_row_at_index (list, 1) == NULL;
+}
+
+static void
+test_resource_deleted_meanwhile (Fixture       *f,
+                                 gconstpointer  data)
+{
+  GtkListBox *list = resource_list (f);
+  g_autofree char *json = g_strdup_printf ("{\"id\": \"%s\"}", f->resource_ids[0]);
+  g_autoptr(JsonNode) deleted = NULL;
+  GtkWindow *dialog;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (WINDOW_CHILD (f, "view_stack")), "resources");
+  flush_events ();
+  deleted = call (f->other, "resource_delete", json);
+  gtk_widget_activate_action (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)), "row.edit", NULL);
+  iterate_until (message_dialog_shown, NULL);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW)), "Otro nombre");
+  click (find_button (GTK_WIDGET (dialog), "_Save"));
+  /* Not "the dataset was deleted": the page reads it again. */
+  iterate_until (list_has_one, f);
+  g_assert_cmpstr (pub_dataset_window_get_status (f->window), ==, "dataset");
+  g_assert_true (has_label (GTK_WIDGET (f->window),
+                            "Someone changed this resource meanwhile; here is what the portal has now"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -483,6 +516,7 @@ main (int   argc,
   ADD ("delete-with-backup", test_delete_with_backup, TRUE);
   ADD ("activity", test_activity, TRUE);
   ADD ("activity-pages", test_activity_pages, TRUE);
+  ADD ("resource-deleted-meanwhile", test_resource_deleted_meanwhile, TRUE);
   ADD ("add-link", test_add_link, TRUE);
   ADD ("edit-and-delete-resource", test_edit_and_delete_resource, TRUE);
   ADD ("replace-lists-column-changes", test_replace_lists_column_changes, TRUE);
