@@ -106,6 +106,7 @@ pub_draft_finalize (GObject *object)
   g_clear_pointer (&self->fields, g_hash_table_unref);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->anonymize, g_hash_table_unref);
   g_clear_pointer (&self->record, g_hash_table_unref);
   g_clear_pointer (&self->remote_id, g_free);
   g_clear_pointer (&self->remote_url, g_free);
@@ -173,6 +174,7 @@ pub_draft_init (PubDraft *self)
                                        (GDestroyNotify) json_node_unref);
   self->record = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) json_node_unref);
+  self->anonymize = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->resources = g_list_store_new (PUB_TYPE_DRAFT_RESOURCE);
   g_signal_connect_object (self->resources, "items-changed",
                            G_CALLBACK (resources_items_changed_cb), self, G_CONNECT_SWAPPED);
@@ -230,6 +232,10 @@ pub_draft_duplicate (PubDraft *self)
   g_hash_table_iter_init (&iter, self->cache);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (copy->cache, g_strdup (key), json_node_copy (value));
+  /* Next month's draft, duplicated from this one, offers the same choices. */
+  g_hash_table_iter_init (&iter, self->anonymize);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->anonymize, g_strdup (key), value);
 
   copy->portal = g_strdup (self->portal);
 
@@ -501,6 +507,40 @@ pub_draft_set_cache (PubDraft   *self,
     g_hash_table_remove (self->cache, key);
   else
     g_hash_table_insert (self->cache, g_strdup (key), json_node_copy (value));
+  mark_changed (self);
+}
+
+PubAnonymizeAction
+pub_draft_get_anonymize_action (PubDraft   *self,
+                                const char *column,
+                                gboolean   *chosen)
+{
+  gpointer value = NULL;
+  gboolean found;
+
+  g_return_val_if_fail (PUB_IS_DRAFT (self), PUB_ANONYMIZE_KEEP);
+  g_return_val_if_fail (column != NULL, PUB_ANONYMIZE_KEEP);
+
+  found = g_hash_table_lookup_extended (self->anonymize, column, NULL, &value);
+  if (chosen != NULL)
+    *chosen = found;
+  return GPOINTER_TO_UINT (value);
+}
+
+void
+pub_draft_set_anonymize_action (PubDraft           *self,
+                                const char         *column,
+                                PubAnonymizeAction  action)
+{
+  gpointer old;
+
+  g_return_if_fail (PUB_IS_DRAFT (self));
+  g_return_if_fail (column != NULL);
+
+  if (g_hash_table_lookup_extended (self->anonymize, column, NULL, &old) &&
+      GPOINTER_TO_UINT (old) == action)
+    return;
+  g_hash_table_insert (self->anonymize, g_strdup (column), GUINT_TO_POINTER (action));
   mark_changed (self);
 }
 

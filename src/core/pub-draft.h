@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "pub-anonymize.h"
 #include "pub-draft-resource.h"
 
 G_BEGIN_DECLS
@@ -121,6 +122,16 @@ JsonNode       *pub_draft_get_cache           (PubDraft     *self,
 void            pub_draft_set_cache           (PubDraft     *self,
                                                const char   *key,
                                                JsonNode     *value);
+
+/* The anonymised copy's choice for a column, by its label, so the same
+ * columns in next month's file are offered the same way. `chosen` says
+ * whether one was ever made (KEEP is returned otherwise). */
+PubAnonymizeAction pub_draft_get_anonymize_action (PubDraft          *self,
+                                                   const char        *column,
+                                                   gboolean          *chosen);
+void            pub_draft_set_anonymize_action (PubDraft           *self,
+                                                const char         *column,
+                                                PubAnonymizeAction  action);
 
 /* Publish state. */
 PubPublishStep  pub_draft_get_publish_step    (PubDraft     *self);

@@ -28,8 +28,9 @@ pub_secret_store_get_schema (void)
 /* Whatever keeps libsecret from reaching a keyring (no session bus, no
  * Secret Service on it, a locked or missing collection) means the same to a
  * person: the token cannot be kept safely on this computer. */
-static GError *
-translate_error (GError *error)
+GError *
+pub_secret_store_translate_error (GError     *error,
+                                  const char *no_keyring)
 {
   g_autoptr(GError) owned = error;
 
@@ -42,12 +43,17 @@ translate_error (GError *error)
       g_error_matches (error, SECRET_ERROR, SECRET_ERROR_NO_SUCH_OBJECT))
     {
       g_debug ("Keyring unavailable: %s", error->message);
-      return g_error_new_literal (PUB_CORE_ERROR, PUB_CORE_ERROR_NO_KEYRING,
-                                  _("No keyring is available to keep the token safely on this computer."));
+      return g_error_new_literal (PUB_CORE_ERROR, PUB_CORE_ERROR_NO_KEYRING, no_keyring);
     }
 
   return g_error_new (PUB_CORE_ERROR, PUB_CORE_ERROR_FAILED,
                       _("The keyring could not be used: %s"), error->message);
+}
+
+static GError *
+translate_error (GError *error)
+{
+  return pub_secret_store_translate_error (error, _("No keyring is available to keep the token safely on this computer."));
 }
 
 static char *

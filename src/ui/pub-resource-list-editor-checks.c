@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pub-anonymize-window.h"
 #include "pub-resource-list-editor-private.h"
 
 /* Below this, a file's quality is worth a look before publishing. */
@@ -68,6 +69,65 @@ utf8_copy_saved_cb (PubValidationReportView *view,
     gtk_window_destroy (GTK_WINDOW (root));
 }
 
+typedef struct {
+  PubResourceListEditor *editor;
+  PubDraftResource      *resource;
+  GtkWindow             *report;   /* weak: closed by the person, maybe */
+} AnonymizeData;
+
+static void
+anonymize_data_free (gpointer data,
+                     GClosure *closure)
+{
+  AnonymizeData *d = data;
+
+  g_object_unref (d->editor);
+  g_object_unref (d->resource);
+  g_clear_weak_pointer (&d->report);
+  g_free (d);
+}
+
+/* The anonymised copy was written: like the UTF-8 copy, it becomes what
+ * gets published, and is checked again at once; the report, about the
+ * original, goes. */
+static void
+anonymized_cb (PubAnonymizeWindow *window,
+               GFile              *copy,
+               AnonymizeData      *d)
+{
+  g_autofree char *name = g_file_get_basename (copy);
+  g_autofree char *text = NULL;
+
+  pub_draft_resource_set_file (d->resource, copy);
+  _pub_resource_list_editor_refresh_resource (d->editor, d->resource);
+  text = g_strdup_printf (_("Now using “%s”, the anonymised copy; checking it again"), name);
+  show_toast (d->editor, text);
+  if (d->report != NULL)
+    gtk_window_destroy (d->report);
+}
+
+static void
+anonymize_cb (PubValidationReportView *view,
+              PubResourceListEditor   *self)
+{
+  PubDraftResource *resource = g_object_get_data (G_OBJECT (view), "resource");
+  PubCheckResult *result = resource != NULL ? g_object_get_data (G_OBJECT (resource), "check-result") : NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (view));
+  AnonymizeData *d;
+  GtkWidget *window;
+
+  if (result == NULL || self->draft == NULL)
+    return;
+  window = pub_anonymize_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->draft, result);
+  d = g_new0 (AnonymizeData, 1);
+  d->editor = g_object_ref (self);
+  d->resource = g_object_ref (resource);
+  if (GTK_IS_WINDOW (root))
+    g_set_weak_pointer (&d->report, GTK_WINDOW (root));
+  g_signal_connect_data (window, "copy-created", G_CALLBACK (anonymized_cb), d, anonymize_data_free, 0);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 void
 _pub_resource_list_editor_show_report_cb (AdwActionRow          *check_row,
                 PubResourceListEditor *self)
@@ -97,6 +157,7 @@ _pub_resource_list_editor_show_report_cb (AdwActionRow          *check_row,
   pub_validation_report_view_set_result (PUB_VALIDATION_REPORT_VIEW (view), result);
   g_object_set_data_full (G_OBJECT (view), "resource", g_object_ref (resource), g_object_unref);
   g_signal_connect_object (view, "utf8-copy-saved", G_CALLBACK (utf8_copy_saved_cb), self, 0);
+  g_signal_connect_object (view, "anonymize", G_CALLBACK (anonymize_cb), self, 0);
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), view);
   /* The report's own messages (exported, copy saved, errors) show here. */

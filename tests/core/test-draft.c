@@ -440,6 +440,47 @@ test_resource_link_names (void)
   g_assert_cmpstr (pub_draft_resource_get_name (site_link), ==, "example.cl");
 }
 
+static void
+test_draft_anonymize_choices (void)
+{
+  g_autoptr(PubDraft) draft = pub_draft_new ();
+  g_autoptr(PubDraft) copy = NULL;
+  g_autoptr(PubDraft) next_month = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(PubDraft) odd = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 revision;
+  gboolean chosen = TRUE;
+
+  fill_required (draft);
+  g_assert_cmpint (pub_draft_get_anonymize_action (draft, "rut", &chosen), ==, PUB_ANONYMIZE_KEEP);
+  g_assert_false (chosen);
+  revision = pub_draft_get_revision (draft);
+  pub_draft_set_anonymize_action (draft, "rut", PUB_ANONYMIZE_PSEUDONYMIZE);
+  pub_draft_set_anonymize_action (draft, "correo institucional", PUB_ANONYMIZE_KEEP);
+  g_assert_cmpuint (pub_draft_get_revision (draft), >, revision);
+  revision = pub_draft_get_revision (draft);
+  pub_draft_set_anonymize_action (draft, "rut", PUB_ANONYMIZE_PSEUDONYMIZE);
+  g_assert_cmpuint (pub_draft_get_revision (draft), ==, revision);
+
+  copy = round_trip (draft);
+  g_assert_cmpint (pub_draft_get_anonymize_action (copy, "rut", &chosen), ==, PUB_ANONYMIZE_PSEUDONYMIZE);
+  g_assert_true (chosen);
+  g_assert_cmpint (pub_draft_get_anonymize_action (copy, "correo institucional", &chosen), ==, PUB_ANONYMIZE_KEEP);
+  g_assert_true (chosen);
+  next_month = pub_draft_duplicate (draft);
+  g_assert_cmpint (pub_draft_get_anonymize_action (next_month, "rut", NULL), ==, PUB_ANONYMIZE_PSEUDONYMIZE);
+
+  /* A word this version doesn't know is a choice not made, not damage. */
+  node = pub_draft_to_json (draft);
+  json_object_set_string_member (json_object_get_object_member (json_node_get_object (node), "anonymize"),
+                                 "rut", "encrypt");
+  odd = pub_draft_new_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pub_draft_get_anonymize_action (odd, "rut", &chosen), ==, PUB_ANONYMIZE_KEEP);
+  g_assert_false (chosen);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -453,6 +494,7 @@ main (int   argc,
   g_test_add_func ("/draft/json-rejects", test_draft_json_rejects);
   g_test_add_func ("/draft/json-keeps-incomplete-resources", test_draft_json_keeps_incomplete_resources);
   g_test_add_func ("/draft/duplicate", test_draft_duplicate);
+  g_test_add_func ("/draft/anonymize-choices", test_draft_anonymize_choices);
   g_test_add_func ("/draft/move-resource", test_draft_move_resource);
   g_test_add_func ("/draft/resource/file-info", test_resource_file_info);
   g_test_add_func ("/draft/resource/folder", test_resource_folder);

@@ -161,22 +161,20 @@ wait_finished (Fixture *f,
     }
 }
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Long enough for anything the queue would start to have started. */
+/* Runs what the last event set in motion until nothing is left to run.
+ * The queue starts a job from an idle callback it schedules on a network,
+ * account or store change, and announces it at once ("job-started"): once
+ * the main context has nothing ready, a job that was going to start has. */
 static void
-spin (guint msec)
+settle (void)
 {
-  gboolean done = FALSE;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
-  g_timeout_add (msec, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
 }
 
 static PubDraft *
@@ -249,7 +247,7 @@ test_queue_offline_then_online (Fixture       *f,
   g_assert_null (pub_publish_queue_get_job (f->queue, f->draft));
   g_assert_null (pub_draft_get_last_error (f->draft));
 
-  spin (100);
+  settle ();
   g_assert_cmpuint (f->started, ==, 0);
   g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 0);
   flush (f->store);
@@ -274,7 +272,7 @@ test_queue_waits_for_account (Fixture       *f,
 {
   pub_publish_queue_publish (f->queue, f->draft, NULL);
   g_assert_cmpint (pub_draft_get_state (f->draft), ==, PUB_DRAFT_STATE_QUEUED);
-  spin (100);
+  settle ();
   g_assert_cmpuint (f->started, ==, 0);
 
   pub_publish_queue_set_client (f->queue, f->client);
@@ -314,7 +312,7 @@ test_queue_follows_account (Fixture       *f,
   pub_publish_queue_set_account_manager (f->queue, manager);
   g_assert_null (pub_publish_queue_get_client (f->queue));
   pub_publish_queue_publish (f->queue, f->draft, NULL);
-  spin (100);
+  settle ();
   g_assert_cmpint (pub_draft_get_state (f->draft), ==, PUB_DRAFT_STATE_QUEUED);
   g_assert_cmpuint (f->started, ==, 0);
 
@@ -351,7 +349,7 @@ test_queue_setting_off (Fixture       *f,
   g_assert_cmpint (pub_draft_get_state (f->draft), ==, PUB_DRAFT_STATE_QUEUED);
 
   set_network (TRUE);
-  spin (200);
+  settle ();
   g_assert_cmpuint (f->started, ==, 0);
   g_assert_cmpint (pub_draft_get_state (f->draft), ==, PUB_DRAFT_STATE_QUEUED);
   g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 0);
@@ -384,7 +382,7 @@ test_queue_cancel_waiting (Fixture       *f,
   g_assert_false (pub_publish_queue_is_waiting (f->queue, f->draft));
 
   set_network (TRUE);
-  spin (200);
+  settle ();
   g_assert_cmpuint (f->started, ==, 0);
   g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 0);
   flush (f->store);
@@ -492,7 +490,7 @@ test_queue_queued_survives_restart (Fixture       *f,
   g_assert_nonnull (reloaded);
   g_assert_cmpint (pub_draft_get_state (reloaded), ==, PUB_DRAFT_STATE_QUEUED);
   g_assert_true (pub_publish_queue_is_waiting (queue, reloaded));
-  spin (100);
+  settle ();
   g_assert_cmpuint (f->started, ==, 0);
 
   set_network (TRUE);
@@ -528,7 +526,7 @@ test_queue_resumes_interrupted_step (Fixture       *f,
   pub_publish_queue_set_client (queue, f->client);
   wait_finished (f, 1);
   g_assert_no_error (f->error);
-  spin (100);
+  settle ();
   g_assert_cmpuint (f->started, ==, 1);
 
   resumed = pub_draft_store_find (store, pub_draft_get_id (f->draft));
