@@ -185,11 +185,39 @@ child (gpointer    widget,
   child (WINDOW_CHILD (f, "metadata_editor"), PUB_TYPE_DATASET_METADATA_EDITOR, name)
 
 static inline void
+clicked_cb (GtkButton *button,
+            gboolean  *clicked)
+{
+  *clicked = TRUE;
+}
+
+static inline gboolean
+is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* As a person presses it: shown, sensitive, activated (keyboard or
+ * pointer do the same), and its "clicked" waited for. */
+static inline void
 click (GtkWidget *button)
 {
+  gboolean clicked = FALSE;
+  gulong handler;
+
   g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_visible (button));
   g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
+  handler = g_signal_connect (button, "clicked", G_CALLBACK (clicked_cb), &clicked);
+  /* What it does may take it away (a dialog's response). */
+  g_object_add_weak_pointer (G_OBJECT (button), (gpointer *) &button);
+  g_assert_true (gtk_widget_activate (button));
+  iterate_until (is_set, &clicked);
+  if (button != NULL)
+    {
+      g_signal_handler_disconnect (button, handler);
+      g_object_remove_weak_pointer (G_OBJECT (button), (gpointer *) &button);
+    }
   flush_events ();
 }
 
