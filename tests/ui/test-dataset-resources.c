@@ -34,6 +34,16 @@ list_refreshed (gpointer data)
                     f->resource_ids[1]) == 0;
 }
 
+static gboolean
+second_validated (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(JsonObject) dataset = stored (f);
+  JsonObject *second = json_array_get_object_element (json_object_get_array_member (dataset, "resources"), 1);
+
+  return g_strcmp0 (json_object_get_string_member_with_default (second, "validation_status", NULL), "success") == 0;
+}
+
 static void
 test_keyboard_reorder (Fixture       *f,
                        gconstpointer  data)
@@ -49,6 +59,13 @@ test_keyboard_reorder (Fixture       *f,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "regiones.csv");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (first)), "CSV"));
   save_screenshot (GTK_WIDGET (f->window), "dataset-resources.png");
+
+  /* The portal validates the second file meanwhile. */
+  {
+    g_autofree char *json = g_strdup_printf ("{\"resource_id\": \"%s\"}", f->resource_ids[1]);
+    g_autoptr(JsonNode) run = call (f->client, "resource_validation_run", json);
+  }
+  iterate_until (second_validated, f);
 
   /* Alt+Down on the focused row. */
   gtk_widget_grab_focus (GTK_WIDGET (first));
@@ -70,8 +87,10 @@ test_keyboard_reorder (Fixture       *f,
     flush_events ();
     g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_resource_reorder"), ==, reorders);
   }
+  /* Read again after the reorder: the badge says what the portal found. */
   badges = pub_dataset_resource_row_dup_badges (PUB_DATASET_RESOURCE_ROW (gtk_list_box_get_row_at_index (list, 0)));
-  g_assert_nonnull (badges);
+  g_assert_cmpstr (badges, ==, "Valid");
+  save_screenshot (GTK_WIDGET (f->window), "dataset-resources-reordered.png");
 }
 
 static gboolean
