@@ -71,7 +71,8 @@ pub_dataset_open_address (GtkWindow          *parent,
       g_autoptr(GUri) uri = g_uri_parse (address, G_URI_FLAGS_NONE, NULL);
 
       g_set_error (error, PUB_CORE_ERROR, PUB_CORE_ERROR_NOT_FOUND,
-                   _("You have no account on %s. Add one in Preferences, then open the address again."),
+                   _("You have no account on %s. Sign in to it with “Add Account…” in the sidebar, "
+                     "then open the address again."),
                    uri != NULL ? g_uri_get_host (uri) : address);
       return FALSE;
     }
