@@ -252,7 +252,9 @@ quit_action_cb (GSimpleAction *action,
                 gpointer       user_data)
 {
   PubApplication *self = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  /* A copy: each window closed leaves the application's own list. */
+  g_autolist(GtkWindow) windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
+                                                    (GCopyFunc) g_object_ref, NULL);
 
   /* Closing each window runs its close-request, which saves its state. */
   for (GList *l = windows; l != NULL; l = l->next)
