@@ -7,7 +7,12 @@
  */
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+
 #include "dataset-window-test-utils.h"
+#include "pub-dataset-open.h"
+#include "pub-sign-in.h"
 
 static gboolean
 has_last_change_author (gpointer data)
@@ -329,6 +334,53 @@ test_409_inline (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (WINDOW_CHILD (f, "save_button")));
 }
 
+static gboolean
+dataset_page_shown (gpointer data)
+{
+  GtkWindow *window = find_toplevel (PUB_TYPE_DATASET_WINDOW);
+
+  return window != NULL && g_strcmp0 (pub_dataset_window_get_status (PUB_DATASET_WINDOW (window)), "dataset") == 0;
+}
+
+/* "Open from the Portal…": a dataset's address, pasted, opens its page
+ * with the account of that portal. */
+static void
+test_open_from_portal (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) settings = g_settings_new_with_backend (BASE_APPLICATION_ID, backend);
+  g_autoptr(PubAccountManager) accounts = pub_account_manager_new (settings);
+  g_autoptr(GAsyncResult) signed_in = NULL;
+  g_autoptr(GAsyncResult) added = NULL;
+  g_autoptr(PubAccount) candidate = NULL;
+  g_autoptr(PubAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = g_strdup_printf ("%s/dataset/matricula-2025?tab=resources",
+                                              pub_test_portal_get_url (f->portal));
+  const char *token = pub_test_portal_get_token (f->portal, "editor");
+  GtkWindow *dialog;
+  GtkWindow *page;
+
+  pub_sign_in_async (pub_test_portal_get_url (f->portal), token, FALSE, 0, NULL, result_cb, &signed_in);
+  candidate = pub_sign_in_finish (wait_result (&signed_in), &error);
+  g_assert_no_error (error);
+  pub_account_manager_add_async (accounts, candidate, token, FALSE, NULL, result_cb, &added);
+  account = pub_account_manager_add_finish (accounts, wait_result (&added), &error);
+  g_assert_no_error (error);
+
+  pub_dataset_open_dialog (NULL, accounts);
+  iterate_until (message_dialog_shown, NULL);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW)), address);
+  click (find_button (GTK_WIDGET (dialog), "_Open"));
+  iterate_until (dataset_page_shown, NULL);
+  page = find_toplevel (PUB_TYPE_DATASET_WINDOW);
+  g_assert_cmpstr (gtk_window_get_title (page), ==, "Matrícula 2025");
+  gtk_window_destroy (page);
+  flush_events ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +401,7 @@ main (int   argc,
   ADD ("member-is-told-the-role", test_member_is_told_the_role, FALSE);
   ADD ("network-loss-keeps-edits", test_network_loss_keeps_edits, TRUE);
   ADD ("409-inline", test_409_inline, TRUE);
+  ADD ("open-from-portal", test_open_from_portal, FALSE);
 #undef ADD
 
   return g_test_run ();
