@@ -280,6 +280,8 @@ write_done_cb (GObject      *object,
   g_autoptr(PubDraft) draft = user_data;
   g_autoptr(GError) error = NULL;
 
+  g_assert (PUB_IS_DRAFT (draft));
+
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       /* Not a warning: the person is told through "save-failed". */
@@ -507,6 +509,8 @@ load_done_cb (GObject      *object,
   g_autoptr(GPtrArray) drafts = NULL;
   GError *error = NULL;
 
+  g_assert (G_IS_TASK (task));
+
   busy_dec (self);
   drafts = g_task_propagate_pointer (G_TASK (result), &error);
   if (drafts == NULL)
@@ -613,6 +617,8 @@ delete_done_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
+  g_assert (G_IS_TASK (task));
+
   busy_dec (self);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     g_task_return_error (task, error);
@@ -668,6 +674,8 @@ flush_done_cb (GObject      *object,
 {
   PubDraftStore *self = PUB_DRAFT_STORE (object);
   g_autoptr(GTask) task = user_data;
+
+  g_assert (G_IS_TASK (task));
 
   busy_dec (self);
   if (self->write_error != NULL)

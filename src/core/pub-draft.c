@@ -11,6 +11,22 @@
 #include "pub-core-error.h"
 #include "pub-draft-private.h"
 
+G_DEFINE_ENUM_TYPE (PubPublishStep, pub_publish_step,
+  G_DEFINE_ENUM_VALUE (PUB_PUBLISH_STEP_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (PUB_PUBLISH_STEP_CREATE_DATASET, "create-dataset"),
+  G_DEFINE_ENUM_VALUE (PUB_PUBLISH_STEP_UPLOAD_RESOURCES, "upload-resources"),
+  G_DEFINE_ENUM_VALUE (PUB_PUBLISH_STEP_SET_VISIBILITY, "set-visibility"),
+  G_DEFINE_ENUM_VALUE (PUB_PUBLISH_STEP_DONE, "done"))
+
+G_DEFINE_ENUM_TYPE (PubDraftState, pub_draft_state,
+  G_DEFINE_ENUM_VALUE (PUB_DRAFT_STATE_EDITING, "editing"),
+  G_DEFINE_ENUM_VALUE (PUB_DRAFT_STATE_READY, "ready"),
+  G_DEFINE_ENUM_VALUE (PUB_DRAFT_STATE_PUBLISHING, "publishing"),
+  G_DEFINE_ENUM_VALUE (PUB_DRAFT_STATE_FAILED, "failed"),
+  G_DEFINE_ENUM_VALUE (PUB_DRAFT_STATE_PUBLISHED, "published"),
+  G_DEFINE_ENUM_VALUE (PUB_DRAFT_STATE_DAMAGED, "damaged"),
+  G_DEFINE_ENUM_VALUE (PUB_DRAFT_STATE_QUEUED, "queued"))
+
 G_DEFINE_FINAL_TYPE (PubDraft, pub_draft, G_TYPE_OBJECT)
 
 enum {
@@ -60,6 +76,8 @@ resource_notify_cb (PubDraft         *self,
                     GParamSpec       *pspec,
                     PubDraftResource *resource)
 {
+  g_assert (PUB_IS_DRAFT (self));
+
   /* The checks' results are recomputed, not saved. */
   if (g_str_has_prefix (pspec->name, "check-"))
     return;
@@ -73,6 +91,8 @@ resources_items_changed_cb (PubDraft   *self,
                             guint       added,
                             GListModel *model)
 {
+  g_assert (PUB_IS_DRAFT (self));
+
   for (guint i = position; i < position + added; i++)
     {
       g_autoptr(PubDraftResource) resource = g_list_model_get_item (model, i);
@@ -131,7 +151,7 @@ pub_draft_get_property (GObject    *object,
       g_value_set_string (value, pub_draft_get_display_title (self));
       break;
     case PROP_STATE:
-      g_value_set_int (value, pub_draft_get_state (self));
+      g_value_set_enum (value, pub_draft_get_state (self));
       break;
     case PROP_PROGRESS:
       g_value_set_double (value, self->progress);
@@ -155,7 +175,8 @@ pub_draft_class_init (PubDraftClass *klass)
   object_class->get_property = pub_draft_get_property;
 
   properties[PROP_DISPLAY_TITLE] = g_param_spec_string ("display-title", NULL, NULL, NULL, ro);
-  properties[PROP_STATE] = g_param_spec_int ("state", NULL, NULL, 0, PUB_DRAFT_STATE_QUEUED, 0, ro);
+  properties[PROP_STATE] = g_param_spec_enum ("state", NULL, NULL, PUB_TYPE_DRAFT_STATE,
+                                                PUB_DRAFT_STATE_EDITING, ro);
   properties[PROP_PROGRESS] = g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 0.0, ro);
   properties[PROP_REVISION] = g_param_spec_uint64 ("revision", NULL, NULL, 0, G_MAXUINT64, 0, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);

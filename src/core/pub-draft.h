@@ -48,6 +48,9 @@ typedef enum {
   PUB_PUBLISH_STEP_DONE,
 } PubPublishStep;
 
+#define PUB_TYPE_PUBLISH_STEP (pub_publish_step_get_type ())
+GType pub_publish_step_get_type (void);
+
 typedef enum {
   PUB_DRAFT_STATE_EDITING,     /* required fields missing */
   PUB_DRAFT_STATE_READY,       /* complete, not published yet */
@@ -58,6 +61,9 @@ typedef enum {
   PUB_DRAFT_STATE_QUEUED,      /* to be published when the network (or an
                                 * account) is there: see PubPublishQueue */
 } PubDraftState;
+
+#define PUB_TYPE_DRAFT_STATE (pub_draft_state_get_type ())
+GType pub_draft_state_get_type (void);
 
 PubDraft       *pub_draft_new                 (void);
 /* NULL with PUB_CORE_ERROR_CORRUPT when the JSON is not a draft, or one of a

@@ -27,6 +27,7 @@ struct _PubPublishJob
   char           *replacing;     /* the resource whose file is being replaced */
   guint           index;         /* the resource being handled */
   StepFunc        resume;        /* what to do when the network is back */
+  StepFunc        after_save;    /* what to do once the draft is written */
   gulong          network_handler;
   gulong          cancel_handler;
 

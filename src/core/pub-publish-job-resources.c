@@ -232,6 +232,8 @@ resource_created_cb (GObject      *object,
   GError *error = NULL;
   const char *id;
 
+  g_assert (PUB_IS_PUBLISH_JOB (self));
+
   if (pub_draft_resource_get_kind (resource) == PUB_DRAFT_RESOURCE_FILE)
     node = ckan_client_upload_finish (CKAN_CLIENT (object), result, &error);
   else
@@ -301,6 +303,8 @@ resource_patched_cb (GObject      *object,
   GError *error = NULL;
   const char *id;
 
+  g_assert (PUB_IS_PUBLISH_JOB (self));
+
   node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
       (id = json_object_get_string_member_with_default (json_node_get_object (node), "id", NULL)) == NULL)
@@ -326,6 +330,8 @@ reordered_cb (GObject      *object,
   PubPublishJob *self = user_data;
   g_autoptr(JsonNode) node = NULL;
   GError *error = NULL;
+
+  g_assert (PUB_IS_PUBLISH_JOB (self));
 
   node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
   if (error != NULL)
@@ -378,6 +384,8 @@ deleted_cb (GObject      *object,
   g_autoptr(JsonNode) node = NULL;
   GError *error = NULL;
   JsonArray *remote = remote_resources (self);
+
+  g_assert (PUB_IS_PUBLISH_JOB (self));
 
   node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
   if (error != NULL && !g_error_matches (error, CKAN_ERROR, CKAN_ERROR_NOT_FOUND))
@@ -516,6 +524,8 @@ file_refreshed_cb (GObject      *object,
 {
   PubPublishJob *self = user_data;
   GError *error = NULL;
+
+  g_assert (PUB_IS_PUBLISH_JOB (self));
 
   if (!pub_draft_resource_refresh_finish (PUB_DRAFT_RESOURCE (object), result, &error))
     {

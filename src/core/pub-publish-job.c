@@ -11,6 +11,56 @@
 #include "pub-core-error.h"
 #include "pub-publish-job-private.h"
 
+/* One publication, in order. Each step runs when the one before it has
+ * saved the draft (_pub_publish_job_save_then: what a request is about to
+ * create is on disk before it is sent, so a crash or a lost answer never
+ * makes a second copy). "Saves" is what lands in the draft file then.
+ *
+ *   pub_publish_job_run_async       here
+ *     Marks the draft publishing, on this portal; clears its last error.
+ *
+ * 1 The dataset                     pub-publish-job-dataset.c
+ *   _pub_publish_job_lookup_by_id   package_show of the recorded id.
+ *                                   Found: adopted (remote id, address).
+ *   lookup_by_name                  user_show once, then package_show of
+ *                                   the name; adopted only if our own
+ *                                   earlier package_create made it.
+ *   create_dataset                  package_create, private. Saves first:
+ *                                   step CREATE_DATASET, the creator and
+ *                                   the time of the attempt.
+ *   start_uploads                   Saves: step UPLOAD_RESOURCES, the
+ *                                   dataset's id and address.
+ *
+ * 2 Files and links                 pub-publish-job-resources.c
+ *   _pub_publish_job_refresh_files  Each file read again (size, SHA-256).
+ *   _pub_publish_job_next_resource  Each resource in the draft's order,
+ *                                   matched to the portal's (by id, then
+ *                                   name and size or address):
+ *     same on the portal            nothing sent;
+ *     renamed or described again    resource_patch;
+ *     new, or its file changed      saves first what goes (path, SHA-256,
+ *                                   size), then send_current uploads it
+ *                                   (resource_create, or resource_patch
+ *                                   with the new bytes).
+ *     resource_done                 Saves: the resource's remote id, the
+ *                                   ids this draft made, the upload done.
+ *   delete_leftovers                resource_delete of what this draft
+ *                                   made and no longer holds.
+ *   reorder                         package_resource_reorder if needed.
+ *                                   Saves: step SET_VISIBILITY.
+ *
+ * 3 Visibility                      here
+ *   _pub_publish_job_set_visibility package_patch: all the metadata and
+ *                                   the chosen visibility. Saves: step
+ *                                   DONE, the address, progress 1.
+ *
+ *   finish                          here: the draft stops publishing.
+ *
+ * Any step's error goes to _pub_publish_job_handle_error: a dropped
+ * network is waited out, then that step runs again; anything else ends in
+ * fail(), which saves the last error. An answer lost after a write goes
+ * back to _pub_publish_job_lookup_by_id, so the next try looks first. */
+
 G_DEFINE_FINAL_TYPE (PubPublishJob, pub_publish_job, G_TYPE_OBJECT)
 
 enum {
@@ -26,6 +76,10 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Draft → the job running on it. One at most per draft: a second refuses
+ * to start while the draft says it is publishing. Main context only. */
+static GHashTable *running_jobs;
 
 static gboolean wait_cancelled_idle (gpointer user_data);
 
@@ -80,6 +134,7 @@ finish (PubPublishJob *self,
   self->cancel_handler = 0;
   set_waiting (self, FALSE);
   _pub_publish_job_set_current_name (self, NULL);
+  g_hash_table_remove (running_jobs, self->draft);
   pub_draft_set_publishing (self->draft, FALSE);
 
   if (error != NULL)
@@ -89,7 +144,9 @@ finish (PubPublishJob *self,
 }
 
 /* What a person reads in the Drafts list and the wizard: the step, the
- * file, what happened, and what to do. */
+ * file, what happened, and what is kept. What to do about it is the UI's
+ * to say (it knows its buttons); the draft's step tells it where this
+ * stopped. */
 static void
 fail (PubPublishJob *self,
       GError        *error)
@@ -99,18 +156,17 @@ fail (PubPublishJob *self,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       g_error_matches (error, CKAN_ERROR, CKAN_ERROR_CANCELLED))
-    message = g_strdup (_("Publishing was cancelled. Press Retry to go on where it stopped."));
+    message = g_strdup (_("Publishing was cancelled before it finished."));
   else if (self->step == PUB_PUBLISH_STEP_UPLOAD_RESOURCES && self->current_name != NULL)
-    message = g_strdup_printf (_("Uploading “%s” failed. %s Press Retry to go on from this file; "
-                                 "what was already sent is kept."), self->current_name, what);
+    message = g_strdup_printf (_("Uploading “%s” failed. %s What was already sent is kept."),
+                               self->current_name, what);
   else if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_VALIDATION))
     message = g_strdup_printf (_("The portal did not accept the dataset. %s"), what);
   else if (self->step == PUB_PUBLISH_STEP_SET_VISIBILITY)
-    message = g_strdup_printf (_("The files are on the portal, but setting the dataset’s visibility failed. "
-                                 "%s Press Retry to finish."), what);
+    message = g_strdup_printf (_("The files are on the portal, but setting the dataset’s visibility failed. %s"),
+                               what);
   else
-    message = g_strdup_printf (_("Creating the dataset on the portal failed. %s "
-                                 "Press Retry; nothing will be created twice."), what);
+    message = g_strdup_printf (_("Creating the dataset on the portal failed. %s"), what);
 
   pub_draft_set_last_error (self->draft, message);
   finish (self, error);
@@ -122,6 +178,8 @@ network_changed_cb (PubPublishJob   *self,
                     GNetworkMonitor *monitor)
 {
   StepFunc resume;
+
+  g_assert (PUB_IS_PUBLISH_JOB (self));
 
   if (!available || self->resume == NULL)
     return;
@@ -135,6 +193,8 @@ static void
 cancelled_cb (GCancellable  *cancellable,
               PubPublishJob *self)
 {
+  g_assert (PUB_IS_PUBLISH_JOB (self));
+
   /* Only matters while waiting: a running request fails by itself. May
    * come from another thread, so the job is stopped from the main loop. */
   g_idle_add (wait_cancelled_idle, g_object_ref (self));
@@ -144,6 +204,8 @@ static gboolean
 wait_cancelled_idle (gpointer user_data)
 {
   PubPublishJob *self = user_data;
+
+  g_assert (PUB_IS_PUBLISH_JOB (self));
 
   if (self->task != NULL && self->resume != NULL)
     {
@@ -202,50 +264,41 @@ _pub_publish_job_handle_error (PubPublishJob *self,
 
 /* Saving */
 
-typedef struct
-{
-  PubPublishJob *self;
-  StepFunc       next;
-} SaveData;
-
 static void
 saved_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  SaveData *data = user_data;
-  PubPublishJob *self = data->self;
-  StepFunc next = data->next;
+  g_autoptr(PubPublishJob) self = user_data;
+  StepFunc next = self->after_save;
   GError *error = NULL;
 
-  g_free (data);
+  g_assert (PUB_IS_PUBLISH_JOB (self));
+
+  self->after_save = NULL;
   if (!pub_draft_store_flush_finish (PUB_DRAFT_STORE (object), result, &error))
     {
       /* Without the record on disk a crash could duplicate; stop here. */
       fail (self, error);
-      g_object_unref (self);
       return;
     }
   when_online (self, next);
-  g_object_unref (self);
 }
 
 /* The remote ids are on disk before the next request can create anything. */
 void
 _pub_publish_job_save_then (PubPublishJob *self,
-           StepFunc       next)
+                            StepFunc       next)
 {
-  SaveData *data;
-
   if (self->store == NULL)
     {
       when_online (self, next);
       return;
     }
-  data = g_new0 (SaveData, 1);
-  data->self = g_object_ref (self);
-  data->next = next;
-  pub_draft_store_flush_async (self->store, NULL, saved_cb, data);
+  /* One step at a time: nothing else saves until this one is written. */
+  g_assert (self->after_save == NULL);
+  self->after_save = next;
+  pub_draft_store_flush_async (self->store, NULL, saved_cb, g_object_ref (self));
 }
 
 /* Step 3: visibility */
@@ -258,6 +311,8 @@ visibility_set_cb (GObject      *object,
   PubPublishJob *self = user_data;
   g_autoptr(JsonNode) node = NULL;
   GError *error = NULL;
+
+  g_assert (PUB_IS_PUBLISH_JOB (self));
 
   node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
   if (error != NULL)
@@ -340,6 +395,10 @@ pub_publish_job_run_async (PubPublishJob      *self,
   pub_draft_set_portal (self->draft, ckan_client_get_base_url (self->client));
   pub_draft_set_last_error (self->draft, NULL);
   pub_draft_set_progress (self->draft, 0.0);
+  /* Found before anyone sees the draft publishing. */
+  if (running_jobs == NULL)
+    running_jobs = g_hash_table_new (NULL, NULL);
+  g_hash_table_insert (running_jobs, self->draft, self);
   pub_draft_set_publishing (self->draft, TRUE);
   /* Shown as the job's step; the draft's own step only moves when
    * something was done, since it decides what a dataset found by name is. */
@@ -397,7 +456,7 @@ pub_publish_job_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STEP: g_value_set_int (value, self->step); break;
+    case PROP_STEP: g_value_set_enum (value, self->step); break;
     case PROP_CURRENT_NAME: g_value_set_string (value, self->current_name); break;
     case PROP_FILE_FRACTION: g_value_set_double (value, self->file_fraction); break;
     case PROP_FRACTION: g_value_set_double (value, self->fraction); break;
@@ -419,7 +478,8 @@ pub_publish_job_class_init (PubPublishJobClass *klass)
   object_class->finalize = pub_publish_job_finalize;
   object_class->get_property = pub_publish_job_get_property;
 
-  properties[PROP_STEP] = g_param_spec_int ("step", NULL, NULL, 0, PUB_PUBLISH_STEP_DONE, 0, ro);
+  properties[PROP_STEP] = g_param_spec_enum ("step", NULL, NULL, PUB_TYPE_PUBLISH_STEP,
+                                              PUB_PUBLISH_STEP_NONE, ro);
   properties[PROP_CURRENT_NAME] = g_param_spec_string ("current-name", NULL, NULL, NULL, ro);
   properties[PROP_FILE_FRACTION] = g_param_spec_double ("file-fraction", NULL, NULL, 0, 1, 0, ro);
   properties[PROP_FRACTION] = g_param_spec_double ("fraction", NULL, NULL, 0, 1, 0, ro);
@@ -459,6 +519,14 @@ pub_publish_job_get_draft (PubPublishJob *self)
 {
   g_return_val_if_fail (PUB_IS_PUBLISH_JOB (self), NULL);
   return self->draft;
+}
+
+PubPublishJob *
+pub_publish_job_get_running (PubDraft *draft)
+{
+  g_return_val_if_fail (PUB_IS_DRAFT (draft), NULL);
+
+  return running_jobs != NULL ? g_hash_table_lookup (running_jobs, draft) : NULL;
 }
 
 PubPublishStep

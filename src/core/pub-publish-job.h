@@ -34,6 +34,10 @@ PubPublishJob  *pub_publish_job_new              (PubDraft      *draft,
                                                   CkanClient    *client,
                                                   PubDraftStore *store);
 PubDraft       *pub_publish_job_get_draft        (PubPublishJob *self);
+/* The job publishing `draft` now (from just before its state turns to
+ * publishing until just before it turns back), wherever it was started:
+ * a queue, or a window. NULL when none. */
+PubPublishJob  *pub_publish_job_get_running      (PubDraft      *draft);
 
 void            pub_publish_job_run_async        (PubPublishJob *self,
                                                   GCancellable  *cancellable,

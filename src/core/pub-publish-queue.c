@@ -8,7 +8,6 @@
 #include "pub-publish-queue.h"
 
 /* The key the wizard already looks the running job up by. */
-#define JOB_DATA_KEY "pub-publish-job"
 
 typedef struct
 {
@@ -102,6 +101,8 @@ try_next_idle (gpointer user_data)
 {
   PubPublishQueue *self = user_data;
 
+  g_assert (PUB_IS_PUBLISH_QUEUE (self));
+
   self->idle_id = 0;
   try_next (self);
   return G_SOURCE_REMOVE;
@@ -126,11 +127,11 @@ job_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   Entry *entry = g_steal_pointer (&self->running);
 
+  g_assert (PUB_IS_PUBLISH_QUEUE (self));
+
   pub_publish_job_run_finish (job, result, &error);
   g_clear_object (&self->job);
   g_clear_object (&self->cancellable);
-  if (g_object_get_data (G_OBJECT (entry->draft), JOB_DATA_KEY) == job)
-    g_object_set_data (G_OBJECT (entry->draft), JOB_DATA_KEY, NULL);
   /* Ended, well or not: a failure waits for Retry, not for the network. */
   pub_draft_set_queued (entry->draft, FALSE);
   g_signal_emit (self, signals[JOB_FINISHED], 0, job, error);
@@ -149,7 +150,6 @@ start (PubPublishQueue *self,
   self->running = entry;
   self->job = g_object_ref (job);
   self->cancellable = g_cancellable_new ();
-  g_object_set_data_full (G_OBJECT (entry->draft), JOB_DATA_KEY, g_object_ref (job), g_object_unref);
   /* The job holds itself through its callback's reference. */
   pub_publish_job_run_async (job, self->cancellable, job_done_cb, g_object_ref (self));
   g_signal_emit (self, signals[JOB_STARTED], 0, job);
@@ -220,6 +220,8 @@ drafts_changed_cb (PubPublishQueue *self,
 {
   GList *l = self->waiting.head;
 
+  g_assert (PUB_IS_PUBLISH_QUEUE (self));
+
   /* Deleted drafts leave the queue. */
   while (removed > 0 && l != NULL)
     {
@@ -251,6 +253,8 @@ network_changed_cb (PubPublishQueue *self,
                     gboolean         available,
                     GNetworkMonitor *monitor)
 {
+  g_assert (PUB_IS_PUBLISH_QUEUE (self));
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK_AVAILABLE]);
   if (g_network_monitor_get_network_available (monitor))
     schedule (self);
@@ -431,6 +435,8 @@ static void
 account_changed_cb (PubPublishQueue *self)
 {
   PubAccount *account = self->accounts != NULL ? pub_account_manager_get_current (self->accounts) : NULL;
+
+  g_assert (PUB_IS_PUBLISH_QUEUE (self));
 
   if (account != self->account)
     {

@@ -85,6 +85,8 @@ store_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
+  g_assert (G_IS_TASK (task));
+
   if (!secret_password_store_finish (result, &error))
     {
       if (error == NULL)
@@ -142,6 +144,8 @@ lookup_cb (GObject      *object,
   GError *error = NULL;
   char *token;
 
+  g_assert (G_IS_TASK (task));
+
   token = secret_password_lookup_finish (result, &error);
   if (error != NULL)
     {
@@ -196,6 +200,8 @@ clear_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
+
+  g_assert (G_IS_TASK (task));
 
   /* FALSE without an error only means there was nothing to remove. */
   secret_password_clear_finish (result, &error);

@@ -77,6 +77,8 @@ job_finished_cb (PubApplication  *self,
   g_autofree char *body = NULL;
   g_autofree char *id = NULL;
 
+  g_assert (PUB_IS_APPLICATION (self));
+
   if (error != NULL)
     return;
   body = g_strdup_printf (_("“%s” is on the portal."), pub_draft_get_display_title (draft));
@@ -215,6 +217,8 @@ about_action_cb (GSimpleAction *action,
   static const char *developers[] = { "The Publicador authors", NULL };
   GtkWindow *about;
 
+  g_assert (PUB_IS_APPLICATION (self));
+
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
                         "application-name", _("Publicador"),
@@ -240,6 +244,8 @@ preferences_action_cb (GSimpleAction *action,
   PubApplication *self = user_data;
   PubPreferencesWindow *prefs;
 
+  g_assert (PUB_IS_APPLICATION (self));
+
   prefs = pub_preferences_window_new (pub_application_get_settings (self));
   gtk_window_set_transient_for (GTK_WINDOW (prefs),
                                 gtk_application_get_active_window (GTK_APPLICATION (self)));
@@ -256,6 +262,8 @@ quit_action_cb (GSimpleAction *action,
   g_autolist(GtkWindow) windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
                                                     (GCopyFunc) g_object_ref, NULL);
 
+  g_assert (PUB_IS_APPLICATION (self));
+
   /* Closing each window runs its close-request, which saves its state. */
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
@@ -269,6 +277,8 @@ flushed_before_quit_cb (GObject      *object,
   g_autoptr(PubApplication) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  g_assert (PUB_IS_APPLICATION (self));
+
   if (!pub_draft_store_flush_finish (PUB_DRAFT_STORE (object), result, &error))
     g_warning ("Saving the drafts before quitting failed: %s", error->message);
   g_application_quit (G_APPLICATION (self));
@@ -281,6 +291,8 @@ static gboolean
 terminate_cb (gpointer user_data)
 {
   PubApplication *self = user_data;
+
+  g_assert (PUB_IS_APPLICATION (self));
 
   g_clear_handle_id (&self->sigterm_id, g_source_remove);
   g_clear_handle_id (&self->sigint_id, g_source_remove);

@@ -12,6 +12,7 @@
 #include "pub-application.h"
 #include "pub-dataset-open.h"
 #include "pub-new-dataset-window-private.h"
+#include "pub-publish-messages.h"
 
 /* The application's queue, when it serves this window's store: then the
  * job runs there, waits there when offline, and outlives the window. */
@@ -106,7 +107,8 @@ _pub_new_dataset_window_show_publish_state (PubNewDatasetWindow *self)
     {
       adw_status_page_set_icon_name (self->progress_page, "dialog-warning-symbolic");
       title = g_strdup (_("Not Published Yet"));
-      description = g_strdup (pub_draft_get_last_error (self->draft));
+      if (pub_draft_get_last_error (self->draft) != NULL)
+        description = pub_publish_describe_failure (self->draft);
     }
   adw_status_page_set_title (self->progress_page, title);
   adw_status_page_set_description (self->progress_page, description);
@@ -170,8 +172,9 @@ publish_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean published;
 
+  g_assert (PUB_IS_NEW_DATASET_WINDOW (self));
+
   published = pub_publish_job_run_finish (PUB_PUBLISH_JOB (object), result, &error);
-  g_object_set_data (G_OBJECT (self->draft), "pub-publish-job", NULL);
   if (self->job != NULL)
     g_signal_handlers_disconnect_by_data (self->job, self);
   g_clear_object (&self->job);
@@ -209,7 +212,7 @@ _pub_new_dataset_window_draft_state_cb (PubNewDatasetWindow *self)
   if (self->steps == NULL)
     return;
   /* A queued draft shown here has just started (by the queue). */
-  job = g_object_get_data (G_OBJECT (self->draft), "pub-publish-job");
+  job = pub_publish_job_get_running (self->draft);
   if (job != NULL && job != self->job && pub_draft_get_publishing (self->draft))
     {
       if (_pub_new_dataset_window_app_queue (self) != NULL)
@@ -238,6 +241,8 @@ queue_job_started_cb (PubNewDatasetWindow *self,
                       PubPublishJob       *job,
                       PubPublishQueue     *queue)
 {
+  g_assert (PUB_IS_NEW_DATASET_WINDOW (self));
+
   if (pub_publish_job_get_draft (job) == self->draft && self->steps != NULL)
     _pub_new_dataset_window_attach_job (self, job);
 }
@@ -248,6 +253,8 @@ queue_job_finished_cb (PubNewDatasetWindow *self,
                        GError              *error,
                        PubPublishQueue     *queue)
 {
+  g_assert (PUB_IS_NEW_DATASET_WINDOW (self));
+
   if (pub_publish_job_get_draft (job) != self->draft || self->steps == NULL)
     return;
   if (self->job != NULL)
@@ -260,9 +267,9 @@ static void
 watch_queue (PubNewDatasetWindow *self,
              PubPublishQueue     *queue)
 {
-  if (g_object_get_data (G_OBJECT (self), "pub-watched-queue") == queue)
+  if (self->watched_queue == queue)
     return;
-  g_object_set_data (G_OBJECT (self), "pub-watched-queue", queue);
+  self->watched_queue = queue;
   g_signal_connect_object (queue, "job-started", G_CALLBACK (queue_job_started_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (queue, "job-finished", G_CALLBACK (queue_job_finished_cb), self, G_CONNECT_SWAPPED);
 }
@@ -299,7 +306,6 @@ _pub_new_dataset_window_start_publish (PubNewDatasetWindow *self)
     return;
 
   job = pub_publish_job_new (self->draft, self->client, self->store);
-  g_object_set_data_full (G_OBJECT (self->draft), "pub-publish-job", g_object_ref (job), g_object_unref);
   self->publish_cancellable = g_cancellable_new ();
   pub_publish_job_run_async (job, self->publish_cancellable, publish_done_cb, g_object_ref (self));
   _pub_new_dataset_window_attach_job (self, job);

@@ -183,6 +183,8 @@ draft_is_empty (PubDraft *draft)
 static void
 store_drafts_changed_cb (PubNewDatasetWindow *self)
 {
+  g_assert (PUB_IS_NEW_DATASET_WINDOW (self));
+
   if (self->steps == NULL || pub_draft_store_find (self->store, pub_draft_get_id (self->draft)) == self->draft)
     return;
   g_signal_handlers_disconnect_by_func (pub_draft_store_get_drafts (self->store), store_drafts_changed_cb, self);
@@ -211,6 +213,8 @@ save_failed_cb (PubNewDatasetWindow *self,
                 PubDraft            *draft,
                 GError              *error)
 {
+  g_assert (PUB_IS_NEW_DATASET_WINDOW (self));
+
   if (draft == self->draft && self->steps != NULL)
     _pub_new_dataset_window_show_toast (self, error->message);
 }
@@ -219,6 +223,8 @@ save_failed_cb (PubNewDatasetWindow *self,
 static void
 focus_title_cb (PubNewDatasetWindow *self)
 {
+  g_assert (PUB_IS_NEW_DATASET_WINDOW (self));
+
   g_signal_handlers_disconnect_by_func (self, focus_title_cb, NULL);
   pub_dataset_metadata_editor_focus_title (self->metadata_editor);
 }
@@ -255,8 +261,8 @@ pub_new_dataset_window_constructed (GObject *object)
   g_signal_connect_object (self->draft, "notify::state", G_CALLBACK (_pub_new_dataset_window_draft_state_cb), self, G_CONNECT_SWAPPED);
   /* The application is set after construction (pub_new_dataset_window_open). */
   g_signal_connect (self, "notify::application", G_CALLBACK (update_publish_button), NULL);
-  if (g_object_get_data (G_OBJECT (self->draft), "pub-publish-job") != NULL)
-    _pub_new_dataset_window_attach_job (self, g_object_get_data (G_OBJECT (self->draft), "pub-publish-job"));
+  if (pub_publish_job_get_running (self->draft) != NULL)
+    _pub_new_dataset_window_attach_job (self, pub_publish_job_get_running (self->draft));
   /* A publication that stopped, or finished, opens where it ended. */
   else if (pub_draft_get_state (self->draft) == PUB_DRAFT_STATE_FAILED ||
            pub_draft_get_state (self->draft) == PUB_DRAFT_STATE_QUEUED ||

@@ -20,7 +20,7 @@
 char *
 _pub_resource_list_editor_check_flag (PubDraftResource *resource)
 {
-  PubCheckResult *result = g_object_get_data (G_OBJECT (resource), "check-result");
+  PubCheckResult *result = pub_draft_resource_get_last_check (resource);
   PubResourceCheckStatus status = pub_draft_resource_get_check_status (resource);
   CkanValidationReport *report;
   PubQualityScore *score;
@@ -57,6 +57,8 @@ utf8_copy_saved_cb (PubValidationReportView *view,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (view));
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
+
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
 
   if (copy == NULL || resource == NULL || self->draft == NULL)
     return;
@@ -133,7 +135,7 @@ _pub_resource_list_editor_show_report_cb (AdwActionRow          *check_row,
                 PubResourceListEditor *self)
 {
   PubDraftResource *resource = g_object_get_data (G_OBJECT (check_row), "resource");
-  PubCheckResult *result = g_object_get_data (G_OBJECT (resource), "check-result");
+  PubCheckResult *result = pub_draft_resource_get_last_check (resource);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *title = NULL;
   GtkWidget *window, *box, *header, *view, *overlay;
@@ -181,6 +183,8 @@ checked_cb (GObject      *object,
   guint64 n_errors;
   guint n_findings;
 
+  g_assert (PUB_IS_DRAFT_RESOURCE (resource));
+
   check = pub_check_file_finish (result, &error);
   if (check == NULL)
     {
@@ -203,7 +207,7 @@ checked_cb (GObject      *object,
                                             n_findings),
                                pub_quality_score_get_overall (score), n_findings);
   /* The full result, for whoever shows the report. */
-  g_object_set_data_full (G_OBJECT (resource), "check-result", g_object_ref (check), g_object_unref);
+  pub_draft_resource_set_last_check (resource, check);
   pub_draft_resource_set_check_result (resource,
                                        n_errors > 0 ? PUB_RESOURCE_CHECK_ERRORS
                                        : n_findings > 0 ? PUB_RESOURCE_CHECK_WARNINGS
@@ -231,6 +235,8 @@ refreshed_cb (GObject      *object,
 {
   g_autoptr(PubResourceListEditor) self = user_data;
   g_autoptr(GError) error = NULL;
+
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
 
   /* A failure is kept on the resource (its "problem") and shown there. */
   if (!pub_draft_resource_refresh_finish (PUB_DRAFT_RESOURCE (object), result, &error))

@@ -191,6 +191,8 @@ static void
 move_up_cb (GtkButton             *button,
             PubResourceListEditor *self)
 {
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
+
   move_resource (self, g_object_get_data (G_OBJECT (button), "resource"), -1);
 }
 
@@ -198,6 +200,8 @@ static void
 move_down_cb (GtkButton             *button,
               PubResourceListEditor *self)
 {
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
+
   move_resource (self, g_object_get_data (G_OBJECT (button), "resource"), 1);
 }
 
@@ -206,6 +210,8 @@ remove_cb (GtkButton             *button,
            PubResourceListEditor *self)
 {
   PubDraftResource *resource = g_object_get_data (G_OBJECT (button), "resource");
+
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
 
   g_hash_table_remove (self->expanded, resource);
   pub_draft_remove_resource (self->draft, resource);
@@ -234,6 +240,8 @@ expanded_cb (AdwExpanderRow        *row,
              PubResourceListEditor *self)
 {
   PubDraftResource *resource = g_object_get_data (G_OBJECT (row), "resource");
+
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
 
   if (adw_expander_row_get_expanded (row))
     g_hash_table_add (self->expanded, resource);
@@ -342,6 +350,8 @@ rebuild_rows (PubResourceListEditor *self)
 static void
 resources_changed_cb (PubResourceListEditor *self)
 {
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
+
   rebuild_rows (self);
 }
 
@@ -427,6 +437,8 @@ pub_resource_list_editor_add_link (PubResourceListEditor *self,
 static void
 link_apply_cb (PubResourceListEditor *self)
 {
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
+
   if (pub_resource_list_editor_add_link (self, gtk_editable_get_text (GTK_EDITABLE (self->link_row))))
     gtk_editable_set_text (GTK_EDITABLE (self->link_row), "");
 }
@@ -438,6 +450,8 @@ chooser_response_cb (PubResourceListEditor *self,
 {
   g_autoptr(GListModel) files = NULL;
   g_autoslist(GFile) list = NULL;
+
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -489,6 +503,8 @@ drop_cb (GtkDropTarget         *target,
 {
   GdkFileList *file_list;
   g_autoslist(GFile) files = NULL;
+
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->draft == NULL)
     return FALSE;

@@ -46,6 +46,8 @@ remove_tag_cb (GtkButton    *button,
 {
   const char *tag = g_object_get_data (G_OBJECT (button), "tag");
 
+  g_assert (PUB_IS_TAG_EDITOR (self));
+
   pub_draft_remove_tag (self->draft, tag);
   g_signal_emit (self, signals[EDITED], 0);
 }
@@ -107,6 +109,8 @@ static void
 draft_changed_cb (PubTagEditor *self,
                   PubDraft     *draft)
 {
+  g_assert (PUB_IS_TAG_EDITOR (self));
+
   if (!chips_match_draft (self))
     rebuild_chips (self);
 }
@@ -129,6 +133,8 @@ apply_cb (PubTagEditor *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
 
+  g_assert (PUB_IS_TAG_EDITOR (self));
+
   if (text[0] == '\0')
     return;
   add_tags_from_text (self, text);
@@ -139,6 +145,8 @@ static void
 suggestion_clicked_cb (GtkButton    *button,
                        PubTagEditor *self)
 {
+  g_assert (PUB_IS_TAG_EDITOR (self));
+
   add_tags_from_text (self, gtk_widget_get_name (GTK_WIDGET (button)));
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->entry));
@@ -197,6 +205,8 @@ tags_found_cb (GObject      *object,
   g_autoptr(GPtrArray) tags = g_ptr_array_new_null_terminated (0, NULL, TRUE);
   JsonArray *array;
 
+  g_assert (PUB_IS_TAG_EDITOR (self));
+
   found = ckan_client_call_finish (CKAN_CLIENT (object), result, NULL);
   if (found == NULL || !JSON_NODE_HOLDS_ARRAY (found))
     return;
@@ -218,6 +228,8 @@ lookup_timeout_cb (gpointer user_data)
   g_autoptr(JsonObject) params = json_object_new ();
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
 
+  g_assert (PUB_IS_TAG_EDITOR (self));
+
   self->lookup_id = 0;
   if (self->client == NULL || g_utf8_strlen (text, -1) < 2)
     return G_SOURCE_REMOVE;
@@ -236,6 +248,8 @@ static void
 text_changed_cb (PubTagEditor *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+
+  g_assert (PUB_IS_TAG_EDITOR (self));
 
   /* A comma ends a tag, as on the portal's form. */
   if (strchr (text, ',') != NULL)

@@ -452,6 +452,8 @@ export_written_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
 
+  g_assert (G_IS_TASK (task));
+
   if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -535,6 +537,8 @@ chooser_response_cb (GtkNativeDialog *dialog,
   g_autoptr(GFile) file = NULL;
   PubReportSource source = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "source"));
   PubReportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "format"));
+
+  g_assert (PUB_IS_VALIDATION_REPORT_VIEW (self));
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));

@@ -234,6 +234,8 @@ static void
 benchmark_after_paint_cb (GdkFrameClock *frame_clock,
                           PubWindow     *self)
 {
+  g_assert (PUB_IS_WINDOW (self));
+
   g_signal_handlers_disconnect_by_func (frame_clock, benchmark_after_paint_cb, self);
   /* Wall-clock time, so the benchmark script can subtract its launch time. */
   g_print ("first-frame-realtime-us %" G_GINT64_FORMAT "\n", g_get_real_time ());
@@ -243,6 +245,8 @@ static void
 benchmark_map_cb (PubWindow *self)
 {
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_assert (PUB_IS_WINDOW (self));
 
   g_signal_connect (frame_clock, "after-paint", G_CALLBACK (benchmark_after_paint_cb), self);
 }

@@ -13,6 +13,7 @@
 
 #include "pub-core-error.h"
 #include "pub-draft.h"
+#include "pub-publish-job.h"
 
 static void
 fill_required (PubDraft *draft)
@@ -418,6 +419,47 @@ test_resource_folder (void)
   g_rmdir (dir);
 }
 
+/* Enum properties are typed, so bindings, GtkExpression and the
+ * inspector see names, not numbers. */
+static void
+assert_enum_property (GType       owner,
+                      const char *name,
+                      GType       enum_type,
+                      int         value,
+                      const char *nick)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (owner);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), name);
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (enum_type);
+
+  g_assert_nonnull (pspec);
+  g_assert_true (G_IS_PARAM_SPEC_ENUM (pspec));
+  g_assert_true (pspec->value_type == enum_type);
+  g_assert_cmpstr (g_enum_get_value (enum_class, value)->value_nick, ==, nick);
+}
+
+static void
+test_enum_properties (void)
+{
+  g_autoptr(PubDraft) draft = pub_draft_new ();
+  g_autoptr(PubDraftResource) link = pub_draft_resource_new_link ("https://example.org/a.csv");
+  PubDraftState state = -1;
+  PubDraftResourceKind kind = -1;
+
+  assert_enum_property (PUB_TYPE_DRAFT, "state", PUB_TYPE_DRAFT_STATE, PUB_DRAFT_STATE_QUEUED, "queued");
+  assert_enum_property (PUB_TYPE_DRAFT_RESOURCE, "kind", PUB_TYPE_DRAFT_RESOURCE_KIND,
+                        PUB_DRAFT_RESOURCE_LINK, "link");
+  assert_enum_property (PUB_TYPE_DRAFT_RESOURCE, "check-status", PUB_TYPE_RESOURCE_CHECK_STATUS,
+                        PUB_RESOURCE_CHECK_WARNINGS, "warnings");
+  assert_enum_property (PUB_TYPE_PUBLISH_JOB, "step", PUB_TYPE_PUBLISH_STEP,
+                        PUB_PUBLISH_STEP_UPLOAD_RESOURCES, "upload-resources");
+
+  g_object_get (draft, "state", &state, NULL);
+  g_assert_cmpint (state, ==, PUB_DRAFT_STATE_EDITING);
+  g_object_get (link, "kind", &kind, NULL);
+  g_assert_cmpint (kind, ==, PUB_DRAFT_RESOURCE_LINK);
+}
+
 static void
 test_resource_formats (void)
 {
@@ -499,6 +541,7 @@ main (int   argc,
   g_test_add_func ("/draft/resource/file-info", test_resource_file_info);
   g_test_add_func ("/draft/resource/folder", test_resource_folder);
   g_test_add_func ("/draft/resource/formats", test_resource_formats);
+  g_test_add_func ("/draft/enum-properties", test_enum_properties);
   g_test_add_func ("/draft/resource/link-names", test_resource_link_names);
 
   return g_test_run ();

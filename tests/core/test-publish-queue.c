@@ -42,8 +42,8 @@ job_started_cb (PubPublishQueue *queue,
                 Fixture         *f)
 {
   f->started++;
-  /* The wizard finds the running job where it always looked. */
-  g_assert_true (g_object_get_data (G_OBJECT (pub_publish_job_get_draft (job)), "pub-publish-job") == job);
+  /* The wizard finds the running job by its draft. */
+  g_assert_true (pub_publish_job_get_running (pub_publish_job_get_draft (job)) == job);
 }
 
 static void
@@ -260,7 +260,7 @@ test_queue_offline_then_online (Fixture       *f,
   g_assert_no_error (f->error);
   g_assert_cmpuint (f->started, ==, 1);
   g_assert_false (pub_publish_queue_is_waiting (f->queue, f->draft));
-  g_assert_null (g_object_get_data (G_OBJECT (f->draft), "pub-publish-job"));
+  g_assert_null (pub_publish_job_get_running (f->draft));
   flush (f->store);
   assert_published_once (f, f->draft, f->dir);
 }

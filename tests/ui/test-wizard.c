@@ -863,7 +863,7 @@ test_wizard_utf8_copy_used (Fixture       *fixture,
   /* Checked again, as UTF-8 now: no copy offered any more. */
   iterate_until (resources_hashed, draft);
   iterate_until (resources_checked, draft);
-  g_assert_false (pub_check_result_wants_utf8_copy (g_object_get_data (G_OBJECT (resource), "check-result")));
+  g_assert_false (pub_check_result_wants_utf8_copy (pub_draft_resource_get_last_check (resource)));
 }
 
 static gboolean
