@@ -108,6 +108,8 @@ moved_cb (GObject      *object,
   Download *data = g_task_get_task_data (task);
   GError *error = NULL;
 
+  g_assert (G_IS_TASK (task));
+
   if (!g_file_move_finish (G_FILE (object), result, &error))
     {
       download_fail (task, error);
@@ -125,6 +127,8 @@ closed_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   Download *data = g_task_get_task_data (task);
   GError *error = NULL;
+
+  g_assert (G_IS_TASK (task));
 
   if (!g_output_stream_close_finish (G_OUTPUT_STREAM (object), result, &error))
     {
@@ -153,6 +157,8 @@ written_cb (GObject      *object,
   Download *data = g_task_get_task_data (task);
   GError *error = NULL;
 
+  g_assert (G_IS_TASK (task));
+
   g_clear_pointer (&data->chunk, g_bytes_unref);
   if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (object), result, NULL, &error))
     {
@@ -178,6 +184,8 @@ read_cb (GObject      *object,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   gsize size;
+
+  g_assert (G_IS_TASK (task));
 
   bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
   if (bytes == NULL)
@@ -247,6 +255,8 @@ replaced_cb (GObject      *object,
   Download *data = g_task_get_task_data (task);
   GError *error = NULL;
 
+  g_assert (G_IS_TASK (task));
+
   data->output = G_OUTPUT_STREAM (g_file_replace_finish (G_FILE (object), result, &error));
   if (data->output == NULL)
     {
@@ -282,6 +292,8 @@ sent_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GInputStream *input;
   guint status;
+
+  g_assert (G_IS_TASK (task));
 
   input = soup_session_send_finish (SOUP_SESSION (object), result, &error);
   if (input == NULL)

@@ -103,6 +103,8 @@ manifest_written_cb (GObject      *object,
   PubDatasetBackup *self = g_task_get_source_object (task);
   GError *error = NULL;
 
+  g_assert (G_IS_TASK (task));
+
   if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
     {
       g_task_return_error (task, error);
@@ -129,6 +131,8 @@ readme_written_cb (GObject      *object,
   g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
   char *text;
+
+  g_assert (G_IS_TASK (task));
 
   if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
     {
@@ -215,6 +219,8 @@ downloaded_cb (GObject      *object,
   gint64 expected = ckan_resource_get_size (resource);
   GError *error = NULL;
   goffset written;
+
+  g_assert (G_IS_TASK (task));
 
   written = ckan_client_download_finish (CKAN_CLIENT (object), result, &error);
   if (written < 0)
@@ -338,6 +344,8 @@ prepared_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   PubDatasetBackup *self = PUB_DATASET_BACKUP (object);
   GError *error = NULL;
+
+  g_assert (G_IS_TASK (task));
 
   self->folder = g_task_propagate_pointer (G_TASK (result), &error);
   if (self->folder == NULL)

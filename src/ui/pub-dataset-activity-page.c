@@ -66,6 +66,8 @@ user_shown_cb (GObject      *object,
   g_autoptr(PubDatasetActivityPage) self = user_data;
   g_autoptr(CkanUser) user = ckan_client_user_show_finish (CKAN_CLIENT (object), result, NULL);
 
+  g_assert (PUB_IS_DATASET_ACTIVITY_PAGE (self));
+
   if (user == NULL)
     return;
   g_hash_table_insert (self->actors, g_strdup (ckan_user_get_id (user)), g_strdup (ckan_user_get_display_name (user)));
@@ -81,6 +83,8 @@ listed_cb (GObject      *object,
   g_autoptr(GPtrArray) activities = NULL;
   g_autoptr(GError) error = NULL;
   guint shown;
+
+  g_assert (PUB_IS_DATASET_ACTIVITY_PAGE (self));
 
   activities = ckan_client_package_activity_list_finish (CKAN_CLIENT (object), result, &error);
   if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_CANCELLED))

@@ -84,6 +84,8 @@ backup_written_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) folder = NULL;
 
+  g_assert (PUB_IS_DATASET_DELETE_DIALOG (self));
+
   folder = pub_dataset_backup_write_finish (PUB_DATASET_BACKUP (object), result, &error);
   if (self->cancellable == NULL)
     return;
@@ -204,6 +206,8 @@ deleted_cb (GObject      *object,
 {
   g_autoptr(PubDatasetDeleteDialog) self = user_data;
   g_autoptr(GError) error = NULL;
+
+  g_assert (PUB_IS_DATASET_DELETE_DIALOG (self));
 
   if (!ckan_client_package_delete_finish (CKAN_CLIENT (object), result, &error))
     {

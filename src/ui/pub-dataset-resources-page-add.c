@@ -83,6 +83,8 @@ upload_progress_cb (goffset  sent,
 {
   PubDatasetResourcesPage *self = user_data;
 
+  g_assert (PUB_IS_DATASET_RESOURCES_PAGE (self));
+
   if (total > 0 && self->op_cancellable != NULL)
     gtk_progress_bar_set_fraction (self->progress_bar, (double) sent / total);
 }

@@ -99,6 +99,8 @@ progress_cb (goffset  sent,
 {
   PubDatasetResourcesPage *self = user_data;
 
+  g_assert (PUB_IS_DATASET_RESOURCES_PAGE (self));
+
   if (total > 0 && self->op_cancellable != NULL)
     gtk_progress_bar_set_fraction (self->progress_bar, (double) sent / total);
 }
@@ -333,6 +335,8 @@ check_progress_cb (double   fraction,
 {
   PubDatasetResourcesPage *self = user_data;
 
+  g_assert (PUB_IS_DATASET_RESOURCES_PAGE (self));
+
   if (self->op_cancellable != NULL)
     gtk_progress_bar_set_fraction (self->progress_bar, fraction);
 }
@@ -426,6 +430,8 @@ listed_cb (GObject      *object,
 {
   g_autoptr(PubDatasetResourcesPage) self = user_data;
   g_autoptr(GPtrArray) records = pub_replace_record_list_finish (result, NULL);
+
+  g_assert (PUB_IS_DATASET_RESOURCES_PAGE (self));
 
   g_clear_pointer (&self->interrupted, pub_replace_record_free);
   for (guint i = 0; records != NULL && i < records->len; i++)

@@ -167,6 +167,8 @@ reordered_cb (GObject      *object,
   g_autoptr(PubDatasetResourcesPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  g_assert (PUB_IS_DATASET_RESOURCES_PAGE (self));
+
   if (!ckan_client_package_resource_reorder_finish (CKAN_CLIENT (object), result, &error))
     {
       _pub_dataset_resources_page_failed (self, error, NULL);
@@ -277,6 +279,8 @@ resource_deleted_cb (GObject      *object,
   g_autoptr(PubDatasetResourcesPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  g_assert (PUB_IS_DATASET_RESOURCES_PAGE (self));
+
   if (!ckan_client_resource_delete_finish (CKAN_CLIENT (object), result, &error))
     {
       _pub_dataset_resources_page_failed (self, error, NULL);
@@ -336,6 +340,8 @@ patched_cb (GObject      *object,
   g_autoptr(PubDatasetResourcesPage) self = user_data;
   g_autoptr(CkanResource) resource = NULL;
   g_autoptr(GError) error = NULL;
+
+  g_assert (PUB_IS_DATASET_RESOURCES_PAGE (self));
 
   resource = ckan_client_resource_patch_finish (CKAN_CLIENT (object), result, &error);
   if (resource == NULL)

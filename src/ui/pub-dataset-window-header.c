@@ -105,6 +105,8 @@ user_shown_cb (GObject      *object,
   g_autoptr(PubDatasetWindow) self = user_data;
   g_autoptr(CkanUser) user = ckan_client_user_show_finish (CKAN_CLIENT (object), result, NULL);
 
+  g_assert (PUB_IS_DATASET_WINDOW (self));
+
   if (user == NULL || self->dataset == NULL)
     return;
   g_hash_table_insert (self->user_names, g_strdup (ckan_user_get_id (user)),
@@ -121,6 +123,8 @@ last_activity_cb (GObject      *object,
   g_autoptr(PubDatasetWindow) self = user_data;
   g_autoptr(GPtrArray) activities = NULL;
   CkanActivity *newest;
+
+  g_assert (PUB_IS_DATASET_WINDOW (self));
 
   activities = ckan_client_package_activity_list_finish (CKAN_CLIENT (object), result, NULL);
   if (activities == NULL || activities->len == 0 || self->dataset == NULL)

@@ -30,6 +30,8 @@ patched_cb (GObject      *object,
   g_autoptr(CkanDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_assert (PUB_IS_DATASET_WINDOW (self));
+
   dataset = ckan_client_package_patch_finish (CKAN_CLIENT (object), result, &error);
   end_saving (self);
   if (dataset == NULL)
@@ -108,6 +110,8 @@ fresh_cb (GObject      *object,
   g_auto(GStrv) theirs = NULL;
   AdwMessageDialog *dialog;
   ConflictData *data;
+
+  g_assert (PUB_IS_DATASET_WINDOW (self));
 
   current = ckan_client_package_show_finish (CKAN_CLIENT (object), result, &error);
   if (current == NULL)
@@ -204,6 +208,8 @@ visibility_patched_cb (GObject      *object,
   g_autoptr(PubDatasetWindow) self = user_data;
   g_autoptr(CkanDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
+
+  g_assert (PUB_IS_DATASET_WINDOW (self));
 
   dataset = ckan_client_package_patch_finish (CKAN_CLIENT (object), result, &error);
   gtk_widget_set_sensitive (GTK_WIDGET (self->visibility_switch), TRUE);

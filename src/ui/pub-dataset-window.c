@@ -254,6 +254,8 @@ store_loaded_cb (GObject      *object,
   g_autoptr(PubDatasetWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  g_assert (PUB_IS_DATASET_WINDOW (self));
+
   if (!pub_draft_store_load_finish (PUB_DRAFT_STORE (object), result, &error))
     g_warning ("Reading the unsaved edits failed: %s", error->message);
   load_step_done (self);
@@ -265,6 +267,8 @@ shown_cb (GObject      *object,
           gpointer      user_data)
 {
   g_autoptr(PubDatasetWindow) self = user_data;
+
+  g_assert (PUB_IS_DATASET_WINDOW (self));
 
   g_clear_object (&self->loaded);
   g_clear_error (&self->load_error);
