@@ -75,6 +75,14 @@ end_operation (PubDatasetResourcesPage *self)
   _pub_dataset_resources_page_update_pending (self);
 }
 
+/* Cancel pressed while comparing: nothing was sent, nothing is asked. */
+static void
+cancelled (Replace *replace)
+{
+  end_operation (replace->self);
+  replace_free (replace);
+}
+
 static void
 show_interrupted (PubDatasetResourcesPage *self)
 {
@@ -264,14 +272,21 @@ confirm (Replace *replace)
 
 /* The published columns */
 
+
 static void
 head_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
   Replace *replace = user_data;
-  g_autoptr(GBytes) head = ckan_client_download_head_finish (CKAN_CLIENT (object), result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) head = ckan_client_download_head_finish (CKAN_CLIENT (object), result, &error);
 
+  if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_CANCELLED))
+    {
+      cancelled (replace);
+      return;
+    }
   if (head != NULL)
     replace->published = pub_columns_from_head (head, ckan_resource_get_url (replace->resource));
   confirm (replace);
@@ -292,8 +307,15 @@ datastore_info_cb (GObject      *object,
                    gpointer      user_data)
 {
   Replace *replace = user_data;
-  g_autoptr(CkanDatastoreInfo) info = ckan_client_datastore_info_finish (CKAN_CLIENT (object), result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CkanDatastoreInfo) info = ckan_client_datastore_info_finish (CKAN_CLIENT (object), result, &error);
 
+  if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_CANCELLED))
+    {
+      cancelled (replace);
+      return;
+    }
+  /* Not in the DataStore after all, or it did not answer: the file then. */
   if (info != NULL && ckan_datastore_info_get_fields (info)->len > 0)
     {
       replace->published = pub_columns_from_datastore (info);
@@ -353,6 +375,11 @@ info_cb (GObject      *object,
   g_autofree char *text = NULL;
 
   info = g_file_query_info_finish (G_FILE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      cancelled (replace);
+      return;
+    }
   if (info == NULL)
     {
       end_operation (self);
@@ -480,8 +507,18 @@ resume_info_cb (GObject      *object,
 {
   Replace *replace = user_data;
   PubDatasetResourcesPage *self = replace->self;
-  g_autoptr(GFileInfo) info = g_file_query_info_finish (G_FILE (object), result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileInfo) info = g_file_query_info_finish (G_FILE (object), result, &error);
 
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Still to resume another time. */
+      self->interrupted = g_steal_pointer (&replace->record);
+      end_operation (self);
+      show_interrupted (self);
+      replace_free (replace);
+      return;
+    }
   /* The file chosen then, as it was then; anything else needs choosing. */
   if (info == NULL || g_file_info_get_size (info) != replace->record->size)
     {

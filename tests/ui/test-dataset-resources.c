@@ -521,6 +521,44 @@ test_resource_deleted_meanwhile (Fixture       *f,
                             "Someone changed this resource meanwhile; here is what the portal has now"));
 }
 
+static gboolean
+progress_hidden (gpointer data)
+{
+  Fixture *f = data;
+
+  return !gtk_widget_get_visible (child (resources_page (f), PUB_TYPE_DATASET_RESOURCES_PAGE, "progress_box"));
+}
+
+/* Cancel while the new file is being looked at: nothing asked, nothing
+ * sent, nothing said as if it had failed. */
+static void
+test_replace_cancelled (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) file = new_version (f);
+  guint patches = pub_test_portal_get_call_count (f->portal, "resource_patch");
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (WINDOW_CHILD (f, "view_stack")), "resources");
+  pub_dataset_resources_page_replace_with (resources_page (f), f->resource_ids[0], file);
+  g_assert_false (progress_hidden (f));
+  {
+    GtkWidget *cancel = find_button (WINDOW_CHILD (f, "resources_page"), "_Cancel");
+
+    /* The button's own action, at once: activating it animates the press
+     * for a quarter second, and the small file is compared by then. */
+    g_assert_true (gtk_widget_is_visible (cancel) && gtk_widget_is_sensitive (cancel));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (cancel)), ==, "resources.cancel");
+    g_assert_true (gtk_widget_activate_action (cancel, "resources.cancel", NULL));
+  }
+  iterate_until (progress_hidden, f);
+  flush_events ();
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_false (has_label (GTK_WIDGET (f->window), "Operation was cancelled"));
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "resource_patch"), ==, patches);
+  g_assert_false (portal_has_new_version (f));
+  g_assert_cmpuint (count_records (f), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -540,6 +578,7 @@ main (int   argc,
   ADD ("edit-and-delete-resource", test_edit_and_delete_resource, TRUE);
   ADD ("replace-lists-column-changes", test_replace_lists_column_changes, TRUE);
   ADD ("replace-interrupted-resumes", test_replace_interrupted_resumes, TRUE);
+  ADD ("replace-cancelled", test_replace_cancelled, TRUE);
 #undef ADD
 
   return g_test_run ();
