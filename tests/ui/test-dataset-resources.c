@@ -9,6 +9,7 @@
 
 #include "dataset-window-test-utils.h"
 #include "pub-activity-row.h"
+#include "pub-add-resources-window.h"
 #include "pub-dataset-activity-page.h"
 #include "pub-dataset-backup.h"
 #include "pub-dataset-delete-dialog.h"
@@ -266,6 +267,18 @@ test_add_link (Fixture       *f,
   pub_draft_add_resource (draft, link);
   flush_events ();
   g_assert_true (gtk_widget_get_visible (child (page, PUB_TYPE_DATASET_RESOURCES_PAGE, "pending_box")));
+
+  /* Reviewed in the wizard's own editor, then sent from there. */
+  click (find_button (page, "_Review…"));
+  {
+    GtkWindow *add = find_toplevel (PUB_TYPE_ADD_RESOURCES_WINDOW);
+
+    g_assert_nonnull (add);
+    iterate_until (widget_is_mapped, add);
+    save_screenshot (GTK_WIDGET (add), "dataset-add-resources.png");
+    gtk_window_close (add);
+    flush_events ();
+  }
   click (find_button (page, "_Upload"));
   iterate_until (portal_has_three, f);
   iterate_until (nothing_pending, f);
