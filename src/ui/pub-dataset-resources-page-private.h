@@ -25,6 +25,8 @@ struct _PubDatasetResourcesPage
   guint           uploaded;
   char           *records_dir;    /* NULL: the default one */
   PubReplaceRecord *interrupted;  /* a replace to resume */
+  char           *edit_id;        /* the last edit sent, kept until it */
+  JsonObject     *edit_changes;   /* went through, to retry */
 
   GtkLabel       *count_label;
   GtkWidget      *add_button;

@@ -332,6 +332,8 @@ delete_action (GtkWidget  *widget,
 
 /* Editing name, description and format */
 
+static void send_edit (PubDatasetResourcesPage *self);
+
 static void
 patched_cb (GObject      *object,
             GAsyncResult *result,
@@ -346,9 +348,12 @@ patched_cb (GObject      *object,
   resource = ckan_client_resource_patch_finish (CKAN_CLIENT (object), result, &error);
   if (resource == NULL)
     {
-      _pub_dataset_resources_page_failed (self, error, NULL);
+      /* What was typed is kept, to send again. */
+      _pub_dataset_resources_page_failed (self, error, "resources.retry-edit");
       return;
     }
+  g_clear_pointer (&self->edit_changes, json_object_unref);
+  g_clear_pointer (&self->edit_id, g_free);
   _pub_dataset_resources_page_toast (self, _("Resource saved"));
   _pub_dataset_resources_page_changed (self, NULL);
 }
@@ -382,8 +387,29 @@ edit_response_cb (AdwMessageDialog *dialog,
   put_if_changed (changes, "format", ckan_resource_get_format (resource), response->format);
   if (json_object_get_size (changes) == 0)
     return;
-  ckan_client_resource_patch_async (self->client, ckan_resource_get_id (resource), changes, self->cancellable,
+  g_clear_pointer (&self->edit_changes, json_object_unref);
+  g_free (self->edit_id);
+  self->edit_changes = json_object_ref (changes);
+  self->edit_id = g_strdup (ckan_resource_get_id (resource));
+  send_edit (self);
+}
+
+static void
+send_edit (PubDatasetResourcesPage *self)
+{
+  ckan_client_resource_patch_async (self->client, self->edit_id, self->edit_changes, self->cancellable,
                                     patched_cb, g_object_ref (self));
+}
+
+static void
+retry_edit_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  PubDatasetResourcesPage *self = PUB_DATASET_RESOURCES_PAGE (widget);
+
+  if (self->edit_changes != NULL)
+    send_edit (self);
 }
 
 static GtkWidget *
@@ -505,6 +531,8 @@ pub_dataset_resources_page_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->op_cancellable);
   g_clear_pointer (&self->interrupted, pub_replace_record_free);
+  g_clear_pointer (&self->edit_changes, json_object_unref);
+  g_free (self->edit_id);
   g_free (self->records_dir);
   g_free (self->focus_id);
 
@@ -551,6 +579,7 @@ pub_dataset_resources_page_class_init (PubDatasetResourcesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "resources.upload", NULL, _pub_dataset_resources_page_upload_action);
   gtk_widget_class_install_action (widget_class, "resources.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "resources.resume", NULL, _pub_dataset_resources_page_resume_action);
+  gtk_widget_class_install_action (widget_class, "resources.retry-edit", NULL, retry_edit_action);
   gtk_widget_class_install_action (widget_class, "resources.edit", "s", edit_action);
   gtk_widget_class_install_action (widget_class, "resources.replace", "s", replace_action);
   gtk_widget_class_install_action (widget_class, "resources.move-up", "s", move_action);

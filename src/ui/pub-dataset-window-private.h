@@ -25,6 +25,7 @@ struct _PubDatasetWindow
   GCancellable             *cancellable;
   GHashTable               *user_names;    /* user id → display name */
   char                     *last_change_user_id;
+  char                     *resources_retry;  /* the page's action a Retry runs */
   gboolean                  restored;
   gboolean                  saving;
   gboolean                  setting_visibility;

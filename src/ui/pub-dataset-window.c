@@ -388,7 +388,22 @@ resources_error_cb (PubDatasetWindow *self,
       load (self);
       return;
     }
-  _pub_dataset_window_report_error (self, error, retry_action);
+  /* The toast is not inside the page: its Retry goes through the window. */
+  g_free (self->resources_retry);
+  self->resources_retry = g_strdup (retry_action);
+  _pub_dataset_window_report_error (self, error, retry_action != NULL ? "dataset.retry-resources" : NULL);
+}
+
+static void
+retry_resources_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  PubDatasetWindow *self = PUB_DATASET_WINDOW (widget);
+  g_autofree char *retry = g_steal_pointer (&self->resources_retry);
+
+  if (retry != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->resources_page), retry, NULL);
 }
 
 static void
@@ -476,6 +491,7 @@ pub_dataset_window_finalize (GObject *object)
   g_clear_error (&self->load_error);
   g_clear_pointer (&self->user_names, g_hash_table_unref);
   g_free (self->last_change_user_id);
+  g_free (self->resources_retry);
   g_free (self->reference);
 
   G_OBJECT_CLASS (pub_dataset_window_parent_class)->finalize (object);
@@ -585,6 +601,7 @@ pub_dataset_window_class_init (PubDatasetWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "dataset.save", NULL, _pub_dataset_window_save_action);
   gtk_widget_class_install_action (widget_class, "dataset.discard", NULL, _pub_dataset_window_discard_action);
   gtk_widget_class_install_action (widget_class, "dataset.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "dataset.retry-resources", NULL, retry_resources_action);
   gtk_widget_class_install_action (widget_class, "dataset.open-portal", NULL, open_portal_action);
   gtk_widget_class_install_action (widget_class, "dataset.backup", NULL, backup_action);
   gtk_widget_class_install_action (widget_class, "dataset.delete", NULL, delete_action);

@@ -535,6 +535,35 @@ test_resource_deleted_meanwhile (Fixture       *f,
 }
 
 static gboolean
+retry_offered (gpointer data)
+{
+  return find_button (GTK_WIDGET (data), "_Retry") != NULL;
+}
+
+/* A resource's new name, sent while the connection drops: kept, and sent
+ * again from the toast's Retry. */
+static void
+test_edit_retried (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkListBox *list = resource_list (f);
+  GtkWindow *dialog;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (WINDOW_CHILD (f, "view_stack")), "resources");
+  flush_events ();
+  pub_test_portal_inject_fault (f->portal, "resource_patch", PUB_TEST_FAULT_CLOSE_AFTER_BYTES, 1, 1);
+  gtk_widget_activate_action (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)), "row.edit", NULL);
+  iterate_until (message_dialog_shown, NULL);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW)), "Regiones.csv");
+  click (find_button (GTK_WIDGET (dialog), "_Save"));
+  iterate_until (retry_offered, f->window);
+  g_assert_false (renamed_on_portal (f));
+  click (find_button (GTK_WIDGET (f->window), "_Retry"));
+  iterate_until (renamed_on_portal, f);
+}
+
+static gboolean
 progress_hidden (gpointer data)
 {
   Fixture *f = data;
@@ -592,6 +621,7 @@ main (int   argc,
   ADD ("replace-lists-column-changes", test_replace_lists_column_changes, TRUE);
   ADD ("replace-interrupted-resumes", test_replace_interrupted_resumes, TRUE);
   ADD ("replace-cancelled", test_replace_cancelled, TRUE);
+  ADD ("edit-retried", test_edit_retried, TRUE);
 #undef ADD
 
   return g_test_run ();
