@@ -8,14 +8,13 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "pub-anonymize.h"
+#include "pub-anonymize-private.h"
 #include "pub-check-csv.h"
 #include "pub-check-encoding.h"
 #include "pub-pseudonym.h"
 #include "pub-sibling-file.h"
 
 #define READ_SIZE (256 * 1024)
-#define FLUSH_AT (1024 * 1024)
 #define SNIFF_SIZE (64 * 1024)
 #define MAX_RECORD (1024 * 1024)
 
@@ -46,13 +45,6 @@ pub_anonymize_action_from_string (const char         *text,
       }
   return FALSE;
 }
-
-struct _PubAnonymizePlan {
-  gatomicrefcount  ref_count;
-  GHashTable      *actions;   /* column label -> PubAnonymizeAction */
-  GBytes          *key;
-  char             delimiter;
-};
 
 G_DEFINE_BOXED_TYPE (PubAnonymizePlan, pub_anonymize_plan, pub_anonymize_plan_ref, pub_anonymize_plan_unref)
 
@@ -125,159 +117,6 @@ pub_anonymize_destination (GFile *source)
   copy = g_strdup_printf ("%.*s-anonimizado.csv",
                           (int) (dot != NULL && dot != name ? dot - name : (gssize) strlen (name)), name);
   return parent != NULL ? g_file_get_child (parent, copy) : g_file_new_for_path (copy);
-}
-
-typedef struct {
-  PubAnonymizePlan   *plan;
-  char                delimiter;
-  PubAnonymizeAction *actions;    /* by column index, from the header */
-  guint               n_actions;
-  GPtrArray          *labels;     /* the header's, stripped */
-  PubPseudonymizer   *pseudonymizer;
-  gboolean            special[256]; /* bytes that make a cell need quotes */
-  GString            *out;
-  GOutputStream      *stream;
-  GCancellable       *cancellable;
-  GError             *error;
-} Writer;
-
-static void
-append_cell (Writer     *w,
-             const char *data,
-             gsize       len)
-{
-  gboolean quote = FALSE;
-
-  for (gsize i = 0; i < len && !quote; i++)
-    quote = w->special[(guchar) data[i]];
-  if (!quote)
-    {
-      /* GLib 2.74's g_string_append_len goes through the general insert;
-       * this runs for every cell of the file. */
-      gsize at = w->out->len;
-
-      g_string_set_size (w->out, at + len);
-      memcpy (w->out->str + at, data, len);
-      return;
-    }
-  g_string_append_c (w->out, '"');
-  for (gsize i = 0; i < len; i++)
-    {
-      if (data[i] == '"')
-        g_string_append_c (w->out, '"');
-      g_string_append_c (w->out, data[i]);
-    }
-  g_string_append_c (w->out, '"');
-}
-
-static void
-flush_output (Writer *w)
-{
-  if (w->error != NULL || w->out->len == 0)
-    return;
-  if (!g_output_stream_write_all (w->stream, w->out->str, w->out->len, NULL, w->cancellable, &w->error))
-    return;
-  g_string_truncate (w->out, 0);
-}
-
-static void
-header_actions (Writer           *w,
-                const PubCsvCell *cells,
-                guint             n_cells)
-{
-  w->n_actions = n_cells;
-  w->actions = g_new0 (PubAnonymizeAction, n_cells);
-  w->labels = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < n_cells; i++)
-    {
-      char *label = g_strstrip (g_strndup (cells[i].data, cells[i].len));
-
-      g_ptr_array_add (w->labels, label);
-      w->actions[i] = pub_anonymize_plan_get_action (w->plan, label);
-    }
-}
-
-/* Every column the plan names must be in the header: a misspelt name on the
- * command line would otherwise copy that column untouched. */
-static gboolean
-check_columns (PubAnonymizePlan  *plan,
-               Writer            *w,
-               GError           **error)
-{
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, plan->actions);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      gboolean found = FALSE;
-
-      for (guint i = 0; i < w->labels->len && !found; i++)
-        found = g_str_equal (g_ptr_array_index (w->labels, i), key);
-      if (!found)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                       _("The file has no column “%s”"), (const char *) key);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static void
-record_cb (const PubCsvCell *cells,
-           guint             n_cells,
-           guint64           record_number,
-           guint64           byte_offset,
-           guint             flags,
-           gpointer          user_data)
-{
-  Writer *w = user_data;
-  gboolean first = TRUE;
-
-  if (w->error != NULL)
-    return;
-  if (w->actions == NULL)
-    {
-      header_actions (w, cells, n_cells);
-      if (!check_columns (w->plan, w, &w->error))
-        return;
-    }
-
-  /* Cells past the header's width belong to no column, so no choice covers
-   * them: they are left out rather than risk copying personal data. */
-  for (guint i = 0; i < MIN (n_cells, w->n_actions); i++)
-    {
-      PubAnonymizeAction action = record_number == 1 ? PUB_ANONYMIZE_KEEP : w->actions[i];
-      g_autofree char *general = NULL;
-      const char *replaced = NULL;
-
-      if (w->actions[i] == PUB_ANONYMIZE_DROP)
-        continue;
-      if (!first)
-        g_string_append_c (w->out, w->delimiter);
-      first = FALSE;
-      switch (action)
-        {
-        case PUB_ANONYMIZE_PSEUDONYMIZE:
-          replaced = pub_pseudonymizer_apply (w->pseudonymizer, cells[i].data, cells[i].len);
-          break;
-        case PUB_ANONYMIZE_GENERALIZE:
-          replaced = general = pub_pseudonym_generalize (cells[i].data, cells[i].len);
-          break;
-        case PUB_ANONYMIZE_KEEP:
-        case PUB_ANONYMIZE_DROP:
-        default:
-          break;
-        }
-      if (replaced != NULL)
-        append_cell (w, replaced, strlen (replaced));
-      else
-        append_cell (w, cells[i].data, cells[i].len);
-    }
-  g_string_append_c (w->out, '\n');
-  if (w->out->len >= FLUSH_AT)
-    flush_output (w);
 }
 
 static gboolean
@@ -356,16 +195,14 @@ pub_anonymize_file_sync (GFile                     *source,
   g_autoptr(GInputStream) in = NULL;
   g_autoptr(PubSiblingFile) copy = NULL;
   g_autoptr(PubCsvReader) reader = NULL;
-  g_autoptr(GString) out = g_string_sized_new (FLUSH_AT + READ_SIZE);
+  g_autoptr(PubAnonymizePipeline) pipeline = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *buffer = g_malloc (READ_SIZE);
-  g_autofree PubAnonymizeAction *actions = NULL;
   PubCsvDialect dialect = { 0 };
   PubEncoding encoding;
-  Writer w = { 0 };
   gsize got = 0, bom_len = 0;
   goffset done = 0, total;
   gint64 last = 0;
-  gboolean first_read = TRUE;
 
   g_return_val_if_fail (G_IS_FILE (source), NULL);
   g_return_val_if_fail (plan != NULL, NULL);
@@ -383,8 +220,8 @@ pub_anonymize_file_sync (GFile                     *source,
   if (file_in == NULL)
     return NULL;
 
-  /* The encoding and dialect come from the start of the file; then it is
-   * read again from the top, through a converter when it isn't UTF-8. */
+  /* The encoding comes from the start of the file; then it is read again
+   * from the top, through a converter when it isn't UTF-8. */
   if (!g_input_stream_read_all (G_INPUT_STREAM (file_in), buffer, SNIFF_SIZE, &got, cancellable, error))
     return NULL;
   encoding = pub_check_detect_encoding (buffer, got, &bom_len);
@@ -408,55 +245,44 @@ pub_anonymize_file_sync (GFile                     *source,
   if (copy == NULL)
     return NULL;
 
-  w.plan = plan;
-  w.special['"'] = w.special['\n'] = w.special['\r'] = TRUE;
-  if (plan->key != NULL)
-    w.pseudonymizer = pub_pseudonymizer_new (plan->key);
-  w.out = out;
-  w.stream = pub_sibling_file_get_output_stream (copy);
-  w.cancellable = cancellable;
-
   for (;;)
     {
-      gssize n = g_input_stream_read (in, buffer, READ_SIZE, cancellable, &w.error);
+      gssize n = g_input_stream_read (in, buffer, READ_SIZE, cancellable, &local_error);
 
-      if (n < 0)
+      if (n <= 0)
         break;
-      if (first_read)
+      if (reader == NULL)
         {
-          first_read = FALSE;
+          /* The dialect from the first block of UTF-8 text. */
           pub_csv_sniff_dialect (buffer, n, &dialect);
-          w.delimiter = plan->delimiter != 0 ? plan->delimiter : dialect.delimiter;
-          w.special[(guchar) w.delimiter] = TRUE;
-          reader = pub_csv_reader_new (dialect.delimiter, dialect.quote, MAX_RECORD, record_cb, &w);
+          pipeline = _pub_anonymize_pipeline_new (plan, plan->delimiter != 0 ? plan->delimiter : dialect.delimiter,
+                                                  pub_sibling_file_get_output_stream (copy), cancellable);
+          reader = pub_csv_reader_new (dialect.delimiter, dialect.quote, MAX_RECORD,
+                                       _pub_anonymize_pipeline_record, pipeline);
         }
-      if (n == 0)
-        break;
       pub_csv_reader_feed (reader, buffer, n);
-      if (w.error != NULL)
+      if (_pub_anonymize_pipeline_failed (pipeline))
         break;
       /* Progress follows the bytes of the original, before conversion. */
       done = g_seekable_tell (G_SEEKABLE (file_in));
       report_progress (progress, progress_data, done, total, &last);
     }
-  if (w.error == NULL && reader != NULL)
+  if (local_error == NULL && reader != NULL && !_pub_anonymize_pipeline_failed (pipeline))
     pub_csv_reader_finish (reader);
-  actions = w.actions;
-  g_clear_pointer (&w.labels, g_ptr_array_unref);
-  g_clear_pointer (&w.pseudonymizer, pub_pseudonymizer_free);
-  flush_output (&w);
-  if (w.error == NULL && w.actions == NULL)
-    g_set_error_literal (&w.error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+  if (local_error == NULL && (pipeline == NULL || !_pub_anonymize_pipeline_saw_header (pipeline)))
+    g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                          _("The file is empty: there is nothing to copy"));
-  if (w.error != NULL)
+  if (pipeline != NULL && !_pub_anonymize_pipeline_finish (pipeline, local_error == NULL ? &local_error : NULL))
+    g_assert (local_error != NULL);
+  if (local_error != NULL)
     {
-      if (g_error_matches (w.error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
         {
-          g_clear_error (&w.error);
-          g_set_error_literal (&w.error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
                                _("The disk is full: there is no room for the anonymised copy, and nothing was saved. Free some space and try again."));
+          return NULL;
         }
-      g_propagate_error (error, w.error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 

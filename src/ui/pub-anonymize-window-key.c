@@ -112,8 +112,12 @@ ask_passphrase (GTask *task)
                             "set it up in your institution."),
                           organization_of (self), MIN_PASSPHRASE);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("No Keyring on This Computer"), body);
-  entry = gtk_password_entry_new ();
-  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
+  /* A plain entry with its text hidden: GTK 4.8's GtkPasswordEntry warns
+   * about its caps-lock handler when its dialog goes away. */
+  entry = gtk_entry_new ();
+  gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PASSWORD);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Passphrase"), -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

@@ -113,7 +113,7 @@ anonymize_cb (PubValidationReportView *view,
               PubResourceListEditor   *self)
 {
   PubDraftResource *resource = g_object_get_data (G_OBJECT (view), "resource");
-  PubCheckResult *result = resource != NULL ? g_object_get_data (G_OBJECT (resource), "check-result") : NULL;
+  PubCheckResult *result = resource != NULL ? pub_draft_resource_get_last_check (resource) : NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (view));
   AnonymizeData *d;
   GtkWidget *window;

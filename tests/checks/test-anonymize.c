@@ -352,6 +352,42 @@ large_file (const char *dir)
   return write_in (dir, "grande.csv", text->str);
 }
 
+/* Many batches, transformed by several threads: the copy keeps the
+ * original's order, row for row. */
+static void
+test_large_file_keeps_order (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("anonymize-XXXXXX", NULL);
+  g_autoptr(GFile) source = large_file (dir);
+  g_autoptr(PubAnonymizePlan) plan = pub_anonymize_plan_new ();
+  g_autoptr(GBytes) key = key_of ("k");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) copy = NULL;
+  g_autofree char *original = contents_of (source);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) in_lines = g_strsplit (original, "\n", -1);
+  g_auto(GStrv) out_lines = NULL;
+
+  pub_anonymize_plan_set_key (plan, key);
+  pub_anonymize_plan_set_action (plan, "correo", PUB_ANONYMIZE_DROP);
+  pub_anonymize_plan_set_action (plan, "rut", PUB_ANONYMIZE_PSEUDONYMIZE);
+  copy = pub_anonymize_file_sync (source, NULL, plan, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  text = contents_of (copy);
+  out_lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (out_lines), ==, g_strv_length (in_lines));
+  g_assert_cmpstr (out_lines[0], ==, "rut,monto");
+  for (guint i = 1; in_lines[i] != NULL && in_lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (in_lines[i], ",", -1);
+      g_autofree char *rut = pseudonym (key, cells[0]);
+      g_autofree char *expected = g_strdup_printf ("%s,%s", rut, cells[2]);
+
+      g_assert_cmpstr (out_lines[i], ==, expected);
+    }
+  remove_dir (dir);
+}
+
 static void
 append_to_source_cb (double   fraction,
                      gpointer user_data)
@@ -549,6 +585,7 @@ main (int   argc,
   g_test_add_func ("/anonymize/stable-across-files", test_stable_across_files);
   g_test_add_func ("/anonymize/encoding-delimiter-quotes", test_encoding_delimiter_and_quotes);
   g_test_add_func ("/anonymize/bad-plans", test_bad_plans_write_nothing);
+  g_test_add_func ("/anonymize/large-file-order", test_large_file_keeps_order);
   g_test_add_func ("/anonymize/source-changed", test_source_changed_midway);
   g_test_add_func ("/anonymize/cancel", test_cancel_leaves_nothing);
   g_test_add_func ("/anonymize/crash", test_crash_leaves_nothing);
