@@ -94,6 +94,46 @@ test_keyboard_reorder (Fixture       *f,
   save_screenshot (GTK_WIDGET (f->window), "dataset-resources-reordered.png");
 }
 
+/* What dropping one row on another delivers to the target row. */
+static gboolean
+drop_on (GtkWidget  *row,
+         const char *dragged_id)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, dragged_id);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
+    }
+  g_value_unset (&value);
+  return accepted;
+}
+
+static void
+test_drag_reorder (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkListBox *list = resource_list (f);
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (WINDOW_CHILD (f, "view_stack")), "resources");
+  flush_events ();
+  /* The second row dragged onto the first takes its place. */
+  g_assert_true (drop_on (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)), f->resource_ids[1]));
+  iterate_until (portal_order_swapped, f);
+  iterate_until (list_refreshed, f);
+  g_assert_cmpstr (row_id (list, 0), ==, f->resource_ids[1]);
+  /* Dropped on itself, or something that is not a resource: nothing. */
+  g_assert_false (drop_on (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)), f->resource_ids[1]));
+  g_assert_false (drop_on (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)), "texto arrastrado"));
+}
+
 static gboolean
 backup_done (gpointer data)
 {
@@ -622,6 +662,7 @@ main (int   argc,
   ADD ("replace-interrupted-resumes", test_replace_interrupted_resumes, TRUE);
   ADD ("replace-cancelled", test_replace_cancelled, TRUE);
   ADD ("edit-retried", test_edit_retried, TRUE);
+  ADD ("drag-reorder", test_drag_reorder, TRUE);
 #undef ADD
 
   return g_test_run ();
