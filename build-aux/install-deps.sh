@@ -14,6 +14,7 @@ build_pkgs=(
 test_pkgs=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   python3 curl clang libclang-rt-14-dev locales
+  at-spi2-core python3-pyatspi
 )
 
 want=("${build_pkgs[@]}")

@@ -32,6 +32,12 @@ struct _PubDraftResource
 
   PubResourceCheckStatus check_status;
   char                 *check_summary;
+
+  /* Saved: what the checks found of people in the file, so the queue
+   * knows it without checking again, and whether the person said to
+   * publish it anyway (see pub-personal-data.h). */
+  JsonNode             *personal_data;
+  gboolean              personal_data_accepted;
   PubCheckResult       *last_check;
 };
 
@@ -64,67 +70,13 @@ enum {
   PROP_REMOTE_ID,
   PROP_CHECK_STATUS,
   PROP_CHECK_SUMMARY,
+  PROP_PERSONAL_DATA,
+  PROP_PERSONAL_DATA_ACCEPTED,
   PROP_LAST_CHECK,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static const struct {
-  const char *extension;
-  const char *format;
-} extension_formats[] = {
-  { "csv", "CSV" }, { "tsv", "TSV" }, { "txt", "TXT" }, { "json", "JSON" },
-  { "geojson", "GeoJSON" }, { "xml", "XML" }, { "xls", "XLS" },
-  { "xlsx", "XLSX" }, { "ods", "ODS" }, { "pdf", "PDF" }, { "zip", "ZIP" },
-  { "kml", "KML" }, { "kmz", "KMZ" }, { "shp", "SHP" }, { "parquet", "Parquet" },
-  { "doc", "DOC" }, { "docx", "DOCX" }, { "odt", "ODT" }, { "rdf", "RDF" },
-  { "html", "HTML" }, { "htm", "HTML" }, { "png", "PNG" }, { "jpg", "JPEG" },
-  { "jpeg", "JPEG" }, { "gpkg", "GPKG" }, { "sav", "SAV" }, { "dta", "DTA" },
-};
-
-static const struct {
-  const char *content_type;
-  const char *format;
-} content_type_formats[] = {
-  { "text/csv", "CSV" }, { "text/tab-separated-values", "TSV" },
-  { "application/json", "JSON" }, { "application/geo+json", "GeoJSON" },
-  { "application/xml", "XML" }, { "text/xml", "XML" },
-  { "application/vnd.ms-excel", "XLS" },
-  { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX" },
-  { "application/vnd.oasis.opendocument.spreadsheet", "ODS" },
-  { "application/pdf", "PDF" }, { "application/zip", "ZIP" },
-  { "text/html", "HTML" }, { "text/plain", "TXT" },
-};
-
-const char *
-pub_guess_format (const char *filename,
-                  const char *content_type)
-{
-  const char *dot = filename != NULL ? strrchr (filename, '.') : NULL;
-
-  if (dot != NULL && strchr (dot, '/') == NULL)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (extension_formats); i++)
-        {
-          if (g_ascii_strcasecmp (dot + 1, extension_formats[i].extension) == 0)
-            return extension_formats[i].format;
-        }
-    }
-
-  if (content_type == NULL)
-    return NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (content_type_formats); i++)
-    {
-      g_autofree char *mime = g_content_type_get_mime_type (content_type);
-
-      if (g_strcmp0 (mime, content_type_formats[i].content_type) == 0 ||
-          g_strcmp0 (content_type, content_type_formats[i].content_type) == 0)
-        return content_type_formats[i].format;
-    }
-  return NULL;
-}
 
 static void
 set_string (PubDraftResource *self,
@@ -185,6 +137,7 @@ pub_draft_resource_finalize (GObject *object)
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->remote_id, g_free);
   g_clear_pointer (&self->check_summary, g_free);
+  g_clear_pointer (&self->personal_data, json_node_unref);
 
   G_OBJECT_CLASS (pub_draft_resource_parent_class)->finalize (object);
 }
@@ -213,6 +166,8 @@ pub_draft_resource_get_property (GObject    *object,
     case PROP_REMOTE_ID: g_value_set_string (value, self->remote_id); break;
     case PROP_CHECK_STATUS: g_value_set_enum (value, self->check_status); break;
     case PROP_CHECK_SUMMARY: g_value_set_string (value, self->check_summary); break;
+    case PROP_PERSONAL_DATA: g_value_set_boxed (value, self->personal_data); break;
+    case PROP_PERSONAL_DATA_ACCEPTED: g_value_set_boolean (value, self->personal_data_accepted); break;
     case PROP_LAST_CHECK: g_value_set_object (value, self->last_check); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -234,6 +189,9 @@ pub_draft_resource_set_property (GObject      *object,
     case PROP_DESCRIPTION: pub_draft_resource_set_description (self, g_value_get_string (value)); break;
     case PROP_FORMAT: pub_draft_resource_set_format (self, g_value_get_string (value)); break;
     case PROP_REMOTE_ID: pub_draft_resource_set_remote_id (self, g_value_get_string (value)); break;
+    case PROP_PERSONAL_DATA_ACCEPTED:
+      pub_draft_resource_set_personal_data_accepted (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -267,6 +225,8 @@ pub_draft_resource_class_init (PubDraftResourceClass *klass)
   properties[PROP_CHECK_STATUS] = g_param_spec_enum ("check-status", NULL, NULL, PUB_TYPE_RESOURCE_CHECK_STATUS,
                                                      PUB_RESOURCE_CHECK_NONE, ro);
   properties[PROP_CHECK_SUMMARY] = g_param_spec_string ("check-summary", NULL, NULL, NULL, ro);
+  properties[PROP_PERSONAL_DATA] = g_param_spec_boxed ("personal-data", NULL, NULL, JSON_TYPE_NODE, ro);
+  properties[PROP_PERSONAL_DATA_ACCEPTED] = g_param_spec_boolean ("personal-data-accepted", NULL, NULL, FALSE, rw);
   properties[PROP_LAST_CHECK] = g_param_spec_object ("last-check", NULL, NULL, PUB_TYPE_CHECK_RESULT, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -342,6 +302,7 @@ pub_draft_resource_copy (PubDraftResource *self)
   copy->mtime = self->mtime;
   copy->mtime_usec = self->mtime_usec;
   copy->sha256 = g_strdup (self->sha256);
+  copy->personal_data = self->personal_data != NULL ? json_node_copy (self->personal_data) : NULL;
   update_link_problem (copy);
   /* A copy is a new publication: nothing of it exists on the portal yet. */
   return copy;
@@ -400,6 +361,10 @@ pub_draft_resource_new_from_json (JsonObject *object,
   self->size = json_object_get_int_member_with_default (object, "size", -1);
   self->mtime = json_object_get_int_member_with_default (object, "mtime", 0);
   self->mtime_usec = (guint32) CLAMP (json_object_get_int_member_with_default (object, "mtime_usec", 0), 0, G_USEC_PER_SEC - 1);
+  if (json_object_has_member (object, "personal_data") &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "personal_data")))
+    self->personal_data = json_node_copy (json_object_get_member (object, "personal_data"));
+  self->personal_data_accepted = json_object_get_boolean_member_with_default (object, "personal_data_accepted", FALSE);
   return g_steal_pointer (&self);
 }
 
@@ -443,6 +408,13 @@ pub_draft_resource_to_json (PubDraftResource *self)
       /* Optional: older files without it get their file hashed once more. */
       json_builder_set_member_name (builder, "mtime_usec");
       json_builder_add_int_value (builder, self->mtime_usec);
+    }
+  if (self->personal_data != NULL)
+    {
+      json_builder_set_member_name (builder, "personal_data");
+      json_builder_add_value (builder, json_node_copy (self->personal_data));
+      json_builder_set_member_name (builder, "personal_data_accepted");
+      json_builder_add_boolean_value (builder, self->personal_data_accepted);
     }
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
@@ -579,6 +551,7 @@ pub_draft_resource_set_file (PubDraftResource *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MTIME]);
     }
   pub_draft_resource_set_check_result (self, PUB_RESOURCE_CHECK_NONE, NULL);
+  pub_draft_resource_set_personal_data (self, NULL);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -609,6 +582,53 @@ pub_draft_resource_set_check_result (PubDraftResource      *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECK_STATUS]);
     }
   set_string (self, &self->check_summary, summary, PROP_CHECK_SUMMARY);
+}
+
+JsonNode *
+pub_draft_resource_get_personal_data (PubDraftResource *self)
+{
+  g_return_val_if_fail (PUB_IS_DRAFT_RESOURCE (self), NULL);
+  return self->personal_data;
+}
+
+void
+pub_draft_resource_set_personal_data (PubDraftResource *self,
+                                      JsonNode         *findings)
+{
+  g_return_if_fail (PUB_IS_DRAFT_RESOURCE (self));
+  g_return_if_fail (findings == NULL || JSON_NODE_HOLDS_ARRAY (findings));
+
+  if (findings != NULL && json_array_get_length (json_node_get_array (findings)) == 0)
+    findings = NULL;
+  if (self->personal_data == findings ||
+      (self->personal_data != NULL && findings != NULL && json_node_equal (self->personal_data, findings)))
+    return;
+  g_clear_pointer (&self->personal_data, json_node_unref);
+  self->personal_data = findings != NULL ? json_node_copy (findings) : NULL;
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSONAL_DATA]);
+  /* A yes was given to what was found then, not to what is found now. */
+  pub_draft_resource_set_personal_data_accepted (self, FALSE);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+gboolean
+pub_draft_resource_get_personal_data_accepted (PubDraftResource *self)
+{
+  g_return_val_if_fail (PUB_IS_DRAFT_RESOURCE (self), FALSE);
+  return self->personal_data_accepted;
+}
+
+void
+pub_draft_resource_set_personal_data_accepted (PubDraftResource *self,
+                                               gboolean          accepted)
+{
+  g_return_if_fail (PUB_IS_DRAFT_RESOURCE (self));
+
+  if (self->personal_data_accepted == !!accepted)
+    return;
+  self->personal_data_accepted = !!accepted;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSONAL_DATA_ACCEPTED]);
 }
 
 PubCheckResult *

@@ -90,6 +90,17 @@ PubCheckResult      *pub_draft_resource_get_last_check    (PubDraftResource *sel
 void                 pub_draft_resource_set_last_check    (PubDraftResource *self,
                                                            PubCheckResult   *result);
 
+/* What the checks found of people in the file (see pub-personal-data.h
+ * for its shape), or NULL: none found, or not checked. Saved with the
+ * draft. Changing it withdraws the person's answer. */
+JsonNode            *pub_draft_resource_get_personal_data (PubDraftResource *self);
+void                 pub_draft_resource_set_personal_data (PubDraftResource *self,
+                                                           JsonNode         *findings);
+/* The person said to publish this file with its personal data. */
+gboolean             pub_draft_resource_get_personal_data_accepted (PubDraftResource *self);
+void                 pub_draft_resource_set_personal_data_accepted (PubDraftResource *self,
+                                                                    gboolean          accepted);
+
 /* Reads size and modification time and computes the SHA-256 in a worker
  * thread, then updates the resource on the caller's main context. Also
  * refines the format from the content type when the extension said

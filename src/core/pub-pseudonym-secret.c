@@ -193,7 +193,7 @@ store_key (GTask  *task,
   secret_password_store (get_schema (), SECRET_COLLECTION_DEFAULT, label, encoded,
                          g_task_get_cancellable (task), store_cb, task,
                          "portal", d->portal, "organization", d->organization, NULL);
-  secret_password_wipe (g_steal_pointer (&encoded));
+  secret_password_free (g_steal_pointer (&encoded));
 }
 
 void
@@ -238,7 +238,7 @@ pub_pseudonym_secret_export (const char *organization,
                             " Whoever holds this file can find out who is behind each pseudonym:\n"
                             " keep it as you would keep the original data, and delete it once imported."),
                           NULL);
-  secret_password_wipe (g_steal_pointer (&encoded));
+  secret_password_free (g_steal_pointer (&encoded));
   return g_key_file_to_data (file, NULL, NULL);
 }
 
@@ -262,7 +262,7 @@ pub_pseudonym_secret_import (const char  *text,
                            _("This file is not a pseudonym key exported by Publicador"));
       return NULL;
     }
-  secret_password_wipe (g_steal_pointer (&encoded));
+  secret_password_free (g_steal_pointer (&encoded));
   if (organization != NULL)
     *organization = g_steal_pointer (&org);
   return g_bytes_new_take (g_steal_pointer (&raw), len);

@@ -198,6 +198,10 @@ update_progress (PubPublishJob *self,
 {
   double elapsed = (g_get_monotonic_time () - self->upload_started) / (double) G_USEC_PER_SEC;
 
+  if (sent != self->last_sent)
+    _pub_publish_job_note_activity (self);
+  self->last_sent = sent;
+
   self->file_fraction = total > 0 ? (double) sent / total : 0.0;
   self->fraction = self->total_bytes > 0 ? (double) (self->done_bytes + sent) / self->total_bytes : 0.0;
   self->fraction = CLAMP (self->fraction, 0.0, 1.0);

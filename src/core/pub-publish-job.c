@@ -72,6 +72,9 @@ enum {
   PROP_SPEED,
   PROP_SECONDS_LEFT,
   PROP_WAITING_FOR_NETWORK,
+  PROP_STALL_TIMEOUT,
+  PROP_STALLED,
+  PROP_STALLED_SECONDS,
   N_PROPS
 };
 
@@ -90,9 +93,56 @@ _pub_publish_job_job_cancellable (PubPublishJob *self)
 }
 
 void
+_pub_publish_job_note_activity (PubPublishJob *self)
+{
+  self->last_activity = g_get_monotonic_time ();
+  if (!self->stalled)
+    return;
+  self->stalled = FALSE;
+  self->stalled_seconds = 0;
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALLED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALLED_SECONDS]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Looked at a few times per timeout: "not answering for 12 s" counts up
+ * by the second. Waiting for the network is not the portal's silence. */
+static gboolean
+check_stall_cb (gpointer user_data)
+{
+  PubPublishJob *self = user_data;
+  gint64 silent_ms = (g_get_monotonic_time () - self->last_activity) / 1000;
+  guint seconds;
+
+  if (self->waiting)
+    {
+      _pub_publish_job_note_activity (self);
+      return G_SOURCE_CONTINUE;
+    }
+  if (silent_ms < self->stall_timeout)
+    return G_SOURCE_CONTINUE;
+  seconds = (guint) (silent_ms / 1000);
+  g_object_freeze_notify (G_OBJECT (self));
+  if (!self->stalled)
+    {
+      self->stalled = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALLED]);
+    }
+  if (self->stalled_seconds != seconds)
+    {
+      self->stalled_seconds = seconds;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALLED_SECONDS]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+  return G_SOURCE_CONTINUE;
+}
+
+void
 _pub_publish_job_set_step (PubPublishJob  *self,
           PubPublishStep  step)
 {
+  _pub_publish_job_note_activity (self);
   pub_draft_set_publish_step (self->draft, step);
   if (self->step == step)
     return;
@@ -104,6 +154,7 @@ void
 _pub_publish_job_set_current_name (PubPublishJob *self,
                   const char    *name)
 {
+  _pub_publish_job_note_activity (self);
   if (g_strcmp0 (self->current_name, name) == 0)
     return;
   g_free (self->current_name);
@@ -129,6 +180,8 @@ finish (PubPublishJob *self,
   GNetworkMonitor *monitor = g_network_monitor_get_default ();
 
   g_clear_signal_handler (&self->network_handler, monitor);
+  g_clear_handle_id (&self->stall_source, g_source_remove);
+  _pub_publish_job_note_activity (self);
   if (self->cancel_handler != 0)
     g_cancellable_disconnect (g_task_get_cancellable (task), self->cancel_handler);
   self->cancel_handler = 0;
@@ -143,6 +196,42 @@ finish (PubPublishJob *self,
     g_task_return_boolean (task, TRUE);
 }
 
+/* What is already on the portal, said plainly: "the dataset and 1 of 2
+ * files are already on the portal". NULL before the dataset exists. */
+static char *
+describe_kept (PubPublishJob *self)
+{
+  GListModel *resources = pub_draft_get_resources (self->draft);
+  guint n_files = 0;
+  guint n_sent = 0;
+
+  if (pub_draft_get_remote_id (self->draft) == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (resources); i++)
+    {
+      g_autoptr(PubDraftResource) resource = g_list_model_get_item (resources, i);
+
+      if (pub_draft_resource_get_kind (resource) != PUB_DRAFT_RESOURCE_FILE)
+        continue;
+      n_files++;
+      n_sent += pub_draft_resource_get_remote_id (resource) != NULL;
+    }
+  if (n_files == 0)
+    return g_strdup (_("the dataset is already on the portal"));
+  if (n_sent == n_files)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "the dataset and its file are already on the portal",
+                                         "the dataset and its %u files are already on the portal",
+                                         n_files),
+                            n_files);
+  /* Translators: "the dataset and 1 of 2 files are already on the portal" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "the dataset and %u of %u file are already on the portal",
+                                       "the dataset and %u of %u files are already on the portal",
+                                       n_files),
+                          n_sent, n_files);
+}
+
 /* What a person reads in the Drafts list and the wizard: the step, the
  * file, what happened, and what is kept. What to do about it is the UI's
  * to say (it knows its buttons); the draft's step tells it where this
@@ -152,11 +241,17 @@ fail (PubPublishJob *self,
       GError        *error)
 {
   g_autofree char *message = NULL;
+  g_autofree char *kept = describe_kept (self);
   const char *what = error->message;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      g_error_matches (error, CKAN_ERROR, CKAN_ERROR_CANCELLED))
+  if ((g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+       g_error_matches (error, CKAN_ERROR, CKAN_ERROR_CANCELLED)) && kept != NULL)
+    message = g_strdup_printf (_("Publishing was cancelled before it finished; %s."), kept);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+           g_error_matches (error, CKAN_ERROR, CKAN_ERROR_CANCELLED))
     message = g_strdup (_("Publishing was cancelled before it finished."));
+  else if (self->step == PUB_PUBLISH_STEP_UPLOAD_RESOURCES && self->current_name != NULL && kept != NULL)
+    message = g_strdup_printf (_("Uploading “%s” failed. %s For now, %s."), self->current_name, what, kept);
   else if (self->step == PUB_PUBLISH_STEP_UPLOAD_RESOURCES && self->current_name != NULL)
     message = g_strdup_printf (_("Uploading “%s” failed. %s What was already sent is kept."),
                                self->current_name, what);
@@ -235,6 +330,7 @@ when_online (PubPublishJob *self,
     }
   if (g_network_monitor_get_network_available (monitor))
     {
+      _pub_publish_job_note_activity (self);
       next (self);
       return;
     }
@@ -405,6 +501,10 @@ pub_publish_job_run_async (PubPublishJob      *self,
   self->step = MAX (pub_draft_get_publish_step (self->draft), PUB_PUBLISH_STEP_CREATE_DATASET);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
 
+  self->last_activity = g_get_monotonic_time ();
+  self->stall_source = g_timeout_add_full (G_PRIORITY_DEFAULT, CLAMP (self->stall_timeout / 4, 50, 1000),
+                                           check_stall_cb, g_object_ref (self), g_object_unref);
+
   /* Whatever a previous run did, look before creating anything. */
   when_online (self, _pub_publish_job_lookup_by_id);
 }
@@ -463,6 +563,25 @@ pub_publish_job_get_property (GObject    *object,
     case PROP_SPEED: g_value_set_double (value, self->speed); break;
     case PROP_SECONDS_LEFT: g_value_set_int64 (value, self->seconds_left); break;
     case PROP_WAITING_FOR_NETWORK: g_value_set_boolean (value, self->waiting); break;
+    case PROP_STALL_TIMEOUT: g_value_set_uint (value, self->stall_timeout); break;
+    case PROP_STALLED: g_value_set_boolean (value, self->stalled); break;
+    case PROP_STALLED_SECONDS: g_value_set_uint (value, self->stalled_seconds); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pub_publish_job_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  PubPublishJob *self = PUB_PUBLISH_JOB (object);
+
+  switch (prop_id)
+    {
+    case PROP_STALL_TIMEOUT: pub_publish_job_set_stall_timeout (self, g_value_get_uint (value)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -477,6 +596,7 @@ pub_publish_job_class_init (PubPublishJobClass *klass)
   object_class->dispose = pub_publish_job_dispose;
   object_class->finalize = pub_publish_job_finalize;
   object_class->get_property = pub_publish_job_get_property;
+  object_class->set_property = pub_publish_job_set_property;
 
   properties[PROP_STEP] = g_param_spec_enum ("step", NULL, NULL, PUB_TYPE_PUBLISH_STEP,
                                               PUB_PUBLISH_STEP_NONE, ro);
@@ -486,6 +606,12 @@ pub_publish_job_class_init (PubPublishJobClass *klass)
   properties[PROP_SPEED] = g_param_spec_double ("speed", NULL, NULL, 0, G_MAXDOUBLE, 0, ro);
   properties[PROP_SECONDS_LEFT] = g_param_spec_int64 ("seconds-left", NULL, NULL, -1, G_MAXINT64, -1, ro);
   properties[PROP_WAITING_FOR_NETWORK] = g_param_spec_boolean ("waiting-for-network", NULL, NULL, FALSE, ro);
+  properties[PROP_STALL_TIMEOUT] = g_param_spec_uint ("stall-timeout", NULL, NULL, 1, G_MAXUINT,
+                                                      PUB_PUBLISH_JOB_STALL_TIMEOUT,
+                                                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                      G_PARAM_STATIC_STRINGS);
+  properties[PROP_STALLED] = g_param_spec_boolean ("stalled", NULL, NULL, FALSE, ro);
+  properties[PROP_STALLED_SECONDS] = g_param_spec_uint ("stalled-seconds", NULL, NULL, 0, G_MAXUINT, 0, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -494,6 +620,7 @@ pub_publish_job_init (PubPublishJob *self)
 {
   self->claimed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->seconds_left = -1;
+  self->stall_timeout = PUB_PUBLISH_JOB_STALL_TIMEOUT;
 }
 
 PubPublishJob *
@@ -576,4 +703,45 @@ pub_publish_job_get_waiting_for_network (PubPublishJob *self)
 {
   g_return_val_if_fail (PUB_IS_PUBLISH_JOB (self), FALSE);
   return self->waiting;
+}
+
+guint
+pub_publish_job_get_stall_timeout (PubPublishJob *self)
+{
+  g_return_val_if_fail (PUB_IS_PUBLISH_JOB (self), 0);
+  return self->stall_timeout;
+}
+
+void
+pub_publish_job_set_stall_timeout (PubPublishJob *self,
+                                   guint          msec)
+{
+  g_return_if_fail (PUB_IS_PUBLISH_JOB (self));
+  g_return_if_fail (msec > 0);
+
+  if (self->stall_timeout == msec)
+    return;
+  self->stall_timeout = msec;
+  /* A running job looks again at the new pace. */
+  if (self->stall_source != 0)
+    {
+      g_source_remove (self->stall_source);
+      self->stall_source = g_timeout_add_full (G_PRIORITY_DEFAULT, CLAMP (msec / 4, 50, 1000),
+                                               check_stall_cb, g_object_ref (self), g_object_unref);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALL_TIMEOUT]);
+}
+
+gboolean
+pub_publish_job_get_stalled (PubPublishJob *self)
+{
+  g_return_val_if_fail (PUB_IS_PUBLISH_JOB (self), FALSE);
+  return self->stalled;
+}
+
+guint
+pub_publish_job_get_stalled_seconds (PubPublishJob *self)
+{
+  g_return_val_if_fail (PUB_IS_PUBLISH_JOB (self), 0);
+  return self->stalled_seconds;
 }

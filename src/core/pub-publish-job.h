@@ -62,4 +62,16 @@ double          pub_publish_job_get_speed        (PubPublishJob *self);
 gint64          pub_publish_job_get_seconds_left (PubPublishJob *self);
 gboolean        pub_publish_job_get_waiting_for_network (PubPublishJob *self);
 
+/* How long (ms) the portal may stay silent, no byte moving and no answer,
+ * before the job says it is "stalled". Tests shorten it. */
+#define PUB_PUBLISH_JOB_STALL_TIMEOUT 10000
+guint           pub_publish_job_get_stall_timeout (PubPublishJob *self);
+void            pub_publish_job_set_stall_timeout (PubPublishJob *self,
+                                                   guint          msec);
+/* The portal has been silent for the stall timeout or longer (not while
+ * waiting for the network); notified as it starts and ends. */
+gboolean        pub_publish_job_get_stalled      (PubPublishJob *self);
+/* For how long, in whole seconds, while stalled; 0 otherwise. */
+guint           pub_publish_job_get_stalled_seconds (PubPublishJob *self);
+
 G_END_DECLS

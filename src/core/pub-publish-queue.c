@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include "pub-personal-data.h"
 #include "pub-publish-queue.h"
 
 /* The key the wizard already looks the running job up by. */
@@ -27,6 +28,7 @@ struct _PubPublishQueue
   PubAccountManager *accounts;
   PubAccount        *account;   /* the current one, watched for its token */
   gboolean           auto_start;
+  gboolean           check_personal_data;
 
   GQueue             waiting;   /* Entry */
   Entry             *running;
@@ -43,6 +45,7 @@ enum {
   PROP_NETWORK_MONITOR,
   PROP_CLIENT,
   PROP_AUTO_START,
+  PROP_CHECK_PERSONAL_DATA,
   PROP_NETWORK_AVAILABLE,
   N_PROPS
 };
@@ -169,6 +172,10 @@ try_next (PubPublishQueue *self)
       /* A job started elsewhere (a wizard of its own) finishes first. */
       if (client == NULL || pub_draft_get_publishing (entry->draft) ||
           !(self->auto_start || entry->go))
+        continue;
+      /* Personal data goes public only after a person said yes to it,
+       * never because the network came back. */
+      if (self->check_personal_data && pub_personal_data_needs_answer (entry->draft))
         continue;
       start (self, entry, client);
       return;
@@ -329,6 +336,7 @@ pub_publish_queue_get_property (GObject    *object,
     case PROP_NETWORK_MONITOR: g_value_set_object (value, self->monitor); break;
     case PROP_CLIENT: g_value_set_object (value, self->client); break;
     case PROP_AUTO_START: g_value_set_boolean (value, self->auto_start); break;
+    case PROP_CHECK_PERSONAL_DATA: g_value_set_boolean (value, self->check_personal_data); break;
     case PROP_NETWORK_AVAILABLE:
       g_value_set_boolean (value, pub_publish_queue_get_network_available (self));
       break;
@@ -351,6 +359,9 @@ pub_publish_queue_set_property (GObject      *object,
     case PROP_NETWORK_MONITOR: self->monitor = g_value_dup_object (value); break;
     case PROP_CLIENT: pub_publish_queue_set_client (self, g_value_get_object (value)); break;
     case PROP_AUTO_START: pub_publish_queue_set_auto_start (self, g_value_get_boolean (value)); break;
+    case PROP_CHECK_PERSONAL_DATA:
+      pub_publish_queue_set_check_personal_data (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -373,6 +384,7 @@ pub_publish_queue_class_init (PubPublishQueueClass *klass)
                                                           G_TYPE_NETWORK_MONITOR, construct);
   properties[PROP_CLIENT] = g_param_spec_object ("client", NULL, NULL, CKAN_TYPE_CLIENT, rw);
   properties[PROP_AUTO_START] = g_param_spec_boolean ("auto-start", NULL, NULL, TRUE, rw);
+  properties[PROP_CHECK_PERSONAL_DATA] = g_param_spec_boolean ("check-personal-data", NULL, NULL, TRUE, rw);
   /* Notified on every change the monitor reports. */
   properties[PROP_NETWORK_AVAILABLE] = g_param_spec_boolean ("network-available", NULL, NULL, FALSE,
                                                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
@@ -390,6 +402,7 @@ static void
 pub_publish_queue_init (PubPublishQueue *self)
 {
   self->auto_start = TRUE;
+  self->check_personal_data = TRUE;
   g_queue_init (&self->waiting);
 }
 
@@ -487,6 +500,36 @@ pub_publish_queue_set_auto_start (PubPublishQueue *self,
   self->auto_start = !!auto_start;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTO_START]);
   schedule (self);
+}
+
+gboolean
+pub_publish_queue_get_check_personal_data (PubPublishQueue *self)
+{
+  g_return_val_if_fail (PUB_IS_PUBLISH_QUEUE (self), FALSE);
+  return self->check_personal_data;
+}
+
+void
+pub_publish_queue_set_check_personal_data (PubPublishQueue *self,
+                                           gboolean         check)
+{
+  g_return_if_fail (PUB_IS_PUBLISH_QUEUE (self));
+
+  if (self->check_personal_data == !!check)
+    return;
+  self->check_personal_data = !!check;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECK_PERSONAL_DATA]);
+  schedule (self);
+}
+
+gboolean
+pub_publish_queue_is_held_for_personal_data (PubPublishQueue *self,
+                                             PubDraft        *draft)
+{
+  g_return_val_if_fail (PUB_IS_PUBLISH_QUEUE (self), FALSE);
+  g_return_val_if_fail (PUB_IS_DRAFT (draft), FALSE);
+  return self->check_personal_data && find_waiting (self, draft) != NULL &&
+         pub_personal_data_needs_answer (draft);
 }
 
 void

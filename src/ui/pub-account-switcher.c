@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pub-accessible.h"
 #include "pub-account-row.h"
 #include "pub-account-switcher.h"
 #include "pub-application.h"
@@ -112,6 +113,7 @@ update_current (PubAccountSwitcher *self)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
                                     -1);
+    pub_accessible_name_inner_buttons (GTK_WIDGET (self->menu_button), a11y);
   }
 }
 
@@ -438,6 +440,7 @@ pub_account_switcher_init (PubAccountSwitcher *self)
 
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  pub_accessible_name_inner_buttons (GTK_WIDGET (self->menu_button), _("Accounts"));
 
   /* GtkMenuButton centres its child in a box of its own; the account row
    * reads better flush left, like the sidebar rows above it. */

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pub-accessible.h"
 #include "pub-anonymize-column-row.h"
 
 #define MAX_CHOICES 4
@@ -163,6 +164,7 @@ static void
 pub_anonymize_column_row_init (PubAnonymizeColumnRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pub_accessible_name_combo_items (ADW_COMBO_ROW (self));
   g_signal_connect_swapped (self, "notify::selected", G_CALLBACK (selected_cb), self);
 }
 

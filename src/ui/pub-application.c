@@ -9,7 +9,9 @@
 #include <glib-unix.h>
 #include <signal.h>
 
+#include "pub-accessible.h"
 #include "pub-application.h"
+#include "pub-comments-view.h"
 #include "pub-dataset-open.h"
 #include "pub-new-dataset-window.h"
 #include "pub-preferences-window.h"
@@ -100,6 +102,8 @@ pub_application_get_publish_queue (PubApplication *self)
                                              pub_application_get_account_manager (self));
       g_settings_bind (pub_application_get_settings (self), "publish-when-online",
                        self->publish_queue, "auto-start", G_SETTINGS_BIND_GET);
+      g_settings_bind (pub_application_get_settings (self), "check-personal-data",
+                       self->publish_queue, "check-personal-data", G_SETTINGS_BIND_GET);
       g_signal_connect_object (self->publish_queue, "job-finished", G_CALLBACK (job_finished_cb),
                                self, G_CONNECT_SWAPPED);
     }
@@ -252,6 +256,23 @@ preferences_action_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+/* A new-comment notification's default action: the thread in the inbox. */
+static void
+open_comment_thread_action_cb (GSimpleAction *action,
+                               GVariant      *param,
+                               gpointer       user_data)
+{
+  PubApplication *self = user_data;
+  GtkWindow *window = get_or_create_window (self);
+  GtkWidget *page;
+
+  gtk_window_present (window);
+  pub_window_show_section (PUB_WINDOW (window), "comments");
+  page = pub_window_get_section_page (PUB_WINDOW (window), "comments");
+  if (PUB_IS_COMMENTS_VIEW (page))
+    pub_comments_view_open_thread (PUB_COMMENTS_VIEW (page), g_variant_get_string (param, NULL));
+}
+
 static void
 quit_action_cb (GSimpleAction *action,
                 GVariant      *param,
@@ -307,6 +328,7 @@ static const GActionEntry app_actions[] = {
   { "open-dataset", open_dataset_action_cb, "s" },
   { "open-from-portal", open_from_portal_action_cb },
   { "restore-backup", restore_backup_action_cb },
+  { "open-comment-thread", open_comment_thread_action_cb, "s" },
 };
 
 static void
@@ -318,6 +340,7 @@ pub_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (pub_application_parent_class)->startup (app);
+  pub_accessible_watch_windows ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

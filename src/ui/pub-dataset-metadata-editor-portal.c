@@ -37,6 +37,11 @@ remote_list_done (PubDatasetMetadataEditor *self,
   pub_draft_set_cache (self->draft, cache_key, list);
   _pub_dataset_metadata_editor_fill_choices (self, is_orgs ? &self->org : &self->license, list,
                           is_orgs ? "name" : "id", _("Choose…"));
+  /* The portal says this person may publish in one organization only:
+   * that is the answer, so it is chosen (as if picked; it can change). */
+  if (is_orgs && self->org.values->len == 2 &&
+      pub_draft_get_field (self->draft, PUB_DRAFT_FIELD_OWNER_ORG) == NULL)
+    adw_combo_row_set_selected (self->org.row, 1);
 }
 
 static void

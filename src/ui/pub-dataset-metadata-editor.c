@@ -395,6 +395,9 @@ draft_changed_cb (PubDatasetMetadataEditor *self,
       if (g_str_equal (entry_fields[i], PUB_DRAFT_FIELD_NAME))
         _pub_dataset_metadata_editor_schedule_name_check (self);
     }
+  /* "Publish as private", answered about personal data, shows here too. */
+  _pub_dataset_metadata_editor_choices_select (self, &self->visibility,
+                                               pub_draft_get_field (draft, PUB_DRAFT_FIELD_VISIBILITY));
   self->loading = was_loading;
   _pub_dataset_metadata_editor_refresh_errors (self);
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pub-accessible.h"
 #include "pub-draft-row.h"
 #include "pub-publish-messages.h"
 
@@ -104,6 +105,9 @@ describe_waiting (PubDraftRow *self)
   if (queue == NULL)
     return NULL;
 
+  /* Held until a person answers, whatever the network does. */
+  if (state == PUB_DRAFT_STATE_QUEUED && pub_publish_queue_is_held_for_personal_data (queue, draft))
+    return g_strdup (_("Waiting: it has personal data. Open it and press Publish Now to decide"));
   /* Offline is the usual reason to wait; say so when it is another. */
   if (state == PUB_DRAFT_STATE_QUEUED && pub_publish_queue_get_network_available (queue))
     {
@@ -345,6 +349,10 @@ static void
 pub_draft_row_init (PubDraftRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The menu button's inner button is what takes focus; Retry and
+   * Cancel are read once each ("Retry", not "_Retry Retry"). */
+  pub_accessible_name_inner_buttons (GTK_WIDGET (self->menu_button), _("More"));
+  pub_accessible_name_text_buttons (GTK_WIDGET (self));
 }
 
 GtkWidget *

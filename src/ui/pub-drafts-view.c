@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pub-accessible.h"
 #include "pub-application.h"
 #include "pub-dataset-open.h"
 #include "pub-draft-row.h"

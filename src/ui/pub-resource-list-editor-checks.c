@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "pub-anonymize-window.h"
+#include "pub-personal-data.h"
 #include "pub-resource-list-editor-private.h"
 
 /* Below this, a file's quality is worth a look before publishing. */
@@ -178,6 +179,7 @@ checked_cb (GObject      *object,
   g_autoptr(PubCheckResult) check = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
+  g_autoptr(JsonNode) findings = NULL;
   CkanValidationReport *report;
   PubQualityScore *score;
   guint64 n_errors;
@@ -206,6 +208,10 @@ checked_cb (GObject      *object,
                                             "Quality %.1f of 10 · %u things to improve",
                                             n_findings),
                                pub_quality_score_get_overall (score), n_findings);
+  /* Saved with the draft: the question before publishing, and the
+   * queue, need it without the checks running again. */
+  findings = pub_personal_data_findings_from_check (check);
+  pub_draft_resource_set_personal_data (resource, findings);
   /* The full result, for whoever shows the report. */
   pub_draft_resource_set_last_check (resource, check);
   pub_draft_resource_set_check_result (resource,

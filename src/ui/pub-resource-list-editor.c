@@ -65,6 +65,13 @@ update_row (AdwExpanderRow   *row,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
   adw_expander_row_set_subtitle (row, escaped_subtitle);
+  /* libadwaita 1.2 names the row's header, not the row a screen reader
+   * lands on in the list. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  pub_draft_resource_get_name (resource) != NULL ? pub_draft_resource_get_name (resource) : "",
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
   /* Open, a link's missing address is marked on its field alone: a red
    * row would paint every field red. */
   if (pub_draft_resource_get_problem (resource) != NULL &&
@@ -229,6 +236,7 @@ create_button (PubResourceListEditor *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   g_object_set_data (G_OBJECT (button), "resource", resource);
   g_signal_connect (button, "clicked", callback, self);
   return button;

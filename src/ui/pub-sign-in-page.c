@@ -12,6 +12,7 @@
 #include "pub-core-error.h"
 #include "pub-sign-in.h"
 #include "pub-sign-in-messages.h"
+#include "pub-accessible.h"
 #include "pub-sign-in-page.h"
 
 struct _PubSignInPage
@@ -664,6 +665,8 @@ pub_sign_in_page_init (PubSignInPage *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* libadwaita's show-text button comes without a name. */
+  pub_accessible_name_inner_buttons (GTK_WIDGET (self->token_row), _("Show the Token"));
 }
 
 PubSignInPage *

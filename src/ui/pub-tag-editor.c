@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pub-accessible.h"
 #include "pub-tag-editor.h"
 
 #define TAG_LOOKUP_DELAY_MS 300
@@ -83,7 +84,14 @@ rebuild_chips (PubTagEditor *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips))) != NULL)
     gtk_flow_box_remove (self->chips, child);
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-    gtk_flow_box_append (self->chips, create_chip (self, tags[i]));
+    {
+      GtkWidget *chip = create_chip (self, tags[i]);
+
+      gtk_flow_box_append (self->chips, chip);
+      /* The box's own child is what a screen reader lands on. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (chip)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tags[i], -1);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->chips), tags != NULL && tags[0] != NULL);
 }
 
@@ -393,6 +401,7 @@ pub_tag_editor_init (PubTagEditor *self)
   self->entry = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->entry), _("Add a Tag"));
   adw_entry_row_set_show_apply_button (self->entry, TRUE);
+  pub_accessible_name_inner_buttons (GTK_WIDGET (self->entry), _("Add the Tag"));
   gtk_list_box_append (self->list, GTK_WIDGET (self->entry));
 
   self->error_label = GTK_LABEL (gtk_label_new (NULL));

@@ -57,7 +57,8 @@ test_publish_connection_closed (Fixture       *f,
   g_assert_cmpint (pub_draft_get_state (f->draft), ==, PUB_DRAFT_STATE_FAILED);
   /* It says which file, and what is kept; the UI names the button. */
   g_assert_nonnull (strstr (pub_draft_get_last_error (f->draft), "viviendas.csv"));
-  g_assert_nonnull (strstr (pub_draft_get_last_error (f->draft), "already sent is kept"));
+  g_assert_nonnull (strstr (pub_draft_get_last_error (f->draft),
+                            "the dataset and 1 of 2 files are already on the portal"));
   g_assert_null (strstr (pub_draft_get_last_error (f->draft), "Retry"));
   g_assert_nonnull (pub_draft_resource_get_remote_id (first));
   g_assert_null (pub_draft_resource_get_remote_id (second));

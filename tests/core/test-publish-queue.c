@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ckan-error.h"
+#include "pub-personal-data.h"
 #include "pub-publish-queue.h"
 #include "test-portal.h"
 #include "../fake-network-monitor.h"
@@ -538,6 +539,43 @@ test_queue_resumes_interrupted_step (Fixture       *f,
   g_clear_object (&queue);
 }
 
+/* A file the checks found e-mail addresses in: the queue, even with
+ * auto-start and the network there, waits for a person's answer; once
+ * they say "publish anyway", it goes. */
+static void
+test_queue_holds_personal_data (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(PubDraftResource) first = g_list_model_get_item (pub_draft_get_resources (f->draft), 0);
+  g_autoptr(JsonNode) findings = json_from_string ("[{\"column\": \"correo\", \"kind\": \"email\", \"count\": 200}]", NULL);
+
+  pub_draft_resource_set_personal_data (first, findings);
+  pub_publish_queue_set_client (f->queue, f->client);
+  g_assert_true (pub_publish_queue_get_auto_start (f->queue));
+  pub_publish_queue_publish (f->queue, f->draft, NULL);
+
+  settle ();
+  g_assert_cmpuint (f->started, ==, 0);
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 0);
+  g_assert_cmpint (pub_draft_get_state (f->draft), ==, PUB_DRAFT_STATE_QUEUED);
+  g_assert_true (pub_publish_queue_is_held_for_personal_data (f->queue, f->draft));
+
+  /* Turning the check off in Preferences lets it go as any other. */
+  pub_publish_queue_set_check_personal_data (f->queue, FALSE);
+  g_assert_false (pub_publish_queue_is_held_for_personal_data (f->queue, f->draft));
+  pub_publish_queue_set_check_personal_data (f->queue, TRUE);
+  settle ();
+  g_assert_cmpuint (f->started, ==, 0);
+
+  pub_personal_data_answer (f->draft, PUB_PERSONAL_DATA_PUBLISH_ANYWAY);
+  g_assert_false (pub_publish_queue_is_held_for_personal_data (f->queue, f->draft));
+  pub_publish_queue_publish (f->queue, f->draft, NULL);
+  wait_finished (f, 1);
+  g_assert_no_error (f->error);
+  flush (f->store);
+  assert_published_once (f, f->draft, f->dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -557,6 +595,7 @@ main (int   argc,
   ADD ("/publish-queue/restart-resumes", test_queue_restart_resumes);
   ADD ("/publish-queue/queued-survives-restart", test_queue_queued_survives_restart);
   ADD ("/publish-queue/resumes-interrupted-step", test_queue_resumes_interrupted_step);
+  ADD ("/publish-queue/holds-personal-data", test_queue_holds_personal_data);
 #undef ADD
 
   return g_test_run ();
