@@ -11,8 +11,10 @@
 
 #include "ckan-client-datasets.h"
 #include "ckan-client-resources.h"
+#include "pub-application.h"
 #include "pub-add-resources-window.h"
 #include "pub-dataset-resources-page-private.h"
+#include "pub-personal-data-dialog.h"
 
 static void upload_next (PubDatasetResourcesPage *self);
 
@@ -192,6 +194,79 @@ upload_next (PubDatasetResourcesPage *self)
     }
 }
 
+/* The "check-personal-data" setting; without the application (tests) the
+ * check is on, as by default. */
+static gboolean
+checks_personal_data (PubDatasetResourcesPage *self)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (!PUB_IS_APPLICATION (app))
+    return TRUE;
+  return g_settings_get_boolean (pub_application_get_settings (PUB_APPLICATION (app)), "check-personal-data");
+}
+
+static void
+start_uploads (PubDatasetResourcesPage *self)
+{
+  GListModel *pending = pub_draft_get_resources (self->draft);
+
+  self->op_cancellable = g_cancellable_new ();
+  self->n_uploads = g_list_model_get_n_items (pending);
+  self->uploaded = 0;
+  gtk_widget_set_visible (self->pending_box, FALSE);
+  upload_next (self);
+}
+
+static void
+made_private_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(PubDatasetResourcesPage) self = user_data;
+  g_autoptr(CkanDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert (PUB_IS_DATASET_RESOURCES_PAGE (self));
+
+  dataset = ckan_client_package_patch_finish (CKAN_CLIENT (object), result, &error);
+  if (dataset == NULL)
+    {
+      _pub_dataset_resources_page_failed (self, error, NULL);
+      return;
+    }
+  g_set_object (&self->dataset, dataset);
+  start_uploads (self);
+}
+
+static void
+personal_data_chosen_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(PubDatasetResourcesPage) self = user_data;
+  PubPersonalDataChoice choice;
+
+  g_assert (PUB_IS_DATASET_RESOURCES_PAGE (self));
+
+  choice = pub_personal_data_dialog_choose_finish (PUB_PERSONAL_DATA_DIALOG (object), result);
+  if (choice == PUB_PERSONAL_DATA_REVIEW || self->draft == NULL || self->dataset == NULL)
+    return;
+  /* Remembered with the files, so a retry does not ask again. */
+  pub_personal_data_answer (self->draft, choice);
+  if (choice == PUB_PERSONAL_DATA_PUBLISH_PRIVATE)
+    {
+      g_autoptr(JsonObject) patch = json_object_new ();
+
+      /* The dataset goes private first, then the files. */
+      json_object_set_boolean_member (patch, "private", TRUE);
+      ckan_client_package_patch_async (self->client, ckan_dataset_get_id (self->dataset), patch,
+                                       self->cancellable, made_private_cb, g_object_ref (self));
+      return;
+    }
+  start_uploads (self);
+}
+
 void
 _pub_dataset_resources_page_upload_action (GtkWidget  *widget,
                                            const char *action_name,
@@ -218,9 +293,17 @@ _pub_dataset_resources_page_upload_action (GtkWidget  *widget,
           return;
         }
     }
-  self->op_cancellable = g_cancellable_new ();
-  self->n_uploads = g_list_model_get_n_items (pending);
-  self->uploaded = 0;
-  gtk_widget_set_visible (self->pending_box, FALSE);
-  upload_next (self);
+  /* Files with personal data going into a public dataset: asked first,
+   * as before a publication. */
+  if (checks_personal_data (self) && pub_personal_data_needs_answer (self->draft))
+    {
+      g_autoptr(GPtrArray) files = pub_personal_data_dup_unanswered (self->draft);
+      PubPersonalDataDialog *dialog;
+
+      dialog = pub_personal_data_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+      pub_personal_data_dialog_add_resources (dialog, files);
+      pub_personal_data_dialog_choose_async (dialog, self->cancellable, personal_data_chosen_cb, g_object_ref (self));
+      return;
+    }
+  start_uploads (self);
 }

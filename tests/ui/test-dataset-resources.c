@@ -328,6 +328,58 @@ test_add_link (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (added, "url"), ==, "https://example.cl/api/matricula.json");
 }
 
+static guint portal_resource_count (Fixture *f);
+
+/* A file the checks found personal data in, going into a public dataset:
+ * asked first, as before a publication; "Review" sends nothing. */
+static void
+test_personal_data_asked (Fixture       *f,
+                          gconstpointer  data)
+{
+  PubDraft *draft = pub_dataset_window_get_edit_draft (f->window);
+  g_autofree char *path = g_build_filename (f->dir, "contactos.csv", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(PubDraftResource) resource = NULL;
+  g_autoptr(JsonNode) findings = json_from_string ("[{\"column\": \"correo\", \"kind\": \"email\", \"count\": 2}]",
+                                                   NULL);
+  GtkWidget *page = WINDOW_CHILD (f, "resources_page");
+  GtkWindow *dialog;
+
+  g_assert_true (g_file_set_contents (path, "nombre,correo\nAna,ana@example.cl\nLuis,luis@example.cl\n", -1, NULL));
+  file = g_file_new_for_path (path);
+  resource = pub_draft_resource_new_for_file (file);
+  {
+    /* Read as the add window reads a file (size, hash). */
+    g_autoptr(GAsyncResult) refreshed = NULL;
+
+    pub_draft_resource_refresh_async (resource, NULL, result_cb, &refreshed);
+    g_assert_true (pub_draft_resource_refresh_finish (resource, wait_result (&refreshed), NULL));
+  }
+  g_assert_null (pub_draft_resource_get_problem (resource));
+  pub_draft_resource_set_personal_data (resource, findings);
+  pub_draft_add_resource (draft, resource);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (WINDOW_CHILD (f, "view_stack")), "resources");
+  flush_events ();
+
+  click (find_button (page, "_Upload"));
+  iterate_until (message_dialog_shown, NULL);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Publish Personal Data?");
+  save_screenshot (GTK_WIDGET (dialog), "dataset-personal-data.png");
+  click (find_button (GTK_WIDGET (dialog), "_Review"));
+  iterate_until (conflict_resolved, NULL);
+  flush_events ();
+  g_assert_cmpuint (portal_resource_count (f), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (pub_draft_get_resources (draft)), ==, 1);
+
+  /* Asked again; this time yes. */
+  click (find_button (page, "_Upload"));
+  iterate_until (message_dialog_shown, NULL);
+  respond ("Publish _Anyway");
+  iterate_until (portal_has_three, f);
+  iterate_until (nothing_pending, f);
+}
+
 static gboolean
 renamed_on_portal (gpointer data)
 {
@@ -663,6 +715,7 @@ main (int   argc,
   ADD ("replace-cancelled", test_replace_cancelled, TRUE);
   ADD ("edit-retried", test_edit_retried, TRUE);
   ADD ("drag-reorder", test_drag_reorder, TRUE);
+  ADD ("personal-data-asked", test_personal_data_asked, TRUE);
 #undef ADD
 
   return g_test_run ();
