@@ -95,6 +95,14 @@ SoupMessage *ckan_client_new_message             (CkanClient  *self,
                                                   const char  *action,
                                                   const char  *query);
 
+/* A request for any address (a download): the token headers only when it
+ * is on the portal itself (same scheme, host and port as the base URL);
+ * no redirects followed. NULL when `url` is not an http(s) address. */
+SoupMessage *ckan_client_new_request             (CkanClient  *self,
+                                                  const char  *method,
+                                                  const char  *url);
+SoupSession *ckan_client_get_session             (CkanClient  *self);
+
 /* How CKAN wants a parameter as text (GET query or multipart part): strings
  * as they are, "true"/"false", numbers in C locale, arrays and objects as
  * JSON. NULL for a JSON null (the parameter is left out). */

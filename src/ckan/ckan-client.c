@@ -390,6 +390,57 @@ ckan_client_new_message (CkanClient *self,
   return msg;
 }
 
+static gboolean
+same_origin (const char *a,
+             const char *b)
+{
+  g_autoptr(GUri) ua = g_uri_parse (a, G_URI_FLAGS_ENCODED, NULL);
+  g_autoptr(GUri) ub = g_uri_parse (b, G_URI_FLAGS_ENCODED, NULL);
+
+  if (ua == NULL || ub == NULL || g_uri_get_host (ua) == NULL || g_uri_get_host (ub) == NULL)
+    return FALSE;
+  return g_ascii_strcasecmp (g_uri_get_scheme (ua), g_uri_get_scheme (ub)) == 0 &&
+         g_ascii_strcasecmp (g_uri_get_host (ua), g_uri_get_host (ub)) == 0 &&
+         g_uri_get_port (ua) == g_uri_get_port (ub);
+}
+
+SoupMessage *
+ckan_client_new_request (CkanClient *self,
+                         const char *method,
+                         const char *url)
+{
+  SoupMessage *msg;
+  g_autofree char *scheme = NULL;
+
+  g_return_val_if_fail (CKAN_IS_CLIENT (self), NULL);
+
+  scheme = url != NULL ? g_uri_parse_scheme (url) : NULL;
+  if (scheme == NULL || (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0))
+    return NULL;
+  msg = soup_message_new (method, url);
+  if (msg == NULL)
+    return NULL;
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
+  /* A resource's address may point anywhere; the token is for the
+   * portal alone. */
+  if (self->token && same_origin (url, self->base_url))
+    {
+      SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
+
+      soup_message_headers_replace (headers, "Authorization", self->token);
+      soup_message_headers_replace (headers, "X-CKAN-API-Key", self->token);
+    }
+  return msg;
+}
+
+SoupSession *
+ckan_client_get_session (CkanClient *self)
+{
+  g_return_val_if_fail (CKAN_IS_CLIENT (self), NULL);
+
+  return self->session;
+}
+
 char *
 ckan_client_param_to_string (JsonNode *node)
 {

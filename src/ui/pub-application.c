@@ -12,6 +12,7 @@
 #include "pub-accessible.h"
 #include "pub-application.h"
 #include "pub-comments-view.h"
+#include "pub-dataset-open.h"
 #include "pub-new-dataset-window.h"
 #include "pub-preferences-window.h"
 #include "pub-resource-window.h"
@@ -30,6 +31,22 @@ struct _PubApplication
 };
 
 G_DEFINE_FINAL_TYPE (PubApplication, pub_application, ADW_TYPE_APPLICATION)
+
+enum {
+  DATASET_DELETED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+void
+pub_application_dataset_deleted (PubApplication *self,
+                                 const char     *portal,
+                                 const char     *dataset_id)
+{
+  g_return_if_fail (PUB_IS_APPLICATION (self));
+  g_signal_emit (self, signals[DATASET_DELETED], 0, portal, dataset_id);
+}
 
 GSettings *
 pub_application_get_settings (PubApplication *self)
@@ -124,20 +141,76 @@ pub_application_activate (GApplication *app)
     }
 }
 
-/* `publicador file.csv` and "Open With": a new draft with those files. */
+static void
+show_open_error (GtkWindow    *window,
+                 const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (window, _("The Dataset Could Not Be Opened"), error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* `publicador file.csv` and "Open With": a new draft with those files.
+ * `publicador https://portal/dataset/NAME`: that dataset's page. */
 static void
 pub_application_open (GApplication  *app,
                       GFile        **files,
                       int            n_files,
                       const char    *hint)
 {
-  GtkWindow *window = get_or_create_window (PUB_APPLICATION (app));
+  PubApplication *self = PUB_APPLICATION (app);
+  GtkWindow *window = get_or_create_window (self);
   g_autoptr(GSList) list = NULL;
 
   gtk_window_present (window);
   for (int i = n_files - 1; i >= 0; i--)
-    list = g_slist_prepend (list, files[i]);
-  pub_new_dataset_window_open (window, NULL, list);
+    {
+      if (g_file_has_uri_scheme (files[i], "https") || g_file_has_uri_scheme (files[i], "http"))
+        {
+          g_autofree char *uri = g_file_get_uri (files[i]);
+          g_autoptr(GError) error = NULL;
+
+          if (!pub_dataset_open_address (window, pub_application_get_account_manager (self), uri, &error))
+            show_open_error (window, error);
+          continue;
+        }
+      list = g_slist_prepend (list, files[i]);
+    }
+  if (list != NULL)
+    pub_new_dataset_window_open (window, NULL, list);
+}
+
+static void
+open_dataset_action_cb (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  PubApplication *self = user_data;
+  GtkWindow *window = get_or_create_window (self);
+  g_autoptr(GError) error = NULL;
+
+  if (!pub_dataset_open_reference (window, pub_application_get_account_manager (self),
+                                   g_variant_get_string (param, NULL), &error))
+    show_open_error (window, error);
+}
+
+static void
+open_from_portal_action_cb (GSimpleAction *action,
+                            GVariant      *param,
+                            gpointer       user_data)
+{
+  PubApplication *self = user_data;
+
+  pub_dataset_open_dialog (get_or_create_window (self), pub_application_get_account_manager (self));
+}
+
+static void
+restore_backup_action_cb (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  pub_dataset_restore_backup (get_or_create_window (user_data));
 }
 
 static void
@@ -240,7 +313,9 @@ quit_action_cb (GSimpleAction *action,
                 gpointer       user_data)
 {
   PubApplication *self = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  /* A copy: each window closed leaves the application's own list. */
+  g_autolist(GtkWindow) windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
+                                                    (GCopyFunc) g_object_ref, NULL);
 
   g_assert (PUB_IS_APPLICATION (self));
 
@@ -285,6 +360,9 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_action_cb },
   { "open-resource", open_resource_action_cb, "(ss)" },
   { "quit", quit_action_cb },
+  { "open-dataset", open_dataset_action_cb, "s" },
+  { "open-from-portal", open_from_portal_action_cb },
+  { "restore-backup", restore_backup_action_cb },
   { "open-comment-thread", open_comment_thread_action_cb, "s" },
 };
 
@@ -349,6 +427,10 @@ pub_application_class_init (PubApplicationClass *klass)
   app_class->open = pub_application_open;
   app_class->startup = pub_application_startup;
   app_class->shutdown = pub_application_shutdown;
+
+  signals[DATASET_DELETED] =
+    g_signal_new ("dataset-deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void

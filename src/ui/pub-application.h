@@ -24,4 +24,10 @@ PubAccountManager *pub_application_get_account_manager (PubApplication *self);
  * network and the current account ("publish-when-online"). */
 PubPublishQueue   *pub_application_get_publish_queue   (PubApplication *self);
 
+/* A dataset was deleted from this app: signal "dataset-deleted" (portal
+ * base URL, dataset id), for the lists to drop it. */
+void               pub_application_dataset_deleted     (PubApplication *self,
+                                                        const char     *portal,
+                                                        const char     *dataset_id);
+
 G_END_DECLS

@@ -37,6 +37,7 @@ struct _PubDatasetMetadataEditor
   GHashTable          *shown_errors;   /* field -> message on screen */
   gboolean             show_all;
   gboolean             loading;
+  gboolean             published;      /* editing a dataset on the portal */
 
   Choices              org, visibility, license, frequency;
   GPtrArray           *extra_rows;     /* rows for the portal form's own fields */

@@ -269,7 +269,7 @@ entry_changed_cb (PubDatasetMetadataEditor *self,
       old_slug = pub_slug_from_title (pub_draft_get_field (self->draft, PUB_DRAFT_FIELD_TITLE));
       name = pub_draft_get_field (self->draft, PUB_DRAFT_FIELD_NAME);
       _pub_dataset_metadata_editor_field_edited (self, field, text);
-      if (name == NULL || g_str_equal (name, old_slug))
+      if (!self->published && (name == NULL || g_str_equal (name, old_slug)))
         {
           new_slug = pub_slug_from_title (text);
           gtk_editable_set_text (GTK_EDITABLE (self->name_row), new_slug);
@@ -541,6 +541,18 @@ pub_dataset_metadata_editor_get_field_error (PubDatasetMetadataEditor *self,
 {
   g_return_val_if_fail (PUB_IS_DATASET_METADATA_EDITOR (self), NULL);
   return g_hash_table_lookup (self->shown_errors, field);
+}
+
+void
+pub_dataset_metadata_editor_set_published (PubDatasetMetadataEditor *self,
+                                           gboolean                  published)
+{
+  g_return_if_fail (PUB_IS_DATASET_METADATA_EDITOR (self));
+
+  self->published = !!published;
+  gtk_widget_set_visible (GTK_WIDGET (self->visibility_row), !self->published);
+  if (self->published)
+    gtk_widget_set_visible (GTK_WIDGET (self->visibility_error_row), FALSE);
 }
 
 PubNameAvailability

@@ -51,6 +51,11 @@ void                pub_dataset_metadata_editor_show_portal_errors (PubDatasetMe
 /* The message shown under a field now, or NULL. */
 const char         *pub_dataset_metadata_editor_get_field_error  (PubDatasetMetadataEditor *self,
                                                                   const char               *field);
+/* Editing a published dataset: the web address no longer follows the
+ * title (links to it would break), and visibility is left to the dataset
+ * page's own switch. */
+void                pub_dataset_metadata_editor_set_published    (PubDatasetMetadataEditor *self,
+                                                                  gboolean                  published);
 PubNameAvailability pub_dataset_metadata_editor_get_name_availability (PubDatasetMetadataEditor *self);
 
 G_END_DECLS

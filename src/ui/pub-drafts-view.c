@@ -7,8 +7,9 @@
 
 #include <glib/gi18n.h>
 
-#include "pub-application.h"
 #include "pub-accessible.h"
+#include "pub-application.h"
+#include "pub-dataset-open.h"
 #include "pub-draft-row.h"
 #include "pub-drafts-view.h"
 #include "pub-new-dataset-window.h"
@@ -511,6 +512,9 @@ open_in_wizard_cb (PubDraftsView *self,
 {
   g_assert (PUB_IS_DRAFTS_VIEW (self));
 
+  /* Published, it is kept right on its dataset page. */
+  if (pub_dataset_open_published_draft (root_window (GTK_WIDGET (self)), draft))
+    return;
   pub_new_dataset_window_open (root_window (GTK_WIDGET (self)), draft, NULL);
 }
 

@@ -34,6 +34,7 @@ struct _PubNewDatasetWindow
   GtkProgressBar           *overall_progress;
   GtkButton                *progress_button;
   GtkWidget                *portal_button;
+  GtkWidget                *dataset_button;
   GtkWidget                *retry_button;
   GtkWidget                *edit_button;
 
@@ -59,6 +60,9 @@ void             _pub_new_dataset_window_attach_job         (PubNewDatasetWindow
 void             _pub_new_dataset_window_show_publish_state (PubNewDatasetWindow *self);
 void             _pub_new_dataset_window_draft_state_cb     (PubNewDatasetWindow *self);
 void             _pub_new_dataset_window_start_publish      (PubNewDatasetWindow *self);
+void             _pub_new_dataset_window_open_dataset_action (GtkWidget  *widget,
+                                                             const char *action_name,
+                                                             GVariant   *param);
 void             _pub_new_dataset_window_cancel_publish_action (GtkWidget  *widget,
                                                                 const char *action_name,
                                                                 GVariant   *param);

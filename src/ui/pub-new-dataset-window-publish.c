@@ -10,6 +10,7 @@
 
 #include "ckan-error.h"
 #include "pub-application.h"
+#include "pub-dataset-open.h"
 #include "pub-new-dataset-window-private.h"
 #include "pub-personal-data-dialog.h"
 #include "pub-publish-messages.h"
@@ -134,6 +135,7 @@ _pub_new_dataset_window_show_publish_state (PubNewDatasetWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->overall_progress), running);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_button), running || state == PUB_DRAFT_STATE_QUEUED);
   gtk_widget_set_visible (self->portal_button, !running && state == PUB_DRAFT_STATE_PUBLISHED);
+  gtk_widget_set_visible (self->dataset_button, !running && state == PUB_DRAFT_STATE_PUBLISHED);
   gtk_widget_set_visible (self->retry_button, !running && !self->waiting_for_checks &&
                                              (state == PUB_DRAFT_STATE_FAILED ||
                                               state == PUB_DRAFT_STATE_QUEUED));
@@ -460,6 +462,21 @@ _pub_new_dataset_window_cancel_publish_action (GtkWidget  *widget,
     g_cancellable_cancel (self->publish_cancellable);
   else if (queue != NULL)
     pub_publish_queue_cancel (queue, self->draft);
+}
+
+/* Published: from now on it is kept right on its dataset page. */
+void
+_pub_new_dataset_window_open_dataset_action (GtkWidget  *widget,
+                                             const char *action_name,
+                                             GVariant   *param)
+{
+  PubNewDatasetWindow *self = PUB_NEW_DATASET_WINDOW (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (pub_dataset_open_published_draft (parent != NULL ? parent : GTK_WINDOW (self), self->draft))
+    gtk_window_close (GTK_WINDOW (self));
+  else
+    _pub_new_dataset_window_show_toast (self, _("Sign in to the portal’s account to manage the dataset"));
 }
 
 void

@@ -409,6 +409,7 @@ pub_new_dataset_window_class_init (PubNewDatasetWindowClass *klass)
   BIND (overall_progress);
   BIND (progress_button);
   BIND (portal_button);
+  BIND (dataset_button);
   BIND (retry_button);
   BIND (edit_button);
 #undef BIND
@@ -418,6 +419,7 @@ pub_new_dataset_window_class_init (PubNewDatasetWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "wizard.publish", NULL, publish_action);
   gtk_widget_class_install_action (widget_class, "wizard.cancel-publish", NULL, _pub_new_dataset_window_cancel_publish_action);
   gtk_widget_class_install_action (widget_class, "wizard.open-portal", NULL, _pub_new_dataset_window_open_portal_action);
+  gtk_widget_class_install_action (widget_class, "wizard.open-dataset", NULL, _pub_new_dataset_window_open_dataset_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

@@ -153,7 +153,7 @@ downloaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
 
-  if (!ckan_client_download_finish (CKAN_CLIENT (source), result, &error))
+  if (ckan_client_download_finish (CKAN_CLIENT (source), result, &error) < 0)
     {
       g_autofree char *text = NULL;
       g_autofree char *message = NULL;
@@ -202,8 +202,8 @@ pub_resource_window_check_file_action (GtkWidget  *widget,
   self->fetching_file = TRUE;
   update_file_bars (self);
   file = g_file_new_build_filename (self->download_dir, self->download_name, NULL);
-  ckan_client_download_async (self->client, ckan_resource_get_url (self->resource), file, self->cancellable,
-                              downloaded_cb, g_object_ref (self));
+  ckan_client_download_async (self->client, ckan_resource_get_url (self->resource), file, NULL, NULL, NULL,
+                              self->cancellable, downloaded_cb, g_object_ref (self));
 }
 
 void

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <locale.h>
 
@@ -35,7 +37,7 @@ test_download_upload (void)
   g_autoptr(CkanResource) resource = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  gboolean ok;
+  goffset written;
 
   g_assert_true (g_file_set_contents (source, csv, -1, NULL));
   json_object_set_string_member (fields, "package_id", ckan_dataset_get_id (dataset));
@@ -46,11 +48,11 @@ test_download_upload (void)
         ckan_client_resource_create_upload_finish (editor, _r, &error));
   g_assert_no_error (error);
 
-  SYNC (ok,
-        ckan_client_download_async (editor, ckan_resource_get_url (resource), dest, NULL, ckan_test_wait_cb, &_r),
+  SYNC (written,
+        ckan_client_download_async (editor, ckan_resource_get_url (resource), dest, NULL, NULL, NULL, NULL, ckan_test_wait_cb, &_r),
         ckan_client_download_finish (editor, _r, &error));
   g_assert_no_error (error);
-  g_assert_true (ok);
+  g_assert_cmpint (written, ==, (goffset) strlen (csv));
   g_assert_true (g_file_get_contents (dest_path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, csv);
 
@@ -58,18 +60,18 @@ test_download_upload (void)
   /* CKAN serves the file whatever name ends the URL: ask for another id. */
   missing_url = g_strdup_printf ("%s/dataset/%s/resource/6d1c3b2e-0000-4000-8000-000000000000/download/datos.csv",
                                  target->url, ckan_dataset_get_id (dataset));
-  SYNC (ok,
-        ckan_client_download_async (editor, missing_url, dest, NULL, ckan_test_wait_cb, &_r),
+  SYNC (written,
+        ckan_client_download_async (editor, missing_url, dest, NULL, NULL, NULL, NULL, ckan_test_wait_cb, &_r),
         ckan_client_download_finish (editor, _r, &error));
-  g_assert_false (ok);
+  g_assert_cmpint (written, ==, -1);
   g_assert_error (error, CKAN_ERROR, CKAN_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (dest_path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, csv);
 
-  SYNC (ok,
-        ckan_client_download_async (editor, "ftp://example.org/x.csv", dest, NULL, ckan_test_wait_cb, &_r),
+  SYNC (written,
+        ckan_client_download_async (editor, "ftp://example.org/x.csv", dest, NULL, NULL, NULL, NULL, ckan_test_wait_cb, &_r),
         ckan_client_download_finish (editor, _r, &error));
   g_assert_error (error, CKAN_ERROR, CKAN_ERROR_INVALID_URL);
 

@@ -141,6 +141,58 @@ test_open_resource (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWindow *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  PubApplication *app;
+  char           *body;
+  gint64          deadline;
+} Seen;
+
+static gboolean
+look_for_dialog_cb (gpointer user_data)
+{
+  Seen *seen = user_data;
+  GtkWindow *dialog = find_dialog ();
+
+  if (dialog == NULL && g_get_monotonic_time () < seen->deadline)
+    return G_SOURCE_CONTINUE;
+  if (dialog != NULL)
+    seen->body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+  g_action_group_activate_action (G_ACTION_GROUP (seen->app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* `publicador https://portal/dataset/NAME` with no account on that portal
+ * says so, instead of opening an empty draft. */
+static void
+test_open_address_without_account (void)
+{
+  g_autoptr(PubApplication) app = pub_application_new ();
+  char *argv[] = { (char *) "publicador", (char *) "https://datos.example.cl/dataset/matricula-2025", NULL };
+  Seen seen = { app, NULL, g_get_monotonic_time () + 10 * G_USEC_PER_SEC };
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_timeout_add (20, look_for_dialog_cb, &seen);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 2, argv), ==, 0);
+  g_assert_cmpstr (seen.body, ==, "You have no account on datos.example.cl. Sign in to it with “Add Account…” in the sidebar, then open the address again.");
+  g_free (seen.body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -154,6 +206,7 @@ main (int   argc,
                         test_signal_saves_and_quits);
 
   g_test_add_func ("/application/open-resource", test_open_resource);
+  g_test_add_func ("/application/open-address-without-account", test_open_address_without_account);
 
   return g_test_run ();
 }

@@ -11,10 +11,13 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "ckan-client-datasets.h"
 #include "drafts-test-utils.h"
 #include "pub-application.h"
+#include "pub-dataset-window.h"
 #include "pub-personal-data-dialog.h"
 #include "pub-window.h"
+#include "test-portal.h"
 
 static gboolean
 label_in_tree (GtkWidget  *widget,
@@ -55,6 +58,65 @@ test_window_in_spanish (void)
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
+}
+
+static void
+created_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+page_ready (gpointer data)
+{
+  return g_strcmp0 (pub_dataset_window_get_status (data), "dataset") == 0;
+}
+
+/* The dataset page speaks Spanish too, down to the portal's own states. */
+static void
+test_dataset_page_in_spanish (void)
+{
+  g_autoptr(PubTestPortal) portal = pub_test_portal_new (NULL, NULL);
+  g_autoptr(CkanClient) client = NULL;
+  g_autoptr(JsonNode) params = json_from_string ("{\"name\": \"matricula-2025\", \"title\": \"Matrícula 2025\","
+                                                 " \"owner_org\": \"ministerio-de-prueba\", \"frequency\": \"1y\"}",
+                                                 NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) created = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("translation-XXXXXX", NULL);
+  g_autoptr(PubDraftStore) edits = pub_draft_store_new (dir);
+  PubDatasetWindow *window;
+
+  g_assert_true (pub_test_portal_listen (portal, 0, NULL));
+  client = ckan_client_new (pub_test_portal_get_url (portal), FALSE, NULL);
+  ckan_client_set_token (client, pub_test_portal_get_token (portal, "editor"));
+  ckan_client_call_async (client, "package_create", json_node_get_object (params), CKAN_CALL_WRITE, NULL,
+                          created_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  created = ckan_client_call_finish (client, result, NULL);
+  g_assert_nonnull (created);
+
+  window = pub_dataset_window_new (NULL, client, "matricula-2025", edits);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (page_ready, window);
+  iterate_until (widget_is_mapped, window);
+  g_assert_true (label_in_tree (GTK_WIDGET (window), "Abrir en el _portal"));
+  g_assert_true (label_in_tree (GTK_WIDGET (window), "Al día"));
+  g_assert_true (label_in_tree (GTK_WIDGET (window), "Público"));
+  g_assert_true (label_in_tree (GTK_WIDGET (window), "Información general"));
+  g_assert_false (label_in_tree (GTK_WIDGET (window), "Up to date"));
+  save_screenshot (GTK_WIDGET (window), "dataset-page-es.png");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                        PUB_TYPE_DATASET_WINDOW,
+                                                                                        "view_stack")),
+                                         "activity");
+  save_screenshot (GTK_WIDGET (window), "dataset-activity-es.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+  remove_tree (dir);
 }
 
 /* The question before personal data goes public, as a Chilean reads it. */
@@ -105,6 +167,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_test_add_func ("/ui/translation/window", test_window_in_spanish);
+  g_test_add_func ("/ui/translation/dataset-page", test_dataset_page_in_spanish);
   g_test_add_func ("/ui/translation/personal-data-dialog", test_personal_data_dialog_in_spanish);
 
   return g_test_run ();
