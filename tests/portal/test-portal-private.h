@@ -82,6 +82,7 @@ struct _PubTestPortal {
   GList *jobs;                /* validation and load jobs not run yet */
   GList *delays;              /* answers held back by a delay fault */
   char *locale;               /* "en" or "es": the language of messages */
+  gboolean no_include_drafts; /* package_search as before CKAN 2.9 */
 };
 
 /* A multipart/form-data body parsed as it arrives (test-portal-multipart.c). */
