@@ -285,6 +285,27 @@ save_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+static void
+save_in_pool (gpointer data,
+              gpointer user_data)
+{
+  g_autoptr(GTask) task = data;
+
+  save_thread (task, NULL, g_task_get_task_data (task), g_task_get_cancellable (task));
+}
+
+/* Saves run one at a time, in the order asked: a list saved twice in quick
+ * succession ends with its newer rows on disk, never the older. */
+static GThreadPool *
+save_pool (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (save_in_pool, NULL, 1, FALSE, NULL));
+  return pool;
+}
+
 void
 pub_dataset_cache_save_async (const char          *path,
                               GPtrArray           *datasets,
@@ -336,7 +357,7 @@ pub_dataset_cache_save_async (const char          *path,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, pub_dataset_cache_save_async);
   g_task_set_task_data (task, save, (GDestroyNotify) save_free);
-  g_task_run_in_thread (task, save_thread);
+  g_thread_pool_push (save_pool (), g_steal_pointer (&task), NULL);
 }
 
 gboolean

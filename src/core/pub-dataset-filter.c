@@ -119,7 +119,8 @@ static const struct {
  * moves metadata_modified too, so every dataset this clause finds is really
  * overdue; a dataset whose description was edited after its data went stale
  * is missed here, though its row (which knows the resources' dates) says
- * it is overdue. */
+ * it is overdue. Counting from the start of today (NOW/DAY) makes a due
+ * date of today "due", not yet "overdue", as the rows say it. */
 char *
 pub_dataset_filter_overdue_clause (void)
 {
@@ -127,7 +128,7 @@ pub_dataset_filter_overdue_clause (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (frequencies); i++)
     for (guint j = 0; j < G_N_ELEMENTS (frequencies[i].codes); j++)
-      g_string_append_printf (clause, "%s(frequency:%s AND metadata_modified:[* TO NOW-%s])",
+      g_string_append_printf (clause, "%s(frequency:%s AND metadata_modified:[* TO NOW/DAY-%s])",
                               clause->len > 1 ? " OR " : "",
                               frequencies[i].codes[j], frequencies[i].period);
   g_string_append_c (clause, ')');

@@ -609,10 +609,18 @@ pub_dataset_list_dispose (GObject *object)
 {
   PubDatasetList *self = PUB_DATASET_LIST (object);
 
+  /* A cache still loading is not wanted any more; rows that arrived just
+   * before closing are still worth keeping (saved without a cancellable). */
+  if (self->cache_cancellable != NULL)
+    g_cancellable_cancel (self->cache_cancellable);
+  g_clear_object (&self->cache_cancellable);
+  if (self->save_id != 0)
+    {
+      g_clear_handle_id (&self->save_id, g_source_remove);
+      save_cache_cb (self);
+    }
   g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->cache_cancellable);
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  g_clear_handle_id (&self->save_id, g_source_remove);
   g_queue_clear (&self->queue);
   if (self->items != NULL)
     g_ptr_array_set_size (self->items, 0);

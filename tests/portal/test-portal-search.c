@@ -28,8 +28,8 @@ casefold_contains (const char *haystack,
   return strstr (folded, folded_needle) != NULL;
 }
 
-/* A bound of a date range: "*", "NOW", "NOW-7DAYS", "NOW-1MONTH" or a
- * timestamp, as Solr's date math reads it; NULL for "*". */
+/* A bound of a date range: "*", "NOW", "NOW-7DAYS", "NOW/DAY-1MONTH" (from
+ * midnight UTC) or a timestamp, as Solr's date math reads it; NULL for "*". */
 static GDateTime *
 parse_date_bound (const char *bound,
                   gboolean   *ok)
@@ -51,6 +51,15 @@ parse_date_bound (const char *bound,
       return time;
     }
   math = bound + 3;
+  if (g_str_has_prefix (math, "/DAY"))
+    {
+      GDateTime *midnight = g_date_time_new_utc (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                 g_date_time_get_day_of_month (now), 0, 0, 0);
+
+      g_date_time_unref (now);
+      now = midnight;
+      math += 4;
+    }
   if (*math == '\0')
     return g_date_time_ref (now);
   if (*math != '-' && *math != '+')
