@@ -199,6 +199,18 @@ build_params (PubDatasetList *self,
   return g_steal_pointer (&params);
 }
 
+CkanSearchParams *
+pub_dataset_list_dup_search_params (PubDatasetList *self)
+{
+  g_autoptr(CkanSearchParams) params = NULL;
+
+  g_return_val_if_fail (PUB_IS_DATASET_LIST (self), NULL);
+
+  params = build_params (self, 1);
+  ckan_search_params_set_start (params, 0);
+  return g_steal_pointer (&params);
+}
+
 /* The rows keep only what they show: 10 000 full datasets would weigh
  * hundreds of megabytes. */
 static CkanDataset *

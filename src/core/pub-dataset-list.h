@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "ckan-client.h"
+#include "ckan-search.h"
 #include "pub-dataset-filter.h"
 #include "pub-dataset-list-item.h"
 
@@ -78,6 +79,9 @@ const char * const  *pub_dataset_list_get_formats          (PubDatasetList      
 /* FALSE once the portal refused include_drafts (CKAN before 2.9): the
  * list goes on without drafts. */
 gboolean             pub_dataset_list_get_drafts_supported (PubDatasetList      *self);
+/* The search as it stands, without paging: to act on every dataset that
+ * matches (transfer full). */
+CkanSearchParams    *pub_dataset_list_dup_search_params    (PubDatasetList      *self);
 /* The datasets loaded so far, in order (CkanDataset, transfer container). */
 GPtrArray           *pub_dataset_list_dup_loaded           (PubDatasetList      *self);
 

@@ -22,6 +22,7 @@ struct _PubApplication
   GSettings      *settings;
   PubAccountManager *account_manager;
   PubPublishQueue *publish_queue;
+  PubOverdueMonitor *overdue_monitor;
   guint           sigterm_id;
   guint           sigint_id;
 };
@@ -87,14 +88,60 @@ pub_application_get_publish_queue (PubApplication *self)
   return self->publish_queue;
 }
 
+/* At most once a day (the monitor decides), the person hears how many of
+ * their datasets are overdue; clicking opens the filtered list. */
+static void
+overdue_remind_cb (PubApplication    *self,
+                   guint              count,
+                   PubOverdueMonitor *monitor)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+
+  title = g_strdup_printf (g_dngettext (NULL, "%u dataset is overdue", "%u datasets are overdue", count), count);
+  notification = g_notification_new (title);
+  g_notification_set_body (notification,
+                           _("The institution committed to updating them more often. Publish their new data "
+                             "to keep the commitment."));
+  g_notification_set_default_action (notification, "app.show-overdue");
+  g_application_send_notification (G_APPLICATION (self), "overdue", notification);
+}
+
+PubOverdueMonitor *
+pub_application_get_overdue_monitor (PubApplication *self)
+{
+  g_return_val_if_fail (PUB_IS_APPLICATION (self), NULL);
+
+  if (self->overdue_monitor == NULL)
+    {
+      self->overdue_monitor = pub_overdue_monitor_new (pub_application_get_account_manager (self),
+                                                       pub_application_get_settings (self));
+      g_signal_connect_object (self->overdue_monitor, "remind", G_CALLBACK (overdue_remind_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  return self->overdue_monitor;
+}
+
+static void
+overdue_count_cb (PubWindow         *window,
+                  GParamSpec        *pspec,
+                  PubOverdueMonitor *monitor)
+{
+  pub_window_set_section_count (window, "datasets", pub_overdue_monitor_get_count (monitor));
+}
+
 static GtkWindow *
 get_or_create_window (PubApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  PubOverdueMonitor *monitor;
 
-  if (window == NULL)
-    window = GTK_WINDOW (pub_window_new (ADW_APPLICATION (self),
-                                         pub_application_get_settings (self)));
+  if (window != NULL)
+    return window;
+  window = GTK_WINDOW (pub_window_new (ADW_APPLICATION (self), pub_application_get_settings (self)));
+  monitor = pub_application_get_overdue_monitor (self);
+  g_signal_connect_object (monitor, "notify::count", G_CALLBACK (overdue_count_cb), window, G_CONNECT_SWAPPED);
+  overdue_count_cb (PUB_WINDOW (window), NULL, monitor);
   return window;
 }
 
@@ -213,7 +260,50 @@ terminate_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+show_overdue_action_cb (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  PubApplication *self = user_data;
+  GtkWindow *window = get_or_create_window (self);
+
+  gtk_window_present (window);
+  pub_window_show_overdue (PUB_WINDOW (window));
+}
+
+/* ---- Opening a dataset ----
+ * Until the dataset page exists (issue 13), a dataset opens on the portal,
+ * in the browser, for the current account's portal. The dataset page
+ * replaces this handler; the action and its parameter (the dataset's id)
+ * stay. */
+static void
+open_dataset_on_portal (PubApplication *self,
+                        const char     *dataset_id)
+{
+  PubAccount *account = pub_account_manager_get_current (pub_application_get_account_manager (self));
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+
+  if (account == NULL)
+    return;
+  escaped = g_uri_escape_string (dataset_id, NULL, FALSE);
+  uri = g_strdup_printf ("%s/dataset/%s", ckan_client_get_base_url (pub_account_get_client (account)), escaped);
+  gtk_show_uri (gtk_application_get_active_window (GTK_APPLICATION (self)), uri, GDK_CURRENT_TIME);
+}
+
+static void
+open_dataset_action_cb (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  open_dataset_on_portal (user_data, g_variant_get_string (param, NULL));
+}
+/* ---- end of the temporary handler ---- */
+
 static const GActionEntry app_actions[] = {
+  { "open-dataset", open_dataset_action_cb, "s" },
+  { "show-overdue", show_overdue_action_cb },
   { "about", about_action_cb },
   { "preferences", preferences_action_cb },
   { "quit", quit_action_cb },
@@ -237,6 +327,7 @@ pub_application_startup (GApplication *app)
 
   /* Publications left queued or cut short by the last run go on. */
   pub_application_get_publish_queue (self);
+  pub_application_get_overdue_monitor (self);
 
   self->sigterm_id = g_unix_signal_add (SIGTERM, terminate_cb, self);
   self->sigint_id = g_unix_signal_add (SIGINT, terminate_cb, self);
@@ -261,6 +352,7 @@ pub_application_finalize (GObject *object)
   g_clear_handle_id (&self->sigterm_id, g_source_remove);
   g_clear_handle_id (&self->sigint_id, g_source_remove);
   g_clear_object (&self->publish_queue);
+  g_clear_object (&self->overdue_monitor);
   g_clear_object (&self->account_manager);
   g_clear_object (&self->settings);
 
