@@ -581,6 +581,10 @@ pub_dataset_list_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->list, self);
   if (self->account != NULL)
     g_signal_handlers_disconnect_by_data (self->account, self);
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+  /* The bin's child is a template child: let the bin drop it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PUB_TYPE_DATASET_LIST_VIEW);
   g_clear_object (&self->selection_model);
   g_clear_object (&self->list);
