@@ -98,7 +98,7 @@ overdue_remind_cb (PubApplication    *self,
   g_autoptr(GNotification) notification = NULL;
   g_autofree char *title = NULL;
 
-  title = g_strdup_printf (g_dngettext (NULL, "%u dataset is overdue", "%u datasets are overdue", count), count);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dataset is overdue", "%u datasets are overdue", count), count);
   notification = g_notification_new (title);
   g_notification_set_body (notification,
                            _("The institution committed to updating them more often. Publish their new data "

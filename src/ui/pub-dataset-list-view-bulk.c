@@ -55,9 +55,9 @@ _pub_dataset_list_view_update_selection (PubDatasetListView *self)
   if (self->job_running)
     text = g_strdup (_("Applying…"));
   else if (self->all_matching)
-    text = g_strdup_printf (g_dngettext (NULL, "The %u matching dataset", "All %u matching datasets", n), n);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The %u matching dataset", "All %u matching datasets", n), n);
   else
-    text = g_strdup_printf (g_dngettext (NULL, "%u selected", "%u selected", n), n);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected", "%u selected", n), n);
   gtk_label_set_text (self->selected_label, text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.bulk", can_bulk && n > 0 && !self->job_running);
 }
@@ -193,17 +193,17 @@ done_message (CkanBulkAction action,
               gboolean       undo)
 {
   if (undo)
-    return g_strdup_printf (g_dngettext (NULL, "Undone: %u dataset is back as it was",
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Undone: %u dataset is back as it was",
                                          "Undone: %u datasets are back as they were", n), n);
   switch (action)
     {
     case CKAN_BULK_MAKE_PUBLIC:
-      return g_strdup_printf (g_dngettext (NULL, "%u dataset is now public", "%u datasets are now public", n), n);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dataset is now public", "%u datasets are now public", n), n);
     case CKAN_BULK_MAKE_PRIVATE:
-      return g_strdup_printf (g_dngettext (NULL, "%u dataset is now private", "%u datasets are now private", n), n);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dataset is now private", "%u datasets are now private", n), n);
     case CKAN_BULK_DELETE:
     default:
-      return g_strdup_printf (g_dngettext (NULL, "%u dataset deleted", "%u datasets deleted", n), n);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dataset deleted", "%u datasets deleted", n), n);
     }
 }
 
@@ -236,7 +236,7 @@ report_partial (PubDatasetListView *self,
 
   heading = done == 0 ? g_strdup (_("No Dataset Was Changed"))
                       : g_strdup_printf (_("Only %u of %u Datasets Were Changed"), done, done + not_done);
-  body = g_strdup_printf (g_dngettext (NULL, "%u dataset was not changed: %s\n\nThe others were. Nothing was left half done: "
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dataset was not changed: %s\n\nThe others were. Nothing was left half done: "
                                              "you can try again with the one not changed.",
                                        "%u datasets were not changed: %s\n\nThe others were. Nothing was left half done: "
                                        "you can try again with those not changed.", not_done),
@@ -390,21 +390,21 @@ bulk_action (GtkWidget  *widget,
   if (g_str_equal (name, "make-public"))
     {
       self->pending_action = CKAN_BULK_MAKE_PUBLIC;
-      heading = g_strdup_printf (g_dngettext (NULL, "Make %u Dataset Public?", "Make %u Datasets Public?", n), n);
+      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Make %u Dataset Public?", "Make %u Datasets Public?", n), n);
       body = _("Anyone will be able to see and download them on the portal.");
       apply = _("Make _Public");
     }
   else if (g_str_equal (name, "make-private"))
     {
       self->pending_action = CKAN_BULK_MAKE_PRIVATE;
-      heading = g_strdup_printf (g_dngettext (NULL, "Make %u Dataset Private?", "Make %u Datasets Private?", n), n);
+      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Make %u Dataset Private?", "Make %u Datasets Private?", n), n);
       body = _("Only members of the organization will see them. Links people saved will stop working.");
       apply = _("Make P_rivate");
     }
   else
     {
       self->pending_action = CKAN_BULK_DELETE;
-      heading = g_strdup_printf (g_dngettext (NULL, "Delete %u Dataset?", "Delete %u Datasets?", n), n);
+      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Delete %u Dataset?", "Delete %u Datasets?", n), n);
       body = _("They disappear from the portal with their files. This cannot be undone from Publicador.");
       apply = _("_Delete");
     }

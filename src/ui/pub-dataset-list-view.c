@@ -110,7 +110,7 @@ update_status (PubDatasetListView *self)
   if (count >= 0)
     {
       g_autofree char *number = g_strdup_printf ("%'" G_GINT64_FORMAT, count);
-      g_autofree char *text = g_strdup_printf (g_dngettext (NULL, "%s dataset", "%s datasets", count), number);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s dataset", "%s datasets", count), number);
 
       gtk_label_set_text (self->count_label, text);
     }

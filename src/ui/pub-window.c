@@ -213,9 +213,9 @@ pub_window_set_section_count (PubWindow  *self,
   text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
   gtk_label_set_text (GTK_LABEL (label), text);
   gtk_widget_set_visible (label, count > 0);
-  gtk_widget_set_tooltip_text (label, count > 0 ? g_dngettext (NULL, "Overdue dataset", "Overdue datasets", count) : NULL);
+  gtk_widget_set_tooltip_text (label, count > 0 ? g_dngettext (GETTEXT_PACKAGE, "Overdue dataset", "Overdue datasets", count) : NULL);
   /* Translators: a section's name and how many of its datasets are overdue */
-  accessible = count > 0 ? g_strdup_printf (g_dngettext (NULL, "%s, %s overdue", "%s, %s overdue", count),
+  accessible = count > 0 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s overdue", "%s, %s overdue", count),
                                             _(section->title), text)
                          : g_strdup (_(section->title));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
