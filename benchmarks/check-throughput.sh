@@ -28,8 +28,8 @@ mkdir -p "$work" "$cache"
 if [ ! -f "$build/build.ninja" ]; then
   meson setup "$build" "$top" --buildtype=release -Dui_tests=false >/dev/null
 fi
-ninja -C "$build" tests/checks/pub-check-tool >/dev/null
-tool=$build/tests/checks/pub-check-tool
+ninja -C "$build" src/tools/publicador-check >/dev/null
+tool=$build/src/tools/publicador-check
 
 data=$work/bench-$size.csv
 if [ ! -f "$data" ]; then
@@ -47,11 +47,11 @@ measure () {
 mbps () { python3 -c "print(f'{$1 / 1e6 / max($2, 0.001):.0f}')"; }
 
 echo "== Publicador checks on $(numfmt --to=si --round=nearest "$bytes")B ($(nproc) cores)"
-"$tool" "$data" --summary >/dev/null  # warm the page cache
-read -r secs rss < <(measure "$tool" "$data" --summary)
+"$tool" "$data" >/dev/null || true  # warm the page cache
+read -r secs rss < <(measure "$tool" "$data")
 echo "   $secs s, $(mbps "$bytes" "$secs") MB/s, peak RSS $((rss / 1024)) MB" \
      "(goals: >= 150 MB/s, <= 200 MB)"
-grep -E "^rows|^errors|^score" "$work/out.txt" | sed 's/^/   /'
+grep -E "rows|errors:|Quality" "$work/out.txt" | sed 's/^/   /'
 
 [ "$frictionless" = true ] || exit 0
 
@@ -82,7 +82,7 @@ PY
 fi
 cut_bytes=$(stat -c %s "$cut")
 echo "== Side by side on a $(numfmt --to=si --round=nearest "$cut_bytes")B slice"
-read -r our_secs our_rss < <(measure "$tool" "$cut" --summary)
+read -r our_secs our_rss < <(measure "$tool" "$cut")
 echo "   publicador:   $our_secs s, $(mbps "$cut_bytes" "$our_secs") MB/s, peak RSS $((our_rss / 1024)) MB"
 (cd "$work" && measure "$fl" validate --json --limit-errors 100000000 --checks duplicate-row "$(basename "$cut")") \
   > "$work/fl-time.txt" || true
@@ -96,7 +96,7 @@ fixtures=$top/tests/data/checks
 for f in "$fixtures"/*.csv "$fixtures"/*.tsv; do
   name=$(basename "$f")
   case $name in empty.csv|truncated.csv|missing-header.csv) continue ;; esac
-  "$tool" "$f" > "$work/ours.json"
+  "$tool" --json "$f" > "$work/ours.json" || true
   (cd "$fixtures" && "$fl" validate --json --checks duplicate-row "$name" > "$work/theirs.json" 2>/dev/null) || true
   python3 "$top/benchmarks/compare-reports.py" "$work/ours.json" "$work/theirs.json" "$name" || status=1
 done

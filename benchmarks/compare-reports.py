@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# Compares our report (pub-check-tool's JSON) with frictionless' (validate
+# Compares our report (publicador-check --json) with frictionless' (validate
 # --json) on the error types both know: the set of (type, row, field) each
 # found. Prints one line per file; exits 1 when they differ.
 #   compare-reports.py OURS.json THEIRS.json NAME
@@ -14,7 +14,7 @@ SHARED = {"blank-label", "duplicate-label", "blank-header", "extra-cell", "missi
 
 
 def ours(path):
-    r = json.load(open(path))
+    r = json.load(open(path))["files"][0]["report"]
     return {(e["type"], e.get("rowNumber"), e.get("fieldNumber"))
             for e in r.get("errors", []) if e["type"] in SHARED}
 

@@ -242,7 +242,7 @@ rut_body (const char *s,
   guint digits = 0, since_dot = 0, dots = 0;
   gsize end;
 
-  if (len < 8 || len > 12)
+  if (len < 8 || len > 12 || !(IS_DIGIT (s[len - 1]) || s[len - 1] == 'k' || s[len - 1] == 'K'))
     return 0;
   end = len - 1;
   *formatted = s[end - 1] == '-';
@@ -361,10 +361,20 @@ pub_check_personal_cell (const char *s,
     return contains_email (s, len) ? PUB_PERSONAL_EMAIL : PUB_PERSONAL_NONE;
   if (!IS_DIGIT (s[0]) && s[0] != '+' && s[0] != '(')
     return PUB_PERSONAL_NONE;
-  /* People's RUTs are below 50 million; higher ones are companies. */
   body = rut_body (s, len, &formatted);
+  if (body && formatted)
+    {
+      /* Written as a RUT (a dash before the check digit): never a phone
+       * number, even when its digits would dial. A wrong check digit is
+       * a typo or a made-up value, still likely a person's. People's
+       * RUTs are below 50 million; higher ones are companies. */
+      if (g_ascii_toupper (s[len - 1]) != pub_check_rut_digit (body))
+        return PUB_PERSONAL_RUT_WRONG_DIGIT;
+      return body < 50000000 ? PUB_PERSONAL_RUT_FORMATTED : PUB_PERSONAL_NONE;
+    }
+  /* Plain digits prove little: only a matching check digit counts. */
   if (body && body < 50000000 && g_ascii_toupper (s[len - 1]) == pub_check_rut_digit (body))
-    return formatted ? PUB_PERSONAL_RUT_FORMATTED : PUB_PERSONAL_RUT_PLAIN;
+    return PUB_PERSONAL_RUT_PLAIN;
   return is_phone (s, len) ? PUB_PERSONAL_PHONE : PUB_PERSONAL_NONE;
 }
 
@@ -469,6 +479,7 @@ pub_check_mask (const char      *s,
 
     case PUB_PERSONAL_RUT_FORMATTED:
     case PUB_PERSONAL_RUT_PLAIN:
+    case PUB_PERSONAL_RUT_WRONG_DIGIT:
       for (gsize i = 0; i < len; i++)
         {
           if (IS_DIGIT (s[i]) || s[i] == 'k' || s[i] == 'K')
@@ -479,6 +490,7 @@ pub_check_mask (const char      *s,
       return g_string_free (out, FALSE);
 
     case PUB_PERSONAL_NONE:
+    case PUB_N_PERSONAL_KINDS:
     default:
       {
         guint shown = 0;

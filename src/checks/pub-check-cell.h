@@ -40,6 +40,8 @@ typedef enum {
   PUB_PERSONAL_RUT_PLAIN,      /* 123456785, valid check digit: weak alone */
   PUB_PERSONAL_EMAIL,
   PUB_PERSONAL_PHONE,
+  PUB_PERSONAL_RUT_WRONG_DIGIT, /* 12.345.678-4, 22345678-4: written as a RUT, wrong check digit */
+  PUB_N_PERSONAL_KINDS,
 } PubPersonalKind;
 
 PubPersonalKind pub_check_personal_cell (const char *s,

@@ -40,9 +40,15 @@ pub_check_detect_encoding (const char *data,
       return PUB_ENCODING_UTF8_BOM;
     }
   if (len >= 2 && ((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE))
-    return PUB_ENCODING_UTF16;
+    {
+      *bom_len = 2;
+      return PUB_ENCODING_UTF16_LE;
+    }
   if (len >= 2 && ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF))
-    return PUB_ENCODING_UTF16;
+    {
+      *bom_len = 2;
+      return PUB_ENCODING_UTF16_BE;
+    }
   if (ascii_only (data, len))
     return PUB_ENCODING_UTF8;
 
@@ -60,7 +66,8 @@ pub_encoding_to_charset (PubEncoding encoding)
   switch (encoding)
     {
     case PUB_ENCODING_WINDOWS_1252: return "WINDOWS-1252";
-    case PUB_ENCODING_UTF16: return "UTF-16";
+    case PUB_ENCODING_UTF16_LE: return "UTF-16LE";
+    case PUB_ENCODING_UTF16_BE: return "UTF-16BE";
     case PUB_ENCODING_UTF8:
     case PUB_ENCODING_UTF8_BOM:
     default:
@@ -95,7 +102,8 @@ pub_encoding_validator_feed (PubEncodingValidator *v,
   const guchar *base = p;
   guint64 base_offset = v->offset;
 
-  if (v->encoding == PUB_ENCODING_UTF16)
+  /* UTF-16 is checked as it is decoded (PubUtf16Decoder). */
+  if (PUB_ENCODING_IS_UTF16 (v->encoding))
     {
       v->offset += len;
       return;
@@ -197,6 +205,122 @@ pub_encoding_validator_finish (PubEncodingValidator *v,
       func (v->seq_start, user_data);
       v->need = 0;
     }
+}
+
+void
+pub_utf16_decoder_init (PubUtf16Decoder *d,
+                        gboolean         big_endian,
+                        guint64          start_offset)
+{
+  memset (d, 0, sizeof *d);
+  d->big_endian = big_endian;
+  d->offset = start_offset;
+}
+
+static void
+append_unichar (GByteArray *out,
+                gunichar    c)
+{
+  guint8 buf[4];
+  int n = g_unichar_to_utf8 (c, (char *) buf);
+
+  g_byte_array_append (out, buf, (guint) n);
+}
+
+static void
+broken_unit (PubUtf16Decoder    *d,
+             guint64             offset,
+             GByteArray         *out,
+             PubInvalidByteFunc  func,
+             gpointer            user_data)
+{
+  if (func)
+    func (offset, user_data);
+  append_unichar (out, 0xFFFD);
+}
+
+void
+pub_utf16_decoder_feed (PubUtf16Decoder    *d,
+                        const char         *data,
+                        gsize               len,
+                        GByteArray         *out,
+                        PubInvalidByteFunc  func,
+                        gpointer            user_data)
+{
+  const guchar *p = (const guchar *) data, *end = p + len;
+
+  while (p < end)
+    {
+      guint64 at;
+      guint16 unit;
+
+      if (d->have_byte)
+        {
+          at = d->offset - 1;
+          unit = d->big_endian ? (guint16) (d->byte << 8 | p[0]) : (guint16) (p[0] << 8 | d->byte);
+          d->have_byte = FALSE;
+          p++;
+          d->offset++;
+        }
+      else if (end - p >= 2)
+        {
+          at = d->offset;
+          unit = d->big_endian ? (guint16) (p[0] << 8 | p[1]) : (guint16) (p[1] << 8 | p[0]);
+          p += 2;
+          d->offset += 2;
+        }
+      else
+        {
+          d->byte = *p++;
+          d->have_byte = TRUE;
+          d->offset++;
+          break;
+        }
+
+      if (unit >= 0xDC00 && unit <= 0xDFFF)
+        {
+          if (d->high)
+            {
+              append_unichar (out, 0x10000 + (((gunichar) d->high - 0xD800) << 10) + (unit - 0xDC00));
+              d->high = 0;
+            }
+          else
+            broken_unit (d, at, out, func, user_data);
+          continue;
+        }
+      if (d->high)
+        {
+          broken_unit (d, d->high_offset, out, func, user_data);
+          d->high = 0;
+        }
+      if (unit >= 0xD800 && unit <= 0xDBFF)
+        {
+          d->high = unit;
+          d->high_offset = at;
+        }
+      else if (unit < 0x80)
+        {
+          guint8 c = (guint8) unit;
+
+          g_byte_array_append (out, &c, 1);
+        }
+      else
+        append_unichar (out, unit);
+    }
+}
+
+void
+pub_utf16_decoder_finish (PubUtf16Decoder    *d,
+                          GByteArray         *out,
+                          PubInvalidByteFunc  func,
+                          gpointer            user_data)
+{
+  if (d->high)
+    broken_unit (d, d->high_offset, out, func, user_data);
+  if (d->have_byte)
+    broken_unit (d, d->offset - 1, out, func, user_data);
+  d->high = 0;
+  d->have_byte = FALSE;
 }
 
 char *
@@ -316,7 +440,7 @@ write_utf8_copy_thread (GTask        *task,
   g_autofree char *dest_name = g_file_get_basename (copy->dest);
   g_autofree char *tmp_name = NULL;
   char bom[3];
-  gsize got = 0;
+  gsize got = 0, skip = 0;
 
   in = g_file_read (copy->source, cancellable, &error);
   if (!in)
@@ -324,14 +448,20 @@ write_utf8_copy_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  /* Skip a UTF-8 BOM; anything else is data. */
+  /* Skip the BOM (iconv would keep a UTF-16 one as U+FEFF); anything
+   * else is data. */
   if (!g_input_stream_read_all (G_INPUT_STREAM (in), bom, sizeof bom, &got, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  if (!(got == 3 && memcmp (bom, "\xEF\xBB\xBF", 3) == 0) &&
-      !g_seekable_seek (G_SEEKABLE (in), 0, G_SEEK_SET, cancellable, &error))
+  if (got == 3 && memcmp (bom, "\xEF\xBB\xBF", 3) == 0)
+    skip = 3;
+  else if (got >= 2 && PUB_ENCODING_IS_UTF16 (copy->encoding) &&
+           (memcmp (bom, "\xFF\xFE", 2) == 0 || memcmp (bom, "\xFE\xFF", 2) == 0))
+    skip = 2;
+  if (skip != got &&
+      !g_seekable_seek (G_SEEKABLE (in), skip, G_SEEK_SET, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

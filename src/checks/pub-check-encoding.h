@@ -14,14 +14,17 @@ typedef enum {
   PUB_ENCODING_UTF8,
   PUB_ENCODING_UTF8_BOM,
   PUB_ENCODING_WINDOWS_1252,   /* also covers Latin-1 */
-  PUB_ENCODING_UTF16,          /* recognised by its BOM, not checked */
+  PUB_ENCODING_UTF16_LE,       /* recognised by its BOM; Excel's "Unicode text" */
+  PUB_ENCODING_UTF16_BE,       /* recognised by its BOM */
 } PubEncoding;
+
+#define PUB_ENCODING_IS_UTF16(e) ((e) == PUB_ENCODING_UTF16_LE || (e) == PUB_ENCODING_UTF16_BE)
 
 /* From the first bytes of a file. bom_len: bytes to skip. */
 PubEncoding  pub_check_detect_encoding (const char *data,
                                         gsize       len,
                                         gsize      *bom_len);
-/* The iconv name ("UTF-8", "WINDOWS-1252", "UTF-16"). */
+/* The iconv name ("UTF-8", "WINDOWS-1252", "UTF-16LE", "UTF-16BE"). */
 const char  *pub_encoding_to_charset   (PubEncoding encoding);
 
 typedef void (*PubInvalidByteFunc) (guint64  offset,
@@ -50,6 +53,37 @@ void         pub_encoding_validator_feed   (PubEncodingValidator *v,
                                             gpointer              user_data);
 /* A sequence cut off by the end of the file counts as invalid. */
 void         pub_encoding_validator_finish (PubEncodingValidator *v,
+                                            PubInvalidByteFunc    func,
+                                            gpointer              user_data);
+
+/* UTF-16 turned into UTF-8 as it streams by, so the CSV checks read it
+ * like any other file. A unit pair split between two feeds is fine; a
+ * lone surrogate becomes U+FFFD and is reported by its offset in the
+ * file. Not GLib's g_utf16_to_utf8 (which stops at the first broken
+ * unit) nor GCharsetConverter (which cannot say where it broke). */
+typedef struct {
+  gboolean  big_endian;
+  gboolean  have_byte;     /* half a unit waits for its other byte */
+  guint8    byte;
+  guint16   high;          /* a high surrogate waits for its pair; 0: none */
+  guint64   offset;        /* of the next byte fed */
+  guint64   high_offset;
+} PubUtf16Decoder;
+
+void         pub_utf16_decoder_init        (PubUtf16Decoder      *d,
+                                            gboolean              big_endian,
+                                            guint64               start_offset);
+/* Appends the UTF-8 to `out`. `func` may be NULL; it is called when
+ * `out` holds the text decoded before the broken unit. */
+void         pub_utf16_decoder_feed        (PubUtf16Decoder      *d,
+                                            const char           *data,
+                                            gsize                 len,
+                                            GByteArray           *out,
+                                            PubInvalidByteFunc    func,
+                                            gpointer              user_data);
+/* An odd last byte or a surrogate left alone at the end is broken. */
+void         pub_utf16_decoder_finish      (PubUtf16Decoder      *d,
+                                            GByteArray           *out,
                                             PubInvalidByteFunc    func,
                                             gpointer              user_data);
 

@@ -191,6 +191,9 @@ static void
 score_rows (PubQualityScore   *self,
             const PubCsvStats *stats)
 {
+  if (stats->no_data_rows)
+    deduct (self, PUB_CRITERION_COMPLETENESS, 9, "no-data-rows", NULL, "%s",
+            _("The file has column names but no rows of data: add the data, or choose the file that holds it"));
   if (stats->n_short_rows)
     deduct (self, PUB_CRITERION_STRUCTURE, by_share (stats->n_short_rows, stats->n_rows, 1, 2, 4), "missing-cell", NULL,
             g_dngettext (GETTEXT_PACKAGE, "%llu row has fewer values than the header: check for a missing delimiter",
@@ -294,8 +297,15 @@ score_columns (PubQualityScore   *self,
                              "The column '%s' holds %llu phone numbers: remove them unless they are institutional contacts",
                              col->n_personal[PUB_PERSONAL_PHONE]),
                 col->name, ULL (col->n_personal[PUB_PERSONAL_PHONE]));
+      if (col->n_personal[PUB_PERSONAL_RUT_WRONG_DIGIT])
+        deduct (self, PUB_CRITERION_PRIVACY, ruts ? 1 : 3, "rut-wrong-digit", col->name,
+                g_dngettext (GETTEXT_PACKAGE, "The column '%s' has %llu value that looks like a RUT with a wrong check digit: correct it, and remove or anonymise the column if it identifies people",
+                             "The column '%s' has %llu values that look like RUTs with a wrong check digit: correct them, and remove or anonymise the column if they identify people",
+                             col->n_personal[PUB_PERSONAL_RUT_WRONG_DIGIT]),
+                col->name, ULL (col->n_personal[PUB_PERSONAL_RUT_WRONG_DIGIT]));
       if (col->personal_label && !ruts && !col->n_personal[PUB_PERSONAL_EMAIL] &&
-          !col->n_personal[PUB_PERSONAL_PHONE] && label_points < 3)
+          !col->n_personal[PUB_PERSONAL_PHONE] && !col->n_personal[PUB_PERSONAL_RUT_WRONG_DIGIT] &&
+          label_points < 3)
         {
           label_points++;
           deduct (self, PUB_CRITERION_PRIVACY, 1, "personal-label", col->name,
@@ -314,9 +324,9 @@ static void
 score_encoding (PubQualityScore   *self,
                 const PubCsvStats *stats)
 {
-  if (stats->encoding == PUB_ENCODING_UTF16)
-    deduct (self, PUB_CRITERION_ACCESSIBILITY, 3, "encoding-error", NULL, "%s",
-            _("The file is in UTF-16: save it as UTF-8 CSV"));
+  if (PUB_ENCODING_IS_UTF16 (stats->encoding))
+    deduct (self, PUB_CRITERION_ACCESSIBILITY, 2, "encoding", NULL, "%s",
+            _("The file is in UTF-16 (Excel's “Unicode text”): many programs cannot read it; publish the UTF-8 copy instead"));
   else if (stats->encoding == PUB_ENCODING_WINDOWS_1252)
     deduct (self, PUB_CRITERION_ACCESSIBILITY, 2, "encoding", NULL, "%s",
             _("The file is in Windows-1252 (Latin-1): accents will look broken in many programs; publish the UTF-8 copy instead"));

@@ -22,6 +22,13 @@ typedef struct {
   guint64  row;
 } DupPending;
 
+/* An encoding error and where it is in the text the reader sees (which
+ * for UTF-16 is not its offset in the file). */
+typedef struct {
+  CkanValidationError *error;
+  guint64              at;
+} Unplaced;
+
 typedef struct {
   guint64 n_nonempty;
   guint64 n_number;
@@ -49,7 +56,10 @@ struct _PubTableChecker
   guint                 n_pending;
   guint                 next;
   guint64               start_offset;   /* the BOM's length */
-  GQueue                unplaced;       /* encoding errors waiting for their row */
+  PubUtf16Decoder       utf16;
+  GByteArray           *decoded;        /* UTF-16 only: the last piece as UTF-8 */
+  guint64               decoded_base;   /* UTF-8 bytes given to the reader before it */
+  GQueue                unplaced;       /* Unplaced: encoding errors waiting for their row */
   guint64               last_row;
   guint64               last_row_offset;
 };
@@ -117,6 +127,7 @@ column_is_personal (const PubColumnStats *col)
 {
   return col->personal_label ||
          col->n_personal[PUB_PERSONAL_RUT_FORMATTED] ||
+         col->n_personal[PUB_PERSONAL_RUT_WRONG_DIGIT] ||
          col->n_personal[PUB_PERSONAL_EMAIL] ||
          col->n_personal[PUB_PERSONAL_PHONE];
 }
@@ -196,20 +207,25 @@ invalid_byte_cb (guint64  offset,
   /* Bytes are checked before the rows they belong to are parsed: the row
    * number is filled in when the row after them starts. */
   if (ckan_validation_report_take_error (self->report, error))
-    g_queue_push_tail (&self->unplaced, error);
+    {
+      Unplaced *u = g_new (Unplaced, 1);
+
+      u->error = error;
+      u->at = self->decoded ? self->decoded_base + self->decoded->len : offset - self->start_offset;
+      g_queue_push_tail (&self->unplaced, u);
+    }
 }
 
 static void
 place_encoding_errors (PubTableChecker *self,
                        guint64          next_offset)
 {
-  CkanValidationError *error;
+  Unplaced *u;
 
-  while ((error = g_queue_peek_head (&self->unplaced)) &&
-         (guint64) error->byte_offset - self->start_offset < next_offset)
+  while ((u = g_queue_peek_head (&self->unplaced)) && u->at < next_offset)
     {
-      error->row_number = (gint64) self->last_row;
-      g_queue_pop_head (&self->unplaced);
+      u->error->row_number = (gint64) self->last_row;
+      g_free (g_queue_pop_head (&self->unplaced));
     }
 }
 
@@ -307,6 +323,7 @@ sample_record_cb (const PubCsvCell *cells,
       switch (pub_check_personal_cell (cells[i].data, cells[i].len))
         {
         case PUB_PERSONAL_RUT_FORMATTED:
+        case PUB_PERSONAL_RUT_WRONG_DIGIT:
         case PUB_PERSONAL_EMAIL:
         case PUB_PERSONAL_PHONE:
           s->n_personal++;
@@ -315,6 +332,7 @@ sample_record_cb (const PubCsvCell *cells,
           s->n_plain_ruts++;
           break;
         case PUB_PERSONAL_NONE:
+        case PUB_N_PERSONAL_KINDS:
         default:
           break;
         }
@@ -619,6 +637,11 @@ pub_table_checker_new (PubEncoding           encoding,
   self->stats.dialect = *dialect;
   self->reader = pub_csv_reader_new (dialect->delimiter, dialect->quote, max_record, record_cb, self);
   pub_encoding_validator_init (&self->validator, encoding, 0);
+  if (PUB_ENCODING_IS_UTF16 (encoding))
+    {
+      pub_utf16_decoder_init (&self->utf16, encoding == PUB_ENCODING_UTF16_BE, 0);
+      self->decoded = g_byte_array_new ();
+    }
   pub_row_set_init (&self->dups);
   return self;
 }
@@ -628,7 +651,16 @@ pub_table_checker_set_start_offset (PubTableChecker *self,
                                     guint64          offset)
 {
   self->validator.offset = offset;
+  self->utf16.offset = offset;
   self->start_offset = offset;
+}
+
+static void
+feed_decoded (PubTableChecker *self)
+{
+  pub_csv_reader_feed (self->reader, (const char *) self->decoded->data, self->decoded->len);
+  self->decoded_base += self->decoded->len;
+  g_byte_array_set_size (self->decoded, 0);
 }
 
 void
@@ -636,9 +668,15 @@ pub_table_checker_feed (PubTableChecker *self,
                         const char      *data,
                         gsize            len)
 {
+  self->stats.bytes += len;
+  if (self->decoded)
+    {
+      pub_utf16_decoder_feed (&self->utf16, data, len, self->decoded, invalid_byte_cb, self);
+      feed_decoded (self);
+      return;
+    }
   pub_encoding_validator_feed (&self->validator, data, len, invalid_byte_cb, self);
   pub_csv_reader_feed (self->reader, data, len);
-  self->stats.bytes += len;
 }
 
 static void
@@ -686,7 +724,15 @@ report_personal (PubTableChecker *self)
                                                 (unsigned long long) phones);
           ckan_validation_report_add_error (self->report, "personal-data", 0, (int) i + 1, col->name, examples, m);
         }
-      if (col->personal_label && !ruts && !emails && !phones)
+      if (col->n_personal[PUB_PERSONAL_RUT_WRONG_DIGIT])
+        {
+          guint64 wrong = col->n_personal[PUB_PERSONAL_RUT_WRONG_DIGIT];
+          g_autofree char *m = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%llu value looks like a RUT with a wrong check digit",
+                                                             "%llu values look like a RUT with a wrong check digit", wrong),
+                                                (unsigned long long) wrong);
+          ckan_validation_report_add_error (self->report, "personal-data", 0, (int) i + 1, col->name, examples, m);
+        }
+      if (col->personal_label && !ruts && !emails && !phones && !col->n_personal[PUB_PERSONAL_RUT_WRONG_DIGIT])
         ckan_validation_report_add_error (self->report, "personal-data", 0, (int) i + 1, col->name, NULL,
                                           _("The column's name suggests personal data"));
     }
@@ -728,6 +774,11 @@ mask_earlier_cells (PubTableChecker *self)
 void
 pub_table_checker_finish (PubTableChecker *self)
 {
+  if (self->decoded)
+    {
+      pub_utf16_decoder_finish (&self->utf16, self->decoded, invalid_byte_cb, self);
+      feed_decoded (self);
+    }
   pub_encoding_validator_finish (&self->validator, invalid_byte_cb, self);
   pub_csv_reader_finish (self->reader);
   place_encoding_errors (self, G_MAXUINT64);
@@ -740,6 +791,15 @@ pub_table_checker_finish (PubTableChecker *self)
                                         _("The file has too many different rows to compare them all in memory: "
                                           "later rows were compared for duplicates only with the first six million"));
   pub_row_set_clear (&self->dups);
+  /* Column names and nothing under them: a template, or the export
+   * stopped early. Frictionless calls it valid; there is nothing to
+   * publish. */
+  if (self->header_seen && !self->stats.header_missing && self->stats.n_rows == self->stats.n_blank_rows)
+    {
+      self->stats.no_data_rows = TRUE;
+      ckan_validation_report_add_error (self->report, "no-data-rows", 0, 0, NULL, NULL,
+                                        _("The file has column names but no rows of data: there is nothing to publish"));
+    }
   report_personal (self);
   mask_earlier_cells (self);
   ckan_validation_report_set_stats (self->report, (gint64) self->stats.n_rows,
@@ -765,7 +825,9 @@ pub_table_checker_free (PubTableChecker *self)
     }
   g_free (self->stats.columns);
   g_free (self->sample);
-  g_queue_clear (&self->unplaced);
+  g_queue_clear_full (&self->unplaced, g_free);
+  if (self->decoded)
+    g_byte_array_unref (self->decoded);
   pub_row_set_clear (&self->dups);
   pub_csv_reader_free (self->reader);
   g_object_unref (self->report);

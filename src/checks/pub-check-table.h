@@ -30,7 +30,7 @@ typedef struct {
   guint64        n_date[3];         /* dd-mm-yyyy, dd/mm/yyyy, yyyy-mm-dd */
   guint64        n_bool_es;
   guint64        n_bool_en;
-  guint64        n_personal[5];     /* by PubPersonalKind */
+  guint64        n_personal[PUB_N_PERSONAL_KINDS];
   guint64        n_plain_candidates;/* 8-9 digit values that could be RUTs */
   guint          n_examples;
   char          *examples[4];       /* at most 3, masked, NULL-terminated */
@@ -59,6 +59,7 @@ typedef struct {
   gboolean        duplicates_limited; /* the duplicate set filled up */
   gboolean        header_blank;
   gboolean        header_missing;
+  gboolean        no_data_rows;     /* column names, and nothing (or only blank rows) below */
   guint           n_blank_labels;
   guint           n_duplicate_labels;
   guint           n_columns;

@@ -91,7 +91,7 @@ pub_check_result_wants_utf8_copy (PubCheckResult *self)
   const PubCsvStats *stats = pub_check_result_get_stats (self);
 
   return stats && (stats->encoding == PUB_ENCODING_WINDOWS_1252 ||
-                   stats->encoding == PUB_ENCODING_UTF16 ||
+                   PUB_ENCODING_IS_UTF16 (stats->encoding) ||
                    stats->encoding == PUB_ENCODING_UTF8_BOM ||
                    stats->n_invalid_bytes > 0);
 }
@@ -136,19 +136,27 @@ check_csv (PubCheckResult        *self,
   g_autofree char *chunk = NULL;
 
   encoding = pub_check_detect_encoding (head, MIN (head_len, 64 * 1024), &bom);
-  if (encoding == PUB_ENCODING_UTF16)
+  if (PUB_ENCODING_IS_UTF16 (encoding))
     {
-      ckan_validation_report_add_error (self->report, "encoding-error", 0, 0, NULL, NULL,
-                                        _("The file is in UTF-16, which is not checked: save it as UTF-8"));
-      pub_csv_sniff_dialect ("", 0, &dialect);
-      self->checker = pub_table_checker_new (encoding, &dialect, options->max_record, self->report);
-      return;
-    }
+      /* The dialect and the column types are guessed from the text; the
+       * checker decodes the bytes again as they stream by. */
+      g_autoptr(GByteArray) text = g_byte_array_sized_new ((guint) head_len);
+      PubUtf16Decoder decoder;
 
-  pub_csv_sniff_dialect (head + bom, MIN (head_len - bom, 64 * 1024), &dialect);
-  self->checker = pub_table_checker_new (encoding, &dialect, options->max_record, self->report);
-  pub_table_checker_set_start_offset (self->checker, bom);
-  pub_table_checker_infer (self->checker, head + bom, head_len - bom);
+      pub_utf16_decoder_init (&decoder, encoding == PUB_ENCODING_UTF16_BE, bom);
+      pub_utf16_decoder_feed (&decoder, head + bom, head_len - bom, text, NULL, NULL);
+      pub_csv_sniff_dialect ((const char *) text->data, MIN (text->len, 64 * 1024), &dialect);
+      self->checker = pub_table_checker_new (encoding, &dialect, options->max_record, self->report);
+      pub_table_checker_set_start_offset (self->checker, bom);
+      pub_table_checker_infer (self->checker, (const char *) text->data, text->len);
+    }
+  else
+    {
+      pub_csv_sniff_dialect (head + bom, MIN (head_len - bom, 64 * 1024), &dialect);
+      self->checker = pub_table_checker_new (encoding, &dialect, options->max_record, self->report);
+      pub_table_checker_set_start_offset (self->checker, bom);
+      pub_table_checker_infer (self->checker, head + bom, head_len - bom);
+    }
   pub_table_checker_feed (self->checker, head + bom, head_len - bom);
   progress_report (progress, done, size);
 

@@ -48,6 +48,7 @@ pub_validation_type_title (const char *type)
     { "source-error", N_("The file could not be read in full") },
     { "scheme-error", N_("The file could not be reached") },
     { "personal-data", N_("Personal data") },
+    { "no-data-rows", N_("No rows of data") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
@@ -219,7 +220,8 @@ pub_validation_report_add_columns (AdwPreferencesGroup *group,
     {
       const PubColumnStats *col = &stats->columns[i];
       guint64 personal = col->n_personal[PUB_PERSONAL_RUT_FORMATTED] + col->n_personal[PUB_PERSONAL_RUT_PLAIN] +
-                         col->n_personal[PUB_PERSONAL_EMAIL] + col->n_personal[PUB_PERSONAL_PHONE];
+                         col->n_personal[PUB_PERSONAL_EMAIL] + col->n_personal[PUB_PERSONAL_PHONE] +
+                         col->n_personal[PUB_PERSONAL_RUT_WRONG_DIGIT];
       guint empty = data_rows ? (guint) (col->n_empty * 100 / data_rows) : 0;
       g_autofree char *subtitle = NULL;
       GtkWidget *row;

@@ -99,7 +99,16 @@ test_personal_cells (void)
   g_assert_cmpint (personal ("12.345.678-5"), ==, PUB_PERSONAL_RUT_FORMATTED);
   g_assert_cmpint (personal ("12345678-5"), ==, PUB_PERSONAL_RUT_FORMATTED);
   g_assert_cmpint (personal ("123456785"), ==, PUB_PERSONAL_RUT_PLAIN);
-  g_assert_cmpint (personal ("12.345.678-4"), ==, PUB_PERSONAL_NONE);
+  /* Written as a RUT with a wrong check digit: its own kind, and never a
+   * phone number even when its nine digits would dial (223456784). */
+  g_assert_cmpint (personal ("12.345.678-4"), ==, PUB_PERSONAL_RUT_WRONG_DIGIT);
+  g_assert_cmpint (personal ("22345678-4"), ==, PUB_PERSONAL_RUT_WRONG_DIGIT);
+  g_assert_cmpint (personal ("9876543-1"), ==, PUB_PERSONAL_RUT_WRONG_DIGIT);
+  g_assert_cmpint (personal ("98765432-1"), ==, PUB_PERSONAL_RUT_WRONG_DIGIT);
+  /* A company's RUT is no phone number either. */
+  g_assert_cmpint (personal ("76543210-3"), ==, PUB_PERSONAL_NONE);
+  /* Plain digits with a wrong check digit prove nothing. */
+  g_assert_cmpint (personal ("123456784"), ==, PUB_PERSONAL_NONE);
   /* Companies' RUTs (above 50 million) are not personal data. */
   g_assert_cmpint (personal ("76.086.428-5"), ==, PUB_PERSONAL_NONE);
 
@@ -156,6 +165,7 @@ test_masking (void)
 {
   assert_masked ("12.345.678-5", PUB_PERSONAL_RUT_FORMATTED, "1•.•••.•••-•");
   assert_masked ("123456785", PUB_PERSONAL_RUT_PLAIN, "1••••••••");
+  assert_masked ("22345678-4", PUB_PERSONAL_RUT_WRONG_DIGIT, "2•••••••-•");
   assert_masked ("juan.perez@example.cl", PUB_PERSONAL_EMAIL, "j•••@e•••.cl");
   assert_masked ("+56 9 8765 4321", PUB_PERSONAL_PHONE, "+56 • •••• ••21");
   assert_masked ("987654321", PUB_PERSONAL_PHONE, "•••••••21");

@@ -29,7 +29,10 @@ test_detect (void)
   g_assert_cmpuint (bom, ==, 3);
   g_assert_cmpint (detect ("Ñuñoa\n", 8, &bom), ==, PUB_ENCODING_UTF8);
   g_assert_cmpint (detect ("\xD1u\xF1oa;s\xED\n", 9, &bom), ==, PUB_ENCODING_WINDOWS_1252);
-  g_assert_cmpint (detect ("\xFF\xFE" "a\0", 4, &bom), ==, PUB_ENCODING_UTF16);
+  g_assert_cmpint (detect ("\xFF\xFE" "a\0", 4, &bom), ==, PUB_ENCODING_UTF16_LE);
+  g_assert_cmpuint (bom, ==, 2);
+  g_assert_cmpint (detect ("\xFE\xFF" "\0a", 4, &bom), ==, PUB_ENCODING_UTF16_BE);
+  g_assert_cmpuint (bom, ==, 2);
   /* A sequence cut by the end of the sample is not held against UTF-8. */
   g_assert_cmpint (detect ("Ñu\xC3", 4, &bom), ==, PUB_ENCODING_UTF8);
   /* Mostly good UTF-8 with a stray byte stays UTF-8 (the byte is an error). */
@@ -90,6 +93,45 @@ test_windows_1252 (void)
   g_assert_cmpuint (offsets->len, ==, 2);
   g_assert_cmpuint (g_array_index (offsets, guint64, 0), ==, 6);
   g_assert_cmpuint (g_array_index (offsets, guint64, 1), ==, 8);
+}
+
+static void
+test_utf16_decoder (void)
+{
+  /* "Añ" then U+1F600 (a pair), a lone low surrogate at 10, a lone high
+   * surrogate at 12 broken by "z", and half a unit at the end (17), in
+   * little-endian after a BOM (offsets count it). */
+  static const char le[] = "A\0\xF1\0\x3D\xD8\x00\xDE\x00\xDC\x00\xD8z\0\n\0q";
+  static const guint64 expected[] = { 10, 12, 18 };
+  gsize len = sizeof le - 1;
+
+  for (gsize piece = 1; piece <= len; piece++)
+    {
+      g_autoptr(GByteArray) out = g_byte_array_new ();
+      g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint64));
+      PubUtf16Decoder d;
+
+      pub_utf16_decoder_init (&d, FALSE, 2);
+      for (gsize i = 0; i < len; i += piece)
+        pub_utf16_decoder_feed (&d, le + i, MIN (piece, len - i), out, offset_cb, offsets);
+      pub_utf16_decoder_finish (&d, out, offset_cb, offsets);
+      g_byte_array_append (out, (const guint8 *) "", 1);
+      g_assert_cmpstr ((char *) out->data, ==, "Añ\xF0\x9F\x98\x80\xEF\xBF\xBD\xEF\xBF\xBDz\n\xEF\xBF\xBD");
+      g_assert_cmpuint (offsets->len, ==, G_N_ELEMENTS (expected));
+      for (guint i = 0; i < offsets->len; i++)
+        g_assert_cmpuint (g_array_index (offsets, guint64, i), ==, expected[i]);
+    }
+
+  {
+    g_autoptr(GByteArray) out = g_byte_array_new ();
+    PubUtf16Decoder d;
+
+    pub_utf16_decoder_init (&d, TRUE, 0);
+    pub_utf16_decoder_feed (&d, "\0\xD1\0u", 4, out, NULL, NULL);
+    pub_utf16_decoder_finish (&d, out, NULL, NULL);
+    g_byte_array_append (out, (const guint8 *) "", 1);
+    g_assert_cmpstr ((char *) out->data, ==, "Ñu");
+  }
 }
 
 static void
@@ -206,6 +248,24 @@ test_utf8_copy (void)
   g_assert_true (g_file_load_contents (bom_dest, NULL, &contents, NULL, NULL, NULL));
   g_assert_cmpstr (contents, ==, "a\nñ\n");
 
+  /* UTF-16 (Excel's "Unicode text"), either byte order: the BOM goes. */
+  g_clear_pointer (&contents, g_free);
+  g_clear_object (&bom_dest);
+  g_assert_true (g_file_set_contents (src_path, "\xFF\xFE" "a\0\t\0\xF1\0\n\0", 10, NULL));
+  bom_dest = g_file_new_build_filename (dir, "bom.csv", NULL);
+  g_file_delete (bom_dest, NULL, NULL);
+  error = write_copy (source, PUB_ENCODING_UTF16_LE, bom_dest, NULL, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_file_load_contents (bom_dest, NULL, &contents, NULL, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "a\tñ\n");
+  g_clear_pointer (&contents, g_free);
+  g_file_delete (bom_dest, NULL, NULL);
+  g_assert_true (g_file_set_contents (src_path, "\xFE\xFF" "\0a\0\xF1", 6, NULL));
+  error = write_copy (source, PUB_ENCODING_UTF16_BE, bom_dest, NULL, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_file_load_contents (bom_dest, NULL, &contents, NULL, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "añ");
+
   /* Cancelled: an error, and the earlier copy is left as it was. */
   g_cancellable_cancel (cancelled);
   error = write_copy (source, PUB_ENCODING_WINDOWS_1252, dest, cancelled, NULL);
@@ -230,6 +290,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/check-encoding/detect", test_detect);
   g_test_add_func ("/check-encoding/invalid-positions", test_invalid_positions);
   g_test_add_func ("/check-encoding/windows-1252", test_windows_1252);
+  g_test_add_func ("/check-encoding/utf16-decoder", test_utf16_decoder);
   g_test_add_func ("/check-encoding/cell-to-utf8", test_cell_to_utf8);
   g_test_add_func ("/check-encoding/utf8-copy", test_utf8_copy);
 

@@ -65,6 +65,122 @@ test_clean (void)
   g_assert_false (pub_check_result_wants_utf8_copy (r));
 }
 
+static PubQualityFinding *
+find_finding (PubCheckResult *result,
+              const char     *finding,
+              const char     *field_name)
+{
+  GPtrArray *findings = pub_quality_score_get_findings (pub_check_result_get_score (result));
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      PubQualityFinding *f = g_ptr_array_index (findings, i);
+
+      if (g_str_equal (f->finding, finding) && g_strcmp0 (f->field_name, field_name) == 0)
+        return f;
+    }
+  return NULL;
+}
+
+/* Column names and nothing else: nothing to publish, so not 10 of 10. */
+static void
+test_header_only (void)
+{
+  g_autoptr(PubCheckResult) r = check_fixture ("header-only.csv");
+  g_autoptr(PubCheckResult) clean = check_fixture ("clean.csv");
+  PubQualityScore *score = pub_check_result_get_score (r);
+  PubQualityFinding *f;
+
+  g_assert_cmpuint (pub_check_result_get_stats (r)->n_columns, ==, 3);
+  g_assert_true (pub_check_result_get_stats (r)->no_data_rows);
+  g_assert_cmpuint (n_of (r, "no-data-rows"), ==, 1);
+  g_assert_false (ckan_validation_report_get_valid (pub_check_result_get_report (r)));
+  f = find_finding (r, "no-data-rows", NULL);
+  g_assert_nonnull (f);
+  g_assert_cmpint (f->criterion, ==, PUB_CRITERION_COMPLETENESS);
+  g_assert_cmpfloat (pub_quality_score_get_criterion (score, PUB_CRITERION_COMPLETENESS), <=, 1.0);
+  g_assert_cmpfloat (pub_quality_score_get_overall (score), <=, 3.0);
+
+  g_assert_false (pub_check_result_get_stats (clean)->no_data_rows);
+  g_assert_cmpuint (n_of (clean, "no-data-rows"), ==, 0);
+}
+
+/* 22345678-4 dials as a phone number, but it is written as a RUT. */
+static void
+test_rut_wrong_digit (void)
+{
+  g_autoptr(PubCheckResult) r = check_fixture ("rut-wrong-digit.csv");
+  const PubCsvStats *stats = pub_check_result_get_stats (r);
+  const PubColumnStats *col = &stats->columns[0];
+  CkanValidationError *e;
+  PubQualityFinding *f;
+
+  g_assert_cmpuint (col->n_personal[PUB_PERSONAL_PHONE], ==, 0);
+  g_assert_cmpuint (col->n_personal[PUB_PERSONAL_RUT_WRONG_DIGIT], ==, 3);
+  g_assert_null (find_finding (r, "personal-phone", "codigo"));
+  f = find_finding (r, "rut-wrong-digit", "codigo");
+  g_assert_nonnull (f);
+  g_assert_cmpint (f->criterion, ==, PUB_CRITERION_PRIVACY);
+  g_assert_nonnull (strstr (f->recommendation, "wrong check digit"));
+
+  g_assert_cmpuint (n_of (r, "personal-data"), ==, 1);
+  e = error_of (r, "personal-data", 0);
+  g_assert_cmpint (e->field_number, ==, 1);
+  g_assert_cmpstr (e->message, ==, "3 values look like a RUT with a wrong check digit");
+  /* Examples are masked like RUTs. */
+  g_assert_cmpstr (e->cell, ==, "2•••••••-•, 1•.•••.•••-•, 9••••••-•");
+}
+
+/* Excel's "Unicode text": tab-separated UTF-16LE with a BOM, checked
+ * like any file, with the UTF-8 copy offered. */
+static void
+test_utf16 (void)
+{
+  g_autoptr(PubCheckResult) le = check_fixture ("excel-unicode.txt");
+  g_autoptr(PubCheckResult) be = check_fixture ("utf16be.csv");
+  const PubCsvStats *s = pub_check_result_get_stats (le);
+  CkanValidationError *e;
+
+  g_assert_cmpint (pub_check_result_get_format (le), ==, PUB_FORMAT_CSV);
+  g_assert_cmpint (s->encoding, ==, PUB_ENCODING_UTF16_LE);
+  g_assert_cmpint (s->dialect.delimiter, ==, '\t');
+  g_assert_cmpuint (s->n_rows, ==, 10);
+  g_assert_cmpuint (s->n_columns, ==, 4);
+  g_assert_cmpuint (s->line_endings[1], ==, 11);
+  g_assert_cmpstr (s->columns[1].name, ==, "Año");
+  g_assert_cmpint (s->columns[1].type, ==, PUB_COLUMN_INTEGER);
+  g_assert_cmpint (s->columns[3].type, ==, PUB_COLUMN_BOOLEAN);
+  g_assert_cmpuint (s->columns[3].n_bool_es, ==, 10);
+  g_assert_cmpuint (s->bytes, ==, 458);
+  g_assert_true (pub_check_result_wants_utf8_copy (le));
+  g_assert_cmpuint (n_of (le, "encoding-error"), ==, 0);
+  g_assert_cmpuint (n_of (le, "type-error"), ==, 1);
+  e = error_of (le, "type-error", 0);
+  g_assert_cmpint (e->row_number, ==, 3);
+  g_assert_cmpint (e->field_number, ==, 3);
+  g_assert_cmpstr (e->cell, ==, "n/d");
+  g_assert_nonnull (find_finding (le, "encoding", NULL));
+
+  s = pub_check_result_get_stats (be);
+  g_assert_cmpint (s->encoding, ==, PUB_ENCODING_UTF16_BE);
+  g_assert_cmpuint (s->n_rows, ==, 2);
+  g_assert_cmpstr (s->columns[0].name, ==, "comuna");
+  g_assert_true (ckan_validation_report_get_valid (pub_check_result_get_report (be)));
+
+  /* A broken unit is an encoding error at its place in the file, in the
+   * row that holds it. */
+  {
+    static const char data[] = "\xFF\xFE" "a\0\n\0" "b\0\n\0" "c\0\x00\xDC\n\0";
+    g_autoptr(PubCheckResult) r = pub_check_data (data, sizeof data - 1, "x.txt", NULL);
+
+    g_assert_cmpuint (n_of (r, "encoding-error"), ==, 1);
+    e = error_of (r, "encoding-error", 0);
+    g_assert_cmpint (e->byte_offset, ==, 12);
+    g_assert_cmpint (e->row_number, ==, 3);
+    g_assert_cmpuint (pub_check_result_get_stats (r)->n_invalid_bytes, ==, 1);
+  }
+}
+
 static void
 test_header_errors (void)
 {
@@ -587,6 +703,9 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/check-file/clean", test_clean);
   g_test_add_func ("/check-file/header", test_header_errors);
+  g_test_add_func ("/check-file/header-only", test_header_only);
+  g_test_add_func ("/check-file/rut-wrong-digit", test_rut_wrong_digit);
+  g_test_add_func ("/check-file/utf16", test_utf16);
   g_test_add_func ("/check-file/rows", test_row_errors);
   g_test_add_func ("/check-file/types", test_type_errors);
   g_test_add_func ("/check-file/dialects-encodings", test_dialects_and_encodings);
