@@ -39,9 +39,16 @@ pub_test_portal_seed_datasets (PubTestPortal *self,
   PortalOrg *org = portal_find_org (self, org_name);
   PortalUser *creators[2] = { portal_find_user (self, "editor"), portal_find_user (self, "admin") };
   guint added = 0;
+  GPtrArray *all;
 
   g_return_val_if_fail (PUB_IS_TEST_PORTAL (self), 0);
   g_return_val_if_fail (org != NULL, 0);
+
+  /* The names are new (the seed is in them), so each dataset is saved
+   * against an empty list: checking 10 000 names against each other would
+   * take minutes. */
+  all = self->datasets;
+  self->datasets = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
 
   for (guint i = 0; i < n; i++)
     {
@@ -49,7 +56,7 @@ pub_test_portal_seed_datasets (PubTestPortal *self,
       JsonArray *resources = json_array_new ();
       PortalCall call = { 0 };
       g_autoptr(JsonObject) saved = NULL;
-      g_autofree char *name = g_strdup_printf ("serie-%s-%05u", org->name, i + 1);
+      g_autofree char *name = g_strdup_printf ("serie-%s-%u-%05u", org->name, seed, i + 1);
       g_autofree char *title = g_strdup_printf ("%s %u", topics[g_rand_int_range (rand, 0, G_N_ELEMENTS (topics))],
                                                 2000 + g_rand_int_range (rand, 0, 26));
       const char *frequency = frequencies[g_rand_int_range (rand, 0, G_N_ELEMENTS (frequencies))];
@@ -87,6 +94,7 @@ pub_test_portal_seed_datasets (PubTestPortal *self,
       g_clear_pointer (&call.error, json_object_unref);
       if (saved == NULL)
         continue;
+      g_ptr_array_add (all, g_ptr_array_steal_index (self->datasets, 0));
       added++;
 
       /* The stored object itself: its dates go back in time. */
@@ -105,5 +113,7 @@ pub_test_portal_seed_datasets (PubTestPortal *self,
                                          "last_modified", changed);
         }
     }
+  g_ptr_array_unref (self->datasets);
+  self->datasets = all;
   return added;
 }
