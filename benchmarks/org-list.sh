@@ -21,7 +21,7 @@ if [ -z "${PUB_BENCH_INNER:-}" ]; then
   if [ ! -f "$build/build.ninja" ]; then
     meson setup "$build" "$top" --buildtype=release -Dui_tests=false >/dev/null
   fi
-  meson compile -C "$build" bench-org-list publicador-test-portal >/dev/null
+  meson compile -C "$build" bench-org-list publicador-test-portal gschemas.compiled >/dev/null
   export PUB_BENCH_INNER=1 PUB_BENCH_BUILD=$build
   exec "$top/build-aux/test-session.sh" "$0" "$@"
 fi

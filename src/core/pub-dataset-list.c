@@ -20,6 +20,11 @@
  * first, and what someone offline most likely wants. */
 #define CACHE_MAX_ROWS 500
 #define CACHE_SAVE_DELAY_MS 1000
+/* Rows kept in memory: scrolled far past, a page is dropped and asked
+ * again if it comes back into view, so 100 000 datasets weigh no more
+ * than 2 000. The first pages (what the cache keeps) always stay. */
+#define MAX_LOADED_PAGES 20
+#define PINNED_PAGES (CACHE_MAX_ROWS / DEFAULT_PAGE_SIZE)
 
 /* Positions no row asked for yet hold NULL. */
 static void
@@ -246,6 +251,40 @@ fill_page (PubDatasetList   *self,
       pub_dataset_list_item_set_dataset (item_at (self, first + i), dataset);
     }
   self->pages->data[page] = PAGE_LOADED;
+}
+
+static guint
+distance (guint a,
+          guint b)
+{
+  return a > b ? a - b : b - a;
+}
+
+/* Drops the loaded pages farthest from `page` that no row shows, until
+ * MAX_LOADED_PAGES remain. */
+static void
+evict_far_pages (PubDatasetList *self,
+                 guint           page)
+{
+  guint loaded = 0;
+
+  for (guint p = 0; p < self->pages->len; p++)
+    loaded += self->pages->data[p] == PAGE_LOADED;
+  while (loaded > MAX_LOADED_PAGES)
+    {
+      guint farthest = G_MAXUINT;
+
+      for (guint p = PINNED_PAGES; p < self->pages->len; p++)
+        if (self->pages->data[p] == PAGE_LOADED && p != page && !page_is_wanted (self, p) &&
+            (farthest == G_MAXUINT || distance (p, page) > distance (farthest, page)))
+          farthest = p;
+      if (farthest == G_MAXUINT)
+        return;
+      for (guint i = farthest * self->page_size; i < (farthest + 1) * self->page_size && i < self->items->len; i++)
+        g_clear_object (&self->items->pdata[i]);
+      self->pages->data[farthest] = PAGE_NONE;
+      loaded--;
+    }
 }
 
 static guint
@@ -479,7 +518,10 @@ page_cb (GObject      *object,
           resize (self, (guint) CLAMP (ckan_search_result_get_count (search), 0, G_MAXINT));
           set_count (self, ckan_search_result_get_count (search));
           if (page < self->pages->len)
-            fill_page (self, page, search);
+            {
+              fill_page (self, page, search);
+              evict_far_pages (self, page);
+            }
           schedule_save (self);
         }
       else

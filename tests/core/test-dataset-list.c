@@ -242,6 +242,42 @@ test_paging (Fixture       *f,
   g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_search") - calls_before, ==, n_pages);
 }
 
+/* Scrolling through 2,500 rows a page at a time, rows let go once past:
+ * memory keeps at most 20 pages, the first ones stay, and a page dropped
+ * is asked again only when it comes back into view. */
+static void
+test_scrolling_memory (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) loaded = NULL;
+  guint n, n_pages, calls;
+
+  new_list (f, NULL);
+  wait_first_page (f->list);
+  n = g_list_model_get_n_items (G_LIST_MODEL (f->list));
+  n_pages = (n + 99) / 100;
+  calls = pub_test_portal_get_call_count (f->portal, "package_search");
+  for (guint p = 0; p < n_pages; p++)
+    {
+      for (guint i = p * 100; i < MIN (n, (p + 1) * 100); i++)
+        hold (f, i);
+      WAIT_UNTIL (all_settled (f->held));
+      g_ptr_array_set_size (f->held, 0);
+    }
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_search") - calls, ==, n_pages - 1);
+  loaded = pub_dataset_list_dup_loaded (f->list);
+  g_assert_cmpuint (loaded->len, <=, 20 * 100);
+  g_assert_cmpuint (loaded->len, >=, 19 * 100);
+
+  /* Back to the top: still there. Halfway: asked again, once. */
+  calls = pub_test_portal_get_call_count (f->portal, "package_search");
+  g_assert_nonnull (dataset_at (f, 0));
+  hold (f, 1050);
+  WAIT_UNTIL (all_settled (f->held));
+  g_assert_nonnull (dataset_at (f, 1050));
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_search") - calls, ==, 1);
+}
+
 typedef gboolean (*Predicate) (CkanDataset *dataset);
 
 static gboolean is_private (CkanDataset *d) { return ckan_dataset_get_private (d); }
@@ -664,6 +700,7 @@ main (int   argc,
 #define ADD(name, n, func) \
   g_test_add ("/dataset-list/" name, Fixture, GUINT_TO_POINTER (n), fixture_setup, func, fixture_teardown)
   ADD ("paging", SEEDED, test_paging);
+  ADD ("scrolling-memory", SEEDED, test_scrolling_memory);
   ADD ("search-and-filters", SEEDED, test_search_and_filters);
   ADD ("overdue", SEEDED, test_overdue);
   ADD ("failed-page", SEEDED, test_failed_page);
