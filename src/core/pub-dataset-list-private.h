@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "ckan-search.h"
 #include "pub-dataset-list.h"
 
 G_BEGIN_DECLS
@@ -56,6 +57,31 @@ struct _PubDatasetList
   guint                reload_id;
   guint                save_id;
 };
+
+/* A page as the list keeps it, made from the portal's answer in a worker:
+ * trimming 100 full datasets and freeing them is work the main loop
+ * should not do while someone scrolls. */
+typedef struct {
+  /* Weak: a list let go while a page is being trimmed just goes away. */
+  GWeakRef          list;
+  guint             generation;
+  guint             page;
+  CkanSearchResult *search;
+  GPtrArray        *datasets;  /* trimmed CkanDataset */
+  gint64            count;
+  GStrv             formats;
+} PageResult;
+
+/* pub-dataset-list-query.c: package_search's parameters for a page. */
+CkanSearchParams *_pub_dataset_list_build_params (PubDatasetList *self,
+                                                  guint           page);
+
+/* pub-dataset-list-page.c */
+void _pub_dataset_list_page_result_free (PageResult   *result);
+void _pub_dataset_list_trim_thread      (GTask        *task,
+                                         gpointer      source_object,
+                                         gpointer      task_data,
+                                         GCancellable *cancellable);
 
 /* Asks the first page again on the next main loop iteration (changes made
  * together are one search). */

@@ -8,6 +8,61 @@
 #include "ckan-client-search.h"
 #include "pub-dataset-list-private.h"
 
+CkanSearchParams *
+_pub_dataset_list_build_params (PubDatasetList *self,
+              guint           page)
+{
+  g_autoptr(CkanSearchParams) params = ckan_search_params_new ();
+  g_autofree char *q = pub_dataset_filter_escape_query (self->search_text);
+
+  if (q != NULL)
+    ckan_search_params_set_query (params, q);
+  if (self->scope != NULL)
+    ckan_search_params_add_filter (params, self->scope);
+  if (pub_visibility_filter_to_clause (self->visibility) != NULL)
+    ckan_search_params_add_filter (params, pub_visibility_filter_to_clause (self->visibility));
+  if (pub_state_filter_to_clause (self->state_filter) != NULL)
+    ckan_search_params_add_filter (params, pub_state_filter_to_clause (self->state_filter));
+  if (self->format != NULL)
+    {
+      g_autofree char *clause = pub_dataset_filter_format_clause (self->format);
+
+      ckan_search_params_add_filter (params, clause);
+    }
+  if (self->overdue_only)
+    {
+      g_autofree char *clause = pub_dataset_filter_overdue_clause ();
+
+      /* A draft was never published: it can't be late. */
+      ckan_search_params_add_filter (params, "state:active");
+      ckan_search_params_add_filter (params, clause);
+    }
+  ckan_search_params_set_sort (params, pub_dataset_sort_to_param (self->sort));
+  ckan_search_params_set_start (params, page * self->page_size);
+  ckan_search_params_set_rows (params, self->page_size);
+  ckan_search_params_set_include_private (params, TRUE);
+  if (self->drafts_supported)
+    ckan_search_params_set_include_drafts (params, TRUE);
+  if (page == 0)
+    {
+      ckan_search_params_add_facet_field (params, "res_format");
+      ckan_search_params_set_facet_limit (params, 50);
+    }
+  return g_steal_pointer (&params);
+}
+
+CkanSearchParams *
+pub_dataset_list_dup_search_params (PubDatasetList *self)
+{
+  g_autoptr(CkanSearchParams) params = NULL;
+
+  g_return_val_if_fail (PUB_IS_DATASET_LIST (self), NULL);
+
+  params = _pub_dataset_list_build_params (self, 1);
+  ckan_search_params_set_start (params, 0);
+  return g_steal_pointer (&params);
+}
+
 #define SETTER(field, value) \
   G_STMT_START { \
     if (self->field == (value)) \

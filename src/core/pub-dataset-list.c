@@ -161,72 +161,6 @@ is_default_view (PubDatasetList *self)
          !self->overdue_only && self->sort == PUB_DATASET_SORT_LAST_CHANGED;
 }
 
-static CkanSearchParams *
-build_params (PubDatasetList *self,
-              guint           page)
-{
-  g_autoptr(CkanSearchParams) params = ckan_search_params_new ();
-  g_autofree char *q = pub_dataset_filter_escape_query (self->search_text);
-
-  if (q != NULL)
-    ckan_search_params_set_query (params, q);
-  if (self->scope != NULL)
-    ckan_search_params_add_filter (params, self->scope);
-  if (pub_visibility_filter_to_clause (self->visibility) != NULL)
-    ckan_search_params_add_filter (params, pub_visibility_filter_to_clause (self->visibility));
-  if (pub_state_filter_to_clause (self->state_filter) != NULL)
-    ckan_search_params_add_filter (params, pub_state_filter_to_clause (self->state_filter));
-  if (self->format != NULL)
-    {
-      g_autofree char *clause = pub_dataset_filter_format_clause (self->format);
-
-      ckan_search_params_add_filter (params, clause);
-    }
-  if (self->overdue_only)
-    {
-      g_autofree char *clause = pub_dataset_filter_overdue_clause ();
-
-      /* A draft was never published: it can't be late. */
-      ckan_search_params_add_filter (params, "state:active");
-      ckan_search_params_add_filter (params, clause);
-    }
-  ckan_search_params_set_sort (params, pub_dataset_sort_to_param (self->sort));
-  ckan_search_params_set_start (params, page * self->page_size);
-  ckan_search_params_set_rows (params, self->page_size);
-  ckan_search_params_set_include_private (params, TRUE);
-  if (self->drafts_supported)
-    ckan_search_params_set_include_drafts (params, TRUE);
-  if (page == 0)
-    {
-      ckan_search_params_add_facet_field (params, "res_format");
-      ckan_search_params_set_facet_limit (params, 50);
-    }
-  return g_steal_pointer (&params);
-}
-
-CkanSearchParams *
-pub_dataset_list_dup_search_params (PubDatasetList *self)
-{
-  g_autoptr(CkanSearchParams) params = NULL;
-
-  g_return_val_if_fail (PUB_IS_DATASET_LIST (self), NULL);
-
-  params = build_params (self, 1);
-  ckan_search_params_set_start (params, 0);
-  return g_steal_pointer (&params);
-}
-
-/* The rows keep only what they show: 10 000 full datasets would weigh
- * hundreds of megabytes. */
-static CkanDataset *
-trim_dataset (CkanDataset *dataset)
-{
-  g_autoptr(JsonObject) trimmed = pub_dataset_cache_trim (ckan_record_get_object (CKAN_RECORD (dataset)));
-  CkanDataset *copy = ckan_dataset_new_from_json (trimmed, NULL);
-
-  return copy != NULL ? copy : g_object_ref (dataset);
-}
-
 static PubDatasetListItem *
 item_at (PubDatasetList *self,
          guint           position)
@@ -237,19 +171,14 @@ item_at (PubDatasetList *self,
 }
 
 static void
-fill_page (PubDatasetList   *self,
-           guint             page,
-           CkanSearchResult *result)
+fill_page (PubDatasetList *self,
+           guint           page,
+           GPtrArray      *datasets)
 {
-  GPtrArray *datasets = ckan_search_result_get_results (result);
   guint first = page * self->page_size;
 
   for (guint i = 0; i < datasets->len && first + i < self->items->len; i++)
-    {
-      g_autoptr(CkanDataset) dataset = trim_dataset (datasets->pdata[i]);
-
-      pub_dataset_list_item_set_dataset (item_at (self, first + i), dataset);
-    }
+    pub_dataset_list_item_set_dataset (item_at (self, first + i), datasets->pdata[i]);
   self->pages->data[page] = PAGE_LOADED;
 }
 
@@ -414,14 +343,12 @@ schedule_save (PubDatasetList *self)
 }
 
 static void
-install_first_page (PubDatasetList   *self,
-                    CkanSearchResult *result)
+install_first_page (PubDatasetList *self,
+                    PageResult     *result)
 {
   guint old = self->items->len;
-  gint64 count = ckan_search_result_get_count (result);
+  gint64 count = result->count;
   guint n_items = (guint) CLAMP (count, 0, G_MAXINT);
-  g_autoptr(GPtrArray) facets = ckan_search_result_dup_facet_items (result, "res_format");
-  g_autoptr(GStrvBuilder) formats = g_strv_builder_new ();
 
   g_ptr_array_set_size (self->items, 0);
   g_ptr_array_set_size (self->items, n_items);
@@ -429,12 +356,9 @@ install_first_page (PubDatasetList   *self,
   memset (self->pages->data, PAGE_NONE, self->pages->len);
   self->awaiting_first = FALSE;
   if (self->pages->len > 0)
-    fill_page (self, 0, result);
-
-  for (guint i = 0; i < facets->len; i++)
-    g_strv_builder_add (formats, ((CkanFacetItem *) facets->pdata[i])->name);
+    fill_page (self, 0, result->datasets);
   g_strfreev (self->formats);
-  self->formats = g_strv_builder_end (formats);
+  self->formats = g_steal_pointer (&result->formats);
 
   g_object_freeze_notify (G_OBJECT (self));
   set_count (self, count);
@@ -473,6 +397,34 @@ refused_drafts (const GError *error)
 }
 
 static void
+trimmed_cb (GObject      *object,
+            GAsyncResult *task,
+            gpointer      user_data)
+{
+  PageResult *result = g_task_get_task_data (G_TASK (task));
+  g_autoptr(PubDatasetList) self = g_weak_ref_get (&result->list);
+  guint page = result->page;
+
+  if (self == NULL || result->generation != self->generation)
+    return;
+  self->in_flight--;
+  if (self->awaiting_first)
+    install_first_page (self, result);
+  else if (page < self->pages->len)
+    {
+      resize (self, (guint) CLAMP (result->count, 0, G_MAXINT));
+      set_count (self, result->count);
+      if (page < self->pages->len)
+        {
+          fill_page (self, page, result->datasets);
+          evict_far_pages (self, page);
+        }
+      schedule_save (self);
+    }
+  pump (self);
+}
+
+static void
 page_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -480,17 +432,33 @@ page_cb (GObject      *object,
   PageRequest *request = user_data;
   g_autoptr(PubDatasetList) self = request->self;
   guint page = request->page;
-  gboolean current = request->generation == self->generation;
+  guint generation = request->generation;
   g_autoptr(GError) error = NULL;
   g_autoptr(CkanSearchResult) search = NULL;
+  g_autoptr(GTask) task = NULL;
+  PageResult *page_result;
 
   g_free (request);
   search = ckan_client_package_search_finish (CKAN_CLIENT (object), result, &error);
-  if (!current)
+  if (generation != self->generation)
     return;
-  self->in_flight--;
 
-  if (search == NULL && self->drafts_supported && refused_drafts (error))
+  if (search != NULL)
+    {
+      page_result = g_new0 (PageResult, 1);
+      g_weak_ref_init (&page_result->list, self);
+      page_result->generation = generation;
+      page_result->page = page;
+      page_result->search = g_steal_pointer (&search);
+      task = g_task_new (NULL, NULL, trimmed_cb, NULL);
+      g_task_set_source_tag (task, page_cb);
+      g_task_set_task_data (task, page_result, (GDestroyNotify) _pub_dataset_list_page_result_free);
+      g_task_run_in_thread (task, _pub_dataset_list_trim_thread);
+      return;
+    }
+
+  self->in_flight--;
+  if (self->drafts_supported && refused_drafts (error))
     {
       self->drafts_supported = FALSE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFTS_SUPPORTED]);
@@ -499,34 +467,14 @@ page_cb (GObject      *object,
       fetch_page (self, page);
       return;
     }
-
   if (self->awaiting_first)
     {
-      if (search != NULL)
-        install_first_page (self, search);
-      else
-        {
-          /* The rows shown stay; the view says what failed. */
-          set_error (self, error);
-          set_loading (self, FALSE);
-        }
+      /* The rows shown stay; the view says what failed. */
+      set_error (self, error);
+      set_loading (self, FALSE);
     }
   else if (page < self->pages->len)
-    {
-      if (search != NULL)
-        {
-          resize (self, (guint) CLAMP (ckan_search_result_get_count (search), 0, G_MAXINT));
-          set_count (self, ckan_search_result_get_count (search));
-          if (page < self->pages->len)
-            {
-              fill_page (self, page, search);
-              evict_far_pages (self, page);
-            }
-          schedule_save (self);
-        }
-      else
-        fail_page (self, page, error);
-    }
+    fail_page (self, page, error);
   pump (self);
 }
 
@@ -534,7 +482,7 @@ static void
 fetch_page (PubDatasetList *self,
             guint           page)
 {
-  g_autoptr(CkanSearchParams) params = build_params (self, page);
+  g_autoptr(CkanSearchParams) params = _pub_dataset_list_build_params (self, page);
   PageRequest *request = g_new0 (PageRequest, 1);
 
   if (!self->awaiting_first)
