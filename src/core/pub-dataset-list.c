@@ -22,8 +22,8 @@
 #define CACHE_SAVE_DELAY_MS 1000
 /* Rows kept in memory: scrolled far past, a page is dropped and asked
  * again if it comes back into view, so 100 000 datasets weigh no more
- * than 2 000. The first pages (what the cache keeps) always stay. */
-#define MAX_LOADED_PAGES 20
+ * than 1 000. The first pages (what the cache keeps) always stay. */
+#define MAX_LOADED_PAGES 10
 #define PINNED_PAGES (CACHE_MAX_ROWS / DEFAULT_PAGE_SIZE)
 
 /* Positions no row asked for yet hold NULL. */

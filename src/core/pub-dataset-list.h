@@ -20,7 +20,7 @@ G_BEGIN_DECLS
  * public, private and drafts alike. Only the first page is asked for at
  * first; asking for an item whose page has not come asks for that page
  * (once), and the item fills in when it arrives. Memory stays bounded:
- * beyond 20 pages, pages no row shows, far from where the person is, are
+ * beyond 10 pages, pages no row shows, far from where the person is, are
  * dropped (the first five stay) and asked again only if scrolled back to. A page that fails leaves
  * its items FAILED until pub_dataset_list_retry_page(). Changing the search
  * or a filter asks again from the first page, and the rows shown stay until

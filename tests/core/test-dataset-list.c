@@ -243,7 +243,7 @@ test_paging (Fixture       *f,
 }
 
 /* Scrolling through 2,500 rows a page at a time, rows let go once past:
- * memory keeps at most 20 pages, the first ones stay, and a page dropped
+ * memory keeps at most 10 pages, the first ones stay, and a page dropped
  * is asked again only when it comes back into view. */
 static void
 test_scrolling_memory (Fixture       *f,
@@ -266,8 +266,8 @@ test_scrolling_memory (Fixture       *f,
     }
   g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_search") - calls, ==, n_pages - 1);
   loaded = pub_dataset_list_dup_loaded (f->list);
-  g_assert_cmpuint (loaded->len, <=, 20 * 100);
-  g_assert_cmpuint (loaded->len, >=, 19 * 100);
+  g_assert_cmpuint (loaded->len, <=, 10 * 100);
+  g_assert_cmpuint (loaded->len, >=, 9 * 100);
 
   /* Back to the top: still there. Halfway: asked again, once. */
   calls = pub_test_portal_get_call_count (f->portal, "package_search");
