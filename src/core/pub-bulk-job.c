@@ -5,9 +5,12 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ckan-client-search.h"
 #include "ckan-error.h"
 #include "pub-bulk-job.h"
+#include "pub-core-error.h"
 
 #define DEFAULT_BATCH_SIZE 100
 
@@ -23,6 +26,7 @@ struct _PubBulkJob
 
   guint           next;      /* index of the first id of the next batch */
   guint           batch_len;
+  gboolean        batch_failed;
   GPtrArray      *done;      /* char*, NULL-terminated when handed out */
   GPtrArray      *not_done;
   GError         *error;
@@ -183,12 +187,29 @@ checked_cb (GObject      *object,
     if (changed (self, datasets->pdata[i]))
       g_hash_table_add (changed_ids, (gpointer) ckan_dataset_get_id (datasets->pdata[i]));
   for (guint i = self->next; i < self->next + self->batch_len; i++)
-    add_id (g_hash_table_contains (changed_ids, self->ids[i]) ? self->done : self->not_done, self->ids[i]);
+    {
+      if (g_hash_table_contains (changed_ids, self->ids[i]))
+        add_id (self->done, self->ids[i]);
+      else
+        {
+          add_id (self->not_done, self->ids[i]);
+          /* CKAN 2.11 answers success and leaves drafts as they are. */
+          if (self->error == NULL)
+            self->error = g_error_new_literal (PUB_CORE_ERROR, PUB_CORE_ERROR_LEFT_UNCHANGED,
+                                               _("The portal left them as they were. Drafts can't be "
+                                                 "made public, private or deleted with others: open "
+                                                 "them one by one."));
+        }
+    }
   self->next += self->batch_len;
-  finish (task);
+  if (self->batch_failed)
+    finish (task);
+  else
+    send_batch (task);
 }
 
-/* A failed call may still have changed the datasets: ask how they are. */
+/* After each call, the datasets are looked up: a failed call may still
+ * have changed some, and a successful one may have skipped some. */
 static void
 check_batch (GTask *task)
 {
@@ -218,22 +239,20 @@ batch_cb (GObject      *object,
   PubBulkJob *self = g_task_get_source_object (task);
   GError *error = NULL;
 
+  self->batch_failed = FALSE;
   if (!ckan_client_bulk_update_finish (CKAN_CLIENT (object), result, &error))
     {
+      g_clear_error (&self->error);
       self->error = error;
+      self->batch_failed = TRUE;
       /* Refused outright: the portal did nothing. */
       if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_AUTHORIZATION))
         {
           finish (task);
           return;
         }
-      check_batch (task);
-      return;
     }
-  for (guint i = self->next; i < self->next + self->batch_len; i++)
-    add_id (self->done, self->ids[i]);
-  self->next += self->batch_len;
-  send_batch (task);
+  check_batch (task);
 }
 
 static void

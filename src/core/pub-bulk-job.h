@@ -42,11 +42,13 @@ const char     *pub_bulk_job_get_org_id   (PubBulkJob          *self);
 void            pub_bulk_job_set_batch_size (PubBulkJob        *self,
                                            guint                batch_size);
 
-/* Sends the ids in batches, one call at a time. When a call fails, the
- * datasets of that batch are looked up to learn which changed anyway (the
- * answer may be lost after the portal did the work), and the job stops:
- * afterwards every id is either done or not done, never unknown. FALSE
- * with the first error when anything is not done. */
+/* Sends the ids in batches, one call at a time, and looks each batch up
+ * afterwards: a failed call may have changed some datasets anyway (the
+ * answer lost after the portal did the work), and a successful one may
+ * have skipped some (CKAN 2.11 leaves drafts as they are). A failed call
+ * stops the job. Afterwards every id is either done or not done, never
+ * unknown. FALSE with the first error (PUB_CORE_ERROR_LEFT_UNCHANGED for
+ * skipped ones) when anything is not done. */
 void            pub_bulk_job_run_async    (PubBulkJob          *self,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
