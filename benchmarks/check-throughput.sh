@@ -3,6 +3,7 @@
 # with frictionless 5.x on a 100 MB slice, and whether both find the same
 # errors on the fixture set. Goals: >= 150 MB/s, peak RSS <= 200 MB.
 #   check-throughput.sh [--size BYTES] [--slice BYTES] [--no-frictionless]
+# Builds into _build-bench-checks (nothing is installed).
 # Files go to $PUB_BENCH_DIR (default /tmp/publicador-bench); frictionless
 # is installed once into a venv under ${XDG_CACHE_HOME:-~/.cache}.
 set -euo pipefail
@@ -20,7 +21,7 @@ while [ $# -gt 0 ]; do
 done
 
 work=${PUB_BENCH_DIR:-/tmp/publicador-bench}
-build=$top/_build-bench
+build=$top/_build-bench-checks
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/publicador-bench
 mkdir -p "$work" "$cache"
 

@@ -2,20 +2,23 @@
 # Time from launch to the first frame of the main window, and idle RSS,
 # under a headless display. Prints min/median/max over several runs.
 # Goals: first frame <= 400 ms, idle RSS <= 90 MB.
-#   benchmarks/startup.sh [RUNS]    (default 10; builds into _build-bench)
+#   benchmarks/startup.sh [RUNS]    (default 10; builds into _build-bench-startup
+#   and installs into its prefix/ folder, nowhere else)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-10}
-build=${PUB_BENCH_BUILD:-$top/_build-bench}
+build=${PUB_BENCH_STARTUP_BUILD:-$top/_build-bench-startup}
 
 if [ -z "${PUB_BENCH_INNER:-}" ]; then
   "$top/build-aux/install-deps.sh" --tests >/dev/null
   if [ ! -f "$build/build.ninja" ]; then
     meson setup "$build" "$top" --buildtype=release -Dui_tests=false --prefix="$build/prefix" >/dev/null
   fi
+  # Whoever configured this folder, the install goes into it.
+  meson configure "$build" --prefix="$build/prefix" >/dev/null
   meson compile -C "$build" >/dev/null
   meson install -C "$build" --quiet >/dev/null
-  export PUB_BENCH_INNER=1 PUB_BENCH_BUILD=$build
+  export PUB_BENCH_INNER=1 PUB_BENCH_STARTUP_BUILD=$build
   exec "$top/build-aux/test-session.sh" "$0" "$runs"
 fi
 

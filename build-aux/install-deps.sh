@@ -8,12 +8,13 @@ set -euo pipefail
 build_pkgs=(
   gcc pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
-  libsoup-3.0-dev libjson-glib-dev libsecret-1-dev
+  libsoup-3.0-dev libjson-glib-dev libsecret-1-dev nettle-dev
   desktop-file-utils appstream
 )
 test_pkgs=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   python3 curl clang libclang-rt-14-dev locales
+  at-spi2-core python3-pyatspi
 )
 
 want=("${build_pkgs[@]}")

@@ -26,6 +26,11 @@ done
 
 "$top/build-aux/install-deps.sh" --tests
 
+# A failed build must not leave an earlier run's log to be counted.
+stamp=$(mktemp "${TMPDIR:-/tmp}/publicador-tests-XXXXXX")
+trap 'rm -f "$stamp"' EXIT
+rm -f "$build/meson-logs/testlog.json" "$build/meson-logs/integration.json"
+
 if [ ! -f "$build/build.ninja" ]; then
   meson setup "$build" "$top" --werror -Dui_tests=$ui "${meson_args[@]}"
 fi
@@ -44,12 +49,11 @@ logs=("$build/meson-logs/testlog.json")
 
 if $integration; then
   echo "== Integration suite against a real CKAN 2.11"
-  rm -f "$build/meson-logs/integration.json"
   logs+=("$build/meson-logs/integration.json")
   "$top/build-aux/ckan-stack/run-with-stack.sh" \
     meson test -C "$build" --print-errorlogs --no-rebuild --suite integration \
       --logbase integration || status=$?
 fi
 
-"$top/build-aux/summarize-tests.py" "${logs[@]}" || status=1
+"$top/build-aux/summarize-tests.py" --since "$stamp" "${logs[@]}" || status=1
 exit $status

@@ -266,11 +266,14 @@ pub_csv_reader_feed (PubCsvReader *self,
           {
             const char *q = memchr (p, quote, (gsize) (end - p));
             const char *stop = q ? q : end;
+            gsize room = self->max_record - self->len;
 
             if (!append (self, p, (gsize) (stop - p)))
               {
+                /* Skip from the cap, not from the next quote: where the
+                 * line ends must not depend on how the file was fed. */
                 state = STATE_SKIP_LINE;
-                p = stop;
+                p += room;
                 break;
               }
             p = stop;

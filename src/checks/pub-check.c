@@ -385,6 +385,8 @@ show_progress_cb (gpointer user_data)
   GTask *task = user_data;
   AsyncData *d = g_task_get_task_data (task);
 
+  g_assert (G_IS_TASK (task));
+
   g_atomic_int_set (&d->pending, 0);
   if (!g_task_get_completed (task) && !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
     d->progress (d->fraction, d->progress_data);
@@ -397,6 +399,8 @@ thread_progress_cb (double   fraction,
 {
   GTask *task = user_data;
   AsyncData *d = g_task_get_task_data (task);
+
+  g_assert (G_IS_TASK (task));
 
   d->fraction = fraction;
   if (!g_atomic_int_compare_and_exchange (&d->pending, 0, 1))

@@ -56,6 +56,8 @@ action_call_cb (GObject      *source,
   GError *error = NULL;
   gpointer value = ckan_client_call_full_finish (CKAN_CLIENT (source), result, &error);
 
+  g_assert (G_IS_TASK (task));
+
   complete_action (task, value, error);
 }
 
@@ -67,6 +69,8 @@ action_upload_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
   gpointer value = ckan_client_upload_full_finish (CKAN_CLIENT (source), result, &error);
+
+  g_assert (G_IS_TASK (task));
 
   complete_action (task, value, error);
 }

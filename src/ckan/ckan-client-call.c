@@ -94,6 +94,8 @@ call_delay_done_cb (gpointer user_data)
   GTask *task = user_data;
   CallData *data = g_task_get_task_data (task);
 
+  g_assert (G_IS_TASK (task));
+
   call_data_clear_sources (data);
   if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
     call_return_cancelled (task);
@@ -108,6 +110,8 @@ call_delay_cancelled_cb (GCancellable *cancellable,
 {
   GTask *task = user_data;
   CallData *data = g_task_get_task_data (task);
+
+  g_assert (G_IS_TASK (task));
 
   call_data_clear_sources (data);
   call_return_cancelled (task);
@@ -209,6 +213,8 @@ call_read_cb (GObject      *source,
   GError *error = NULL;
   gpointer value;
 
+  g_assert (G_IS_TASK (task));
+
   value = ckan_response_read_finish (result, &error);
   if (value)
     {
@@ -234,6 +240,8 @@ call_sent_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   CallData *data = g_task_get_task_data (task);
   GCancellable *cancellable;
+
+  g_assert (G_IS_TASK (task));
 
   body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
   if (!body)

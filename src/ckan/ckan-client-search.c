@@ -69,6 +69,8 @@ search_page_cb (GObject      *source,
   GPtrArray *results;
   guint next;
 
+  g_assert (G_IS_TASK (task));
+
   page = ckan_client_package_search_finish (CKAN_CLIENT (source), result, &error);
   if (page == NULL)
     {

@@ -269,6 +269,8 @@ upload_read_cb (GObject      *source,
   UploadData *data = g_task_get_task_data (task);
   goffset file_size;
 
+  g_assert (G_IS_TASK (task));
+
   value = ckan_response_read_finish (result, &error);
   if (!value)
     {
@@ -300,6 +302,8 @@ send_thread (gpointer user_data)
   GError *error = NULL;
   GBytes *body;
 
+  g_assert (G_IS_TASK (task));
+
   /* A session for this thread alone: never shared, never kept. */
   g_main_context_push_thread_default (context);
   session = soup_session_new_with_options ("user-agent", CKAN_CLIENT_USER_AGENT,
@@ -327,6 +331,8 @@ upload_sent_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   UploadData *data = g_task_get_task_data (task);
   GCancellable *cancellable;
+
+  g_assert (G_IS_TASK (task));
 
   body = g_task_propagate_pointer (G_TASK (result), &error);
   upload_stop_watchdog (data);
@@ -363,6 +369,8 @@ upload_opened_cb (GObject      *source,
   CkanClient *self = g_task_get_source_object (task);
   UploadData *data = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
+
+  g_assert (G_IS_TASK (task));
 
   data->stream = ckan_upload_stream_open_finish (result, &error);
   if (!data->stream)

@@ -122,6 +122,7 @@ add_error_object (CkanValidationReport *self,
   const char *type = get_string (object, "type");
   CkanValidationError *error;
   const char *cell;
+  gint64 field_number;
 
   if (!type)
     type = get_string (object, "code");
@@ -136,20 +137,25 @@ add_error_object (CkanValidationReport *self,
   error->title = g_strdup (get_string (object, "title"));
   if (!error->title)
     error->title = g_strdup (get_string (object, "name"));
-  error->task = g_strdup (task);
+  /* Our own export names each error's table on the error itself. */
+  error->task = g_strdup (task ? task : get_string (object, "task"));
 
   error->row_number = get_int (object, "rowNumber");
   if (!error->row_number)
     error->row_number = get_int (object, "row-number");
   if (!error->row_number)
     error->row_number = get_int (object, "rowPosition");
-  error->field_number = (int) get_int (object, "fieldNumber");
-  if (!error->field_number)
-    error->field_number = (int) get_int (object, "column-number");
-  if (!error->field_number)
-    error->field_number = (int) get_int (object, "fieldPosition");
+  field_number = get_int (object, "fieldNumber");
+  if (!field_number)
+    field_number = get_int (object, "column-number");
+  if (!field_number)
+    field_number = get_int (object, "fieldPosition");
   if (json_object_has_member (object, "byteOffset"))
     error->byte_offset = get_int (object, "byteOffset");
+  /* Out of range means none, as the exports write it. */
+  error->row_number = MAX (error->row_number, 0);
+  error->field_number = field_number > 0 && field_number <= G_MAXINT ? (int) field_number : 0;
+  error->byte_offset = MAX (error->byte_offset, -1);
 
   error->field_name = g_strdup (get_string (object, "fieldName"));
   if (!error->field_name)
@@ -216,6 +222,12 @@ guess_shape (JsonObject *report)
     return CKAN_VALIDATION_SHAPE_GOODTABLES;
   if (get_string (report, "source") && g_str_equal (get_string (report, "source"), "local"))
     return CKAN_VALIDATION_SHAPE_LOCAL;
+  /* Our own export of a portal report names the shape it was read from. */
+  if (!tasks && get_string (report, "source"))
+    for (CkanValidationShape shape = CKAN_VALIDATION_SHAPE_FRICTIONLESS_V5;
+         shape <= CKAN_VALIDATION_SHAPE_GOODTABLES; shape++)
+      if (g_str_equal (get_string (report, "source"), ckan_validation_shape_to_string (shape)))
+        return shape;
   for (guint i = 0; tasks && i < json_array_get_length (tasks); i++)
     {
       JsonNode *node = json_array_get_element (tasks, i);
@@ -260,8 +272,13 @@ parse_report (CkanValidationReport *self,
   JsonObject *stats = get_object (report, "stats");
   gint64 rows = -1, fields = -1, bytes = -1;
   guint n_tasks = tasks ? json_array_get_length (tasks) : 0;
+  /* Old codes are renamed in goodtables' own reports, not in our export. */
+  gboolean legacy = shape == CKAN_VALIDATION_SHAPE_GOODTABLES && tasks;
 
   ckan_validation_report_set_shape (self, shape);
+  /* Our own export keeps the job's status beside the report. */
+  if (!ckan_validation_report_get_status (self) && get_string (report, "status"))
+    ckan_validation_report_set_status (self, get_string (report, "status"));
   {
     JsonNode *valid = json_object_get_member (report, "valid");
 
@@ -269,7 +286,7 @@ parse_report (CkanValidationReport *self,
       ckan_validation_report_set_valid (self, json_node_get_boolean (valid));
   }
   add_warnings (self, get_array (report, "warnings"));
-  add_errors (self, get_array (report, "errors"), NULL, shape == CKAN_VALIDATION_SHAPE_GOODTABLES);
+  add_errors (self, get_array (report, "errors"), NULL, legacy);
 
   for (guint i = 0; i < n_tasks; i++)
     {
@@ -279,8 +296,7 @@ parse_report (CkanValidationReport *self,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       task = json_node_get_object (node);
-      add_errors (self, get_array (task, "errors"), n_tasks > 1 ? task_name (task) : NULL,
-                  shape == CKAN_VALIDATION_SHAPE_GOODTABLES);
+      add_errors (self, get_array (task, "errors"), n_tasks > 1 ? task_name (task) : NULL, legacy);
       add_warnings (self, get_array (task, "warnings"));
 
       task_stats = get_object (task, "stats");
@@ -298,7 +314,8 @@ parse_report (CkanValidationReport *self,
         fields = MAX (fields, (gint64) json_array_get_length (get_array (task, "labels")));
     }
 
-  if (stats && shape == CKAN_VALIDATION_SHAPE_LOCAL)
+  /* Our export of a portal report keeps the tasks' sums at the top. */
+  if (stats && (shape == CKAN_VALIDATION_SHAPE_LOCAL || n_tasks == 0))
     {
       if (json_object_has_member (stats, "rows"))
         rows = get_int (stats, "rows");
@@ -317,10 +334,11 @@ parse_report (CkanValidationReport *self,
       for (GList *l = members; l; l = l->next)
         {
           gint64 total = get_int (summary, l->data);
-          guint64 have = ckan_validation_report_get_n_errors_of_type (self, l->data);
+          g_autofree char *type = g_utf8_make_valid (l->data, -1);
+          guint64 have = ckan_validation_report_get_n_errors_of_type (self, type);
 
           if (total > 0 && (guint64) total > have)
-            ckan_validation_report_count_errors (self, l->data, (guint64) total - have);
+            ckan_validation_report_count_errors (self, type, (guint64) total - have);
         }
     }
 }

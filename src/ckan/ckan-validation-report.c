@@ -142,6 +142,30 @@ ckan_validation_report_new (guint cap)
   return self;
 }
 
+/* Portal reports can carry bytes that are not UTF-8 (json-glib does not
+ * check strings): the model keeps only valid text, so labels and exports
+ * never show or write broken characters. */
+static void
+make_valid (char **text)
+{
+  char *valid;
+
+  if (!*text || g_utf8_validate (*text, -1, NULL))
+    return;
+  valid = g_utf8_make_valid (*text, -1);
+  g_free (*text);
+  *text = valid;
+}
+
+static char *
+dup_valid (const char *text)
+{
+  char *copy = g_strdup (text);
+
+  make_valid (&copy);
+  return copy;
+}
+
 static Bucket *
 get_bucket (CkanValidationReport *self,
             const char           *type)
@@ -167,6 +191,12 @@ ckan_validation_report_take_error (CkanValidationReport *self,
   g_return_val_if_fail (CKAN_IS_VALIDATION_REPORT (self), FALSE);
   g_return_val_if_fail (error && error->type, FALSE);
 
+  make_valid (&error->type);
+  make_valid (&error->title);
+  make_valid (&error->message);
+  make_valid (&error->cell);
+  make_valid (&error->field_name);
+  make_valid (&error->task);
   bucket = get_bucket (self, error->type);
   bucket->count++;
   self->n_errors++;
@@ -218,11 +248,14 @@ ckan_validation_report_count_errors (CkanValidationReport *self,
                                      const char           *type,
                                      guint64               n)
 {
+  g_autofree char *valid_type = NULL;
+
   g_return_if_fail (CKAN_IS_VALIDATION_REPORT (self));
 
   if (!n)
     return;
-  get_bucket (self, type)->count += n;
+  valid_type = dup_valid (type);
+  get_bucket (self, valid_type)->count += n;
   self->n_errors += n;
 }
 
@@ -232,7 +265,7 @@ ckan_validation_report_add_warning (CkanValidationReport *self,
 {
   g_return_if_fail (CKAN_IS_VALIDATION_REPORT (self));
 
-  g_ptr_array_insert (self->warnings, self->warnings->len - 1, g_strdup (warning));
+  g_ptr_array_insert (self->warnings, self->warnings->len - 1, dup_valid (warning));
 }
 
 guint64
@@ -337,7 +370,7 @@ ckan_validation_report_set_status (CkanValidationReport *self,
 {
   g_return_if_fail (CKAN_IS_VALIDATION_REPORT (self));
   g_free (self->status);
-  self->status = g_strdup (status);
+  self->status = dup_valid (status);
 }
 
 /* Internal to the parser (ckan-validation-report-parse.c). */
@@ -352,11 +385,11 @@ ckan_validation_report_set_job (CkanValidationReport *self,
                                 const char           *finished)
 {
   g_free (self->job_error);
-  self->job_error = g_strdup (job_error);
+  self->job_error = dup_valid (job_error);
   g_free (self->created);
-  self->created = g_strdup (created);
+  self->created = dup_valid (created);
   g_free (self->finished);
-  self->finished = g_strdup (finished);
+  self->finished = dup_valid (finished);
 }
 
 const char *

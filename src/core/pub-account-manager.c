@@ -177,6 +177,8 @@ deserialize_account (GVariant *value)
 static void
 account_changed_cb (PubAccountManager *self)
 {
+  g_assert (PUB_IS_ACCOUNT_MANAGER (self));
+
   save (self);
 }
 
@@ -220,6 +222,8 @@ load_token_cb (GObject      *object,
   g_autoptr(PubAccountManager) self = user_data;
   PubAccount *account = PUB_ACCOUNT (object);
   g_autoptr(GError) error = NULL;
+
+  g_assert (PUB_IS_ACCOUNT_MANAGER (self));
 
   if (!pub_account_load_token_finish (account, result, &error))
     {
@@ -500,6 +504,8 @@ store_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
 
+  g_assert (G_IS_TASK (task));
+
   if (!pub_secret_store_store_finish (result, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -565,6 +571,8 @@ clear_cb (GObject      *object,
   PubAccount *account = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   guint position;
+
+  g_assert (G_IS_TASK (task));
 
   /* Without a keyring nothing was ever stored there: signing out only has
    * to forget the token in memory. */

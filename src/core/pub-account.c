@@ -440,6 +440,8 @@ load_token_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   char *token;
 
+  g_assert (G_IS_TASK (task));
+
   token = pub_secret_store_lookup_finish (result, &error);
   if (token == NULL)
     {
@@ -493,6 +495,8 @@ organizations_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) organizations = NULL;
 
+  g_assert (G_IS_TASK (task));
+
   organizations = ckan_client_organization_list_for_user_finish (CKAN_CLIENT (object), result, &error);
   /* The list is a nicety: without it the cached one stays. */
   if (organizations != NULL)
@@ -513,6 +517,8 @@ verify_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(CkanUser) user = NULL;
   GCancellable *cancellable;
+
+  g_assert (G_IS_TASK (task));
 
   user = ckan_client_user_show_finish (CKAN_CLIENT (object), result, &error);
   if (user == NULL)
@@ -589,6 +595,8 @@ check_cb (GObject      *object,
 {
   g_autoptr(PubAccount) self = user_data;
   g_autoptr(GError) error = NULL;
+
+  g_assert (PUB_IS_ACCOUNT (self));
 
   self->checking = FALSE;
   if (!pub_account_verify_finish (self, result, &error))

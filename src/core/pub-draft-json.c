@@ -111,7 +111,7 @@ pub_draft_new_from_json (JsonNode *node,
                          GError  **error)
 {
   g_autoptr(PubDraft) self = NULL;
-  JsonObject *root, *dataset, *publish, *cache, *record;
+  JsonObject *root, *dataset, *publish, *cache, *record, *anonymize;
   JsonArray *tags, *resources;
   g_autoptr(GList) dataset_members = NULL;
   const char *id;
@@ -200,6 +200,23 @@ pub_draft_new_from_json (JsonNode *node,
       self->queued = queued != NULL && JSON_NODE_HOLDS_VALUE (queued) &&
                      json_node_get_value_type (queued) == G_TYPE_BOOLEAN &&
                      json_node_get_boolean (queued);
+    }
+
+  anonymize = member_object (root, "anonymize");
+  if (anonymize != NULL)
+    {
+      g_autoptr(GList) members = json_object_get_members (anonymize);
+
+      /* Optional and forgiving: an unknown word is a choice not made. */
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          JsonNode *choice = json_object_get_member (anonymize, l->data);
+          PubAnonymizeAction action;
+
+          if (JSON_NODE_HOLDS_VALUE (choice) && json_node_get_value_type (choice) == G_TYPE_STRING &&
+              pub_anonymize_action_from_string (json_node_get_string (choice), &action))
+            g_hash_table_insert (self->anonymize, g_strdup (l->data), GUINT_TO_POINTER (action));
+        }
     }
 
   cache = member_object (root, "cache");
@@ -300,6 +317,22 @@ pub_draft_to_json (PubDraft *self)
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
+
+  if (g_hash_table_size (self->anonymize) > 0)
+    {
+      g_autoptr(GList) columns = g_list_sort (g_hash_table_get_keys (self->anonymize),
+                                              (GCompareFunc) g_strcmp0);
+
+      json_builder_set_member_name (builder, "anonymize");
+      json_builder_begin_object (builder);
+      for (GList *l = columns; l != NULL; l = l->next)
+        {
+          json_builder_set_member_name (builder, l->data);
+          json_builder_add_string_value (builder, pub_anonymize_action_to_string (
+            GPOINTER_TO_UINT (g_hash_table_lookup (self->anonymize, l->data))));
+        }
+      json_builder_end_object (builder);
+    }
 
   json_builder_set_member_name (builder, "cache");
   json_builder_begin_object (builder);

@@ -23,6 +23,7 @@ struct _PubDraft
   GPtrArray      *tags;        /* NULL-terminated */
   GListStore     *resources;
   GHashTable     *cache;       /* key -> JsonNode */
+  GHashTable     *anonymize;   /* column label -> PubAnonymizeAction */
 
   PubPublishStep  step;
   char           *remote_id;

@@ -10,6 +10,7 @@
 
 #include "pub-core-error.h"
 #include "pub-draft-resource.h"
+#include "pub-file-scan.h"
 
 struct _PubDraftResource
 {
@@ -31,7 +32,25 @@ struct _PubDraftResource
 
   PubResourceCheckStatus check_status;
   char                 *check_summary;
+
+  /* Saved: what the checks found of people in the file, so the queue
+   * knows it without checking again, and whether the person said to
+   * publish it anyway (see pub-personal-data.h). */
+  JsonNode             *personal_data;
+  gboolean              personal_data_accepted;
+  PubCheckResult       *last_check;
 };
+
+G_DEFINE_ENUM_TYPE (PubDraftResourceKind, pub_draft_resource_kind,
+  G_DEFINE_ENUM_VALUE (PUB_DRAFT_RESOURCE_FILE, "file"),
+  G_DEFINE_ENUM_VALUE (PUB_DRAFT_RESOURCE_LINK, "link"))
+
+G_DEFINE_ENUM_TYPE (PubResourceCheckStatus, pub_resource_check_status,
+  G_DEFINE_ENUM_VALUE (PUB_RESOURCE_CHECK_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (PUB_RESOURCE_CHECK_RUNNING, "running"),
+  G_DEFINE_ENUM_VALUE (PUB_RESOURCE_CHECK_PASSED, "passed"),
+  G_DEFINE_ENUM_VALUE (PUB_RESOURCE_CHECK_WARNINGS, "warnings"),
+  G_DEFINE_ENUM_VALUE (PUB_RESOURCE_CHECK_ERRORS, "errors"))
 
 G_DEFINE_FINAL_TYPE (PubDraftResource, pub_draft_resource, G_TYPE_OBJECT)
 
@@ -51,66 +70,13 @@ enum {
   PROP_REMOTE_ID,
   PROP_CHECK_STATUS,
   PROP_CHECK_SUMMARY,
+  PROP_PERSONAL_DATA,
+  PROP_PERSONAL_DATA_ACCEPTED,
+  PROP_LAST_CHECK,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static const struct {
-  const char *extension;
-  const char *format;
-} extension_formats[] = {
-  { "csv", "CSV" }, { "tsv", "TSV" }, { "txt", "TXT" }, { "json", "JSON" },
-  { "geojson", "GeoJSON" }, { "xml", "XML" }, { "xls", "XLS" },
-  { "xlsx", "XLSX" }, { "ods", "ODS" }, { "pdf", "PDF" }, { "zip", "ZIP" },
-  { "kml", "KML" }, { "kmz", "KMZ" }, { "shp", "SHP" }, { "parquet", "Parquet" },
-  { "doc", "DOC" }, { "docx", "DOCX" }, { "odt", "ODT" }, { "rdf", "RDF" },
-  { "html", "HTML" }, { "htm", "HTML" }, { "png", "PNG" }, { "jpg", "JPEG" },
-  { "jpeg", "JPEG" }, { "gpkg", "GPKG" }, { "sav", "SAV" }, { "dta", "DTA" },
-};
-
-static const struct {
-  const char *content_type;
-  const char *format;
-} content_type_formats[] = {
-  { "text/csv", "CSV" }, { "text/tab-separated-values", "TSV" },
-  { "application/json", "JSON" }, { "application/geo+json", "GeoJSON" },
-  { "application/xml", "XML" }, { "text/xml", "XML" },
-  { "application/vnd.ms-excel", "XLS" },
-  { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX" },
-  { "application/vnd.oasis.opendocument.spreadsheet", "ODS" },
-  { "application/pdf", "PDF" }, { "application/zip", "ZIP" },
-  { "text/html", "HTML" }, { "text/plain", "TXT" },
-};
-
-const char *
-pub_guess_format (const char *filename,
-                  const char *content_type)
-{
-  const char *dot = filename != NULL ? strrchr (filename, '.') : NULL;
-
-  if (dot != NULL && strchr (dot, '/') == NULL)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (extension_formats); i++)
-        {
-          if (g_ascii_strcasecmp (dot + 1, extension_formats[i].extension) == 0)
-            return extension_formats[i].format;
-        }
-    }
-
-  if (content_type == NULL)
-    return NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (content_type_formats); i++)
-    {
-      g_autofree char *mime = g_content_type_get_mime_type (content_type);
-
-      if (g_strcmp0 (mime, content_type_formats[i].content_type) == 0 ||
-          g_strcmp0 (content_type, content_type_formats[i].content_type) == 0)
-        return content_type_formats[i].format;
-    }
-  return NULL;
-}
 
 static void
 set_string (PubDraftResource *self,
@@ -147,6 +113,16 @@ update_link_problem (PubDraftResource *self)
 }
 
 static void
+pub_draft_resource_dispose (GObject *object)
+{
+  PubDraftResource *self = PUB_DRAFT_RESOURCE (object);
+
+  g_clear_object (&self->last_check);
+
+  G_OBJECT_CLASS (pub_draft_resource_parent_class)->dispose (object);
+}
+
+static void
 pub_draft_resource_finalize (GObject *object)
 {
   PubDraftResource *self = PUB_DRAFT_RESOURCE (object);
@@ -161,6 +137,7 @@ pub_draft_resource_finalize (GObject *object)
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->remote_id, g_free);
   g_clear_pointer (&self->check_summary, g_free);
+  g_clear_pointer (&self->personal_data, json_node_unref);
 
   G_OBJECT_CLASS (pub_draft_resource_parent_class)->finalize (object);
 }
@@ -175,7 +152,7 @@ pub_draft_resource_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_KIND: g_value_set_int (value, self->kind); break;
+    case PROP_KIND: g_value_set_enum (value, self->kind); break;
     case PROP_PATH: g_value_set_string (value, self->path); break;
     case PROP_URL: g_value_set_string (value, self->url); break;
     case PROP_NAME: g_value_set_string (value, self->name); break;
@@ -187,8 +164,11 @@ pub_draft_resource_get_property (GObject    *object,
     case PROP_SHA256: g_value_set_string (value, self->sha256); break;
     case PROP_PROBLEM: g_value_set_string (value, self->problem); break;
     case PROP_REMOTE_ID: g_value_set_string (value, self->remote_id); break;
-    case PROP_CHECK_STATUS: g_value_set_int (value, self->check_status); break;
+    case PROP_CHECK_STATUS: g_value_set_enum (value, self->check_status); break;
     case PROP_CHECK_SUMMARY: g_value_set_string (value, self->check_summary); break;
+    case PROP_PERSONAL_DATA: g_value_set_boxed (value, self->personal_data); break;
+    case PROP_PERSONAL_DATA_ACCEPTED: g_value_set_boolean (value, self->personal_data_accepted); break;
+    case PROP_LAST_CHECK: g_value_set_object (value, self->last_check); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -209,6 +189,9 @@ pub_draft_resource_set_property (GObject      *object,
     case PROP_DESCRIPTION: pub_draft_resource_set_description (self, g_value_get_string (value)); break;
     case PROP_FORMAT: pub_draft_resource_set_format (self, g_value_get_string (value)); break;
     case PROP_REMOTE_ID: pub_draft_resource_set_remote_id (self, g_value_get_string (value)); break;
+    case PROP_PERSONAL_DATA_ACCEPTED:
+      pub_draft_resource_set_personal_data_accepted (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -221,11 +204,13 @@ pub_draft_resource_class_init (PubDraftResourceClass *klass)
   const GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
   const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
+  object_class->dispose = pub_draft_resource_dispose;
   object_class->finalize = pub_draft_resource_finalize;
   object_class->get_property = pub_draft_resource_get_property;
   object_class->set_property = pub_draft_resource_set_property;
 
-  properties[PROP_KIND] = g_param_spec_int ("kind", NULL, NULL, 0, PUB_DRAFT_RESOURCE_LINK, 0, ro);
+  properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, PUB_TYPE_DRAFT_RESOURCE_KIND,
+                                              PUB_DRAFT_RESOURCE_FILE, ro);
   properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL, ro);
   properties[PROP_URL] = g_param_spec_string ("url", NULL, NULL, NULL, rw);
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, rw);
@@ -237,9 +222,12 @@ pub_draft_resource_class_init (PubDraftResourceClass *klass)
   properties[PROP_SHA256] = g_param_spec_string ("sha256", NULL, NULL, NULL, ro);
   properties[PROP_PROBLEM] = g_param_spec_string ("problem", NULL, NULL, NULL, ro);
   properties[PROP_REMOTE_ID] = g_param_spec_string ("remote-id", NULL, NULL, NULL, rw);
-  properties[PROP_CHECK_STATUS] = g_param_spec_int ("check-status", NULL, NULL, 0,
-                                                    PUB_RESOURCE_CHECK_ERRORS, 0, ro);
+  properties[PROP_CHECK_STATUS] = g_param_spec_enum ("check-status", NULL, NULL, PUB_TYPE_RESOURCE_CHECK_STATUS,
+                                                     PUB_RESOURCE_CHECK_NONE, ro);
   properties[PROP_CHECK_SUMMARY] = g_param_spec_string ("check-summary", NULL, NULL, NULL, ro);
+  properties[PROP_PERSONAL_DATA] = g_param_spec_boxed ("personal-data", NULL, NULL, JSON_TYPE_NODE, ro);
+  properties[PROP_PERSONAL_DATA_ACCEPTED] = g_param_spec_boolean ("personal-data-accepted", NULL, NULL, FALSE, rw);
+  properties[PROP_LAST_CHECK] = g_param_spec_object ("last-check", NULL, NULL, PUB_TYPE_CHECK_RESULT, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -314,6 +302,7 @@ pub_draft_resource_copy (PubDraftResource *self)
   copy->mtime = self->mtime;
   copy->mtime_usec = self->mtime_usec;
   copy->sha256 = g_strdup (self->sha256);
+  copy->personal_data = self->personal_data != NULL ? json_node_copy (self->personal_data) : NULL;
   update_link_problem (copy);
   /* A copy is a new publication: nothing of it exists on the portal yet. */
   return copy;
@@ -372,6 +361,10 @@ pub_draft_resource_new_from_json (JsonObject *object,
   self->size = json_object_get_int_member_with_default (object, "size", -1);
   self->mtime = json_object_get_int_member_with_default (object, "mtime", 0);
   self->mtime_usec = (guint32) CLAMP (json_object_get_int_member_with_default (object, "mtime_usec", 0), 0, G_USEC_PER_SEC - 1);
+  if (json_object_has_member (object, "personal_data") &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "personal_data")))
+    self->personal_data = json_node_copy (json_object_get_member (object, "personal_data"));
+  self->personal_data_accepted = json_object_get_boolean_member_with_default (object, "personal_data_accepted", FALSE);
   return g_steal_pointer (&self);
 }
 
@@ -415,6 +408,13 @@ pub_draft_resource_to_json (PubDraftResource *self)
       /* Optional: older files without it get their file hashed once more. */
       json_builder_set_member_name (builder, "mtime_usec");
       json_builder_add_int_value (builder, self->mtime_usec);
+    }
+  if (self->personal_data != NULL)
+    {
+      json_builder_set_member_name (builder, "personal_data");
+      json_builder_add_value (builder, json_node_copy (self->personal_data));
+      json_builder_set_member_name (builder, "personal_data_accepted");
+      json_builder_add_boolean_value (builder, self->personal_data_accepted);
     }
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
@@ -551,6 +551,7 @@ pub_draft_resource_set_file (PubDraftResource *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MTIME]);
     }
   pub_draft_resource_set_check_result (self, PUB_RESOURCE_CHECK_NONE, NULL);
+  pub_draft_resource_set_personal_data (self, NULL);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -583,103 +584,69 @@ pub_draft_resource_set_check_result (PubDraftResource      *self,
   set_string (self, &self->check_summary, summary, PROP_CHECK_SUMMARY);
 }
 
-/* What the worker learns about a file, handed back to the main context. */
-typedef struct
+JsonNode *
+pub_draft_resource_get_personal_data (PubDraftResource *self)
 {
-  char   *path;
-  gint64  size;
-  gint64  mtime;
-  guint32 mtime_usec;
-  char   *content_type;
-  char   *sha256;
-  /* What the resource recorded with its last hash. */
-  gint64  known_size;
-  gint64  known_mtime;
-  guint32 known_mtime_usec;
-  char   *known_sha256;
-} FileInfo;
-
-static void
-file_info_free (FileInfo *info)
-{
-  g_free (info->path);
-  g_free (info->content_type);
-  g_free (info->sha256);
-  g_free (info->known_sha256);
-  g_free (info);
+  g_return_val_if_fail (PUB_IS_DRAFT_RESOURCE (self), NULL);
+  return self->personal_data;
 }
 
-static void
-refresh_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+void
+pub_draft_resource_set_personal_data (PubDraftResource *self,
+                                      JsonNode         *findings)
 {
-  FileInfo *info = task_data;
-  g_autoptr(GFile) file = g_file_new_for_path (info->path);
-  g_autoptr(GFileInfo) file_info = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guchar *buffer = g_malloc (64 * 1024);
-  GError *error = NULL;
-  gssize n_read;
+  g_return_if_fail (PUB_IS_DRAFT_RESOURCE (self));
+  g_return_if_fail (findings == NULL || JSON_NODE_HOLDS_ARRAY (findings));
 
-  file_info = g_file_query_info (file,
-                                 G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                                 G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                                 G_FILE_ATTRIBUTE_TIME_MODIFIED ","
-                                 G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC ","
-                                 G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
-                                 G_FILE_QUERY_INFO_NONE, cancellable, &error);
-  if (file_info == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  /* A folder or a device dropped on the list can't be uploaded as it is;
-   * checked here, off the main thread, like everything else on disk. */
-  if (g_file_info_get_file_type (file_info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "is a folder");
-      return;
-    }
-  if (g_file_info_get_file_type (file_info) != G_FILE_TYPE_REGULAR)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "not a regular file");
-      return;
-    }
-  info->size = g_file_info_get_size (file_info);
-  info->mtime = (gint64) g_file_info_get_attribute_uint64 (file_info, G_FILE_ATTRIBUTE_TIME_MODIFIED);
-  info->mtime_usec = g_file_info_get_attribute_uint32 (file_info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
-  info->content_type = g_strdup (g_file_info_get_content_type (file_info));
+  if (findings != NULL && json_array_get_length (json_node_get_array (findings)) == 0)
+    findings = NULL;
+  if (self->personal_data == findings ||
+      (self->personal_data != NULL && findings != NULL && json_node_equal (self->personal_data, findings)))
+    return;
+  g_clear_pointer (&self->personal_data, json_node_unref);
+  self->personal_data = findings != NULL ? json_node_copy (findings) : NULL;
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSONAL_DATA]);
+  /* A yes was given to what was found then, not to what is found now. */
+  pub_draft_resource_set_personal_data_accepted (self, FALSE);
+  g_object_thaw_notify (G_OBJECT (self));
+}
 
-  /* Unchanged since it was hashed (same size, same modification time to
-   * the microsecond): a file of gigabytes is not read again each time the
-   * wizard opens. */
-  if (info->known_sha256 != NULL && info->size == info->known_size &&
-      info->mtime == info->known_mtime && info->mtime_usec == info->known_mtime_usec)
-    {
-      info->sha256 = g_strdup (info->known_sha256);
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
+gboolean
+pub_draft_resource_get_personal_data_accepted (PubDraftResource *self)
+{
+  g_return_val_if_fail (PUB_IS_DRAFT_RESOURCE (self), FALSE);
+  return self->personal_data_accepted;
+}
 
-  stream = g_file_read (file, cancellable, &error);
-  if (stream == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  while ((n_read = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 64 * 1024,
-                                        cancellable, &error)) > 0)
-    g_checksum_update (checksum, buffer, n_read);
-  if (n_read < 0)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  info->sha256 = g_strdup (g_checksum_get_string (checksum));
-  g_task_return_boolean (task, TRUE);
+void
+pub_draft_resource_set_personal_data_accepted (PubDraftResource *self,
+                                               gboolean          accepted)
+{
+  g_return_if_fail (PUB_IS_DRAFT_RESOURCE (self));
+
+  if (self->personal_data_accepted == !!accepted)
+    return;
+  self->personal_data_accepted = !!accepted;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSONAL_DATA_ACCEPTED]);
+}
+
+PubCheckResult *
+pub_draft_resource_get_last_check (PubDraftResource *self)
+{
+  g_return_val_if_fail (PUB_IS_DRAFT_RESOURCE (self), NULL);
+  return self->last_check;
+}
+
+void
+pub_draft_resource_set_last_check (PubDraftResource *self,
+                                   PubCheckResult   *result)
+{
+  g_return_if_fail (PUB_IS_DRAFT_RESOURCE (self));
+  g_return_if_fail (result == NULL || PUB_IS_CHECK_RESULT (result));
+
+  if (g_set_object (&self->last_check, result))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_CHECK]);
 }
 
 /* Back on the caller's context: the resource learns what the worker read,
@@ -691,8 +658,10 @@ refreshed_cb (GObject      *object,
 {
   PubDraftResource *self = PUB_DRAFT_RESOURCE (object);
   g_autoptr(GTask) task = user_data;
-  FileInfo *info = g_task_get_task_data (G_TASK (result));
+  PubFileScan *info = g_task_get_task_data (G_TASK (result));
   GError *error = NULL;
+
+  g_assert (G_IS_TASK (task));
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -743,7 +712,7 @@ pub_draft_resource_refresh_async (PubDraftResource   *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GTask) worker = NULL;
-  FileInfo *info;
+  PubFileScan *info;
 
   g_return_if_fail (PUB_IS_DRAFT_RESOURCE (self));
 
@@ -756,15 +725,15 @@ pub_draft_resource_refresh_async (PubDraftResource   *self,
       return;
     }
 
-  info = g_new0 (FileInfo, 1);
+  info = g_new0 (PubFileScan, 1);
   info->path = g_strdup (self->path);
   info->known_size = self->size;
   info->known_mtime = self->mtime;
   info->known_mtime_usec = self->mtime_usec;
   info->known_sha256 = g_strdup (self->sha256);
   worker = g_task_new (self, cancellable, refreshed_cb, g_steal_pointer (&task));
-  g_task_set_task_data (worker, info, (GDestroyNotify) file_info_free);
-  g_task_run_in_thread (worker, refresh_thread);
+  g_task_set_task_data (worker, info, (GDestroyNotify) pub_file_scan_free);
+  g_task_run_in_thread (worker, pub_file_scan_thread);
 }
 
 gboolean

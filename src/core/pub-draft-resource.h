@@ -8,6 +8,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "pub-check.h"
+
 G_BEGIN_DECLS
 
 #define PUB_TYPE_DRAFT_RESOURCE (pub_draft_resource_get_type ())
@@ -19,6 +21,9 @@ typedef enum {
   PUB_DRAFT_RESOURCE_LINK,
 } PubDraftResourceKind;
 
+#define PUB_TYPE_DRAFT_RESOURCE_KIND (pub_draft_resource_kind_get_type ())
+GType pub_draft_resource_kind_get_type (void);
+
 /* Filled by the local checks (another module) once they exist; the draft
  * only carries the result so lists can show it. */
 typedef enum {
@@ -28,6 +33,9 @@ typedef enum {
   PUB_RESOURCE_CHECK_WARNINGS,
   PUB_RESOURCE_CHECK_ERRORS,
 } PubResourceCheckStatus;
+
+#define PUB_TYPE_RESOURCE_CHECK_STATUS (pub_resource_check_status_get_type ())
+GType pub_resource_check_status_get_type (void);
 
 PubDraftResource    *pub_draft_resource_new_for_file   (GFile            *file);
 PubDraftResource    *pub_draft_resource_new_link       (const char       *url);
@@ -75,6 +83,23 @@ const char          *pub_draft_resource_get_check_summary (PubDraftResource *sel
 void                 pub_draft_resource_set_check_result  (PubDraftResource      *self,
                                                            PubResourceCheckStatus status,
                                                            const char            *summary);
+/* The last local checks that finished on the file (report, score), so a
+ * report can be shown again without reading the file; NULL until then.
+ * Kept while a new check runs, and not saved with the draft. */
+PubCheckResult      *pub_draft_resource_get_last_check    (PubDraftResource *self);
+void                 pub_draft_resource_set_last_check    (PubDraftResource *self,
+                                                           PubCheckResult   *result);
+
+/* What the checks found of people in the file (see pub-personal-data.h
+ * for its shape), or NULL: none found, or not checked. Saved with the
+ * draft. Changing it withdraws the person's answer. */
+JsonNode            *pub_draft_resource_get_personal_data (PubDraftResource *self);
+void                 pub_draft_resource_set_personal_data (PubDraftResource *self,
+                                                           JsonNode         *findings);
+/* The person said to publish this file with its personal data. */
+gboolean             pub_draft_resource_get_personal_data_accepted (PubDraftResource *self);
+void                 pub_draft_resource_set_personal_data_accepted (PubDraftResource *self,
+                                                                    gboolean          accepted);
 
 /* Reads size and modification time and computes the SHA-256 in a worker
  * thread, then updates the resource on the caller's main context. Also

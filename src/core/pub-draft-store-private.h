@@ -14,4 +14,10 @@ G_BEGIN_DECLS
 GPtrArray *_pub_draft_store_load_directory (const char  *directory,
                                             GError     **error);
 
+/* Tests: the next `times` draft writes fail as if the system had said
+ * `errno_value` (ENOSPC: the disk is full), through the same messages. */
+void       _pub_draft_store_fail_writes     (PubDraftStore *self,
+                                             int            errno_value,
+                                             guint          times);
+
 G_END_DECLS

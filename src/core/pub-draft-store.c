@@ -28,6 +28,8 @@ struct _PubDraftStore
   /* One worker, so writes and deletes reach the disk in the order asked. */
   GThreadPool *pool;
   GError      *write_error; /* the first since the last flush */
+  int          fail_errno;  /* tests: what the next writes fail with */
+  guint        fail_writes;
   guint        busy;
   gboolean     loaded;
 };
@@ -61,6 +63,7 @@ typedef struct
   char   *path;
   char   *contents;
   gsize   length;
+  int     fail_errno;  /* tests: fail as if the system said so */
 } Op;
 
 static void
@@ -140,6 +143,7 @@ static gboolean
 write_file (const char *path,
             const char *contents,
             gsize       length,
+            int         fail_errno,
             GError    **error)
 {
   g_autofree char *directory = g_path_get_dirname (path);
@@ -157,9 +161,14 @@ write_file (const char *path,
 
   /* CONSISTENT: a temporary file renamed over the old one; DURABLE: fsync
    * before the rename, so a crash leaves the old or the new draft. */
-  if (!g_file_set_contents_full (path, contents, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local_error))
+  if (fail_errno != 0)
+    g_set_error_literal (&local_error, G_FILE_ERROR, g_file_error_from_errno (fail_errno),
+                         g_strerror (fail_errno));
+  else
+    g_file_set_contents_full (path, contents, length,
+                              G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                              0600, &local_error);
+  if (local_error != NULL)
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
         g_set_error (error, PUB_CORE_ERROR, PUB_CORE_ERROR_NO_SPACE,
@@ -207,7 +216,7 @@ pool_func (gpointer data,
   switch (op->kind)
     {
     case OP_WRITE:
-      if (write_file (op->path, op->contents, op->length, &error))
+      if (write_file (op->path, op->contents, op->length, op->fail_errno, &error))
         g_task_return_boolean (task, TRUE);
       else
         g_task_return_error (task, error);
@@ -271,6 +280,8 @@ write_done_cb (GObject      *object,
   g_autoptr(PubDraft) draft = user_data;
   g_autoptr(GError) error = NULL;
 
+  g_assert (PUB_IS_DRAFT (draft));
+
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       /* Not a warning: the person is told through "save-failed". */
@@ -300,6 +311,11 @@ write_now (PubDraftStore *self,
   op->path = draft_path (self, pub_draft_get_id (draft));
   op->contents = json_to_string (root, TRUE);
   op->length = strlen (op->contents);
+  if (self->fail_writes > 0)
+    {
+      op->fail_errno = self->fail_errno;
+      self->fail_writes--;
+    }
 
   busy_inc (self);
   push_op (self, op, NULL, write_done_cb, g_object_ref (draft), write_now);
@@ -436,6 +452,16 @@ pub_draft_store_get_directory (PubDraftStore *self)
 }
 
 void
+_pub_draft_store_fail_writes (PubDraftStore *self,
+                              int            errno_value,
+                              guint          times)
+{
+  g_return_if_fail (PUB_IS_DRAFT_STORE (self));
+  self->fail_errno = errno_value;
+  self->fail_writes = times;
+}
+
+void
 pub_draft_store_set_save_delay (PubDraftStore *self,
                                 guint          msec)
 {
@@ -482,6 +508,8 @@ load_done_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GPtrArray) drafts = NULL;
   GError *error = NULL;
+
+  g_assert (G_IS_TASK (task));
 
   busy_dec (self);
   drafts = g_task_propagate_pointer (G_TASK (result), &error);
@@ -589,6 +617,8 @@ delete_done_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
+  g_assert (G_IS_TASK (task));
+
   busy_dec (self);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     g_task_return_error (task, error);
@@ -644,6 +674,8 @@ flush_done_cb (GObject      *object,
 {
   PubDraftStore *self = PUB_DRAFT_STORE (object);
   g_autoptr(GTask) task = user_data;
+
+  g_assert (G_IS_TASK (task));
 
   busy_dec (self);
   if (self->write_error != NULL)

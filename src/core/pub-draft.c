@@ -11,6 +11,22 @@
 #include "pub-core-error.h"
 #include "pub-draft-private.h"
 
+G_DEFINE_ENUM_TYPE (PubPublishStep, pub_publish_step,
+  G_DEFINE_ENUM_VALUE (PUB_PUBLISH_STEP_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (PUB_PUBLISH_STEP_CREATE_DATASET, "create-dataset"),
+  G_DEFINE_ENUM_VALUE (PUB_PUBLISH_STEP_UPLOAD_RESOURCES, "upload-resources"),
+  G_DEFINE_ENUM_VALUE (PUB_PUBLISH_STEP_SET_VISIBILITY, "set-visibility"),
+  G_DEFINE_ENUM_VALUE (PUB_PUBLISH_STEP_DONE, "done"))
+
+G_DEFINE_ENUM_TYPE (PubDraftState, pub_draft_state,
+  G_DEFINE_ENUM_VALUE (PUB_DRAFT_STATE_EDITING, "editing"),
+  G_DEFINE_ENUM_VALUE (PUB_DRAFT_STATE_READY, "ready"),
+  G_DEFINE_ENUM_VALUE (PUB_DRAFT_STATE_PUBLISHING, "publishing"),
+  G_DEFINE_ENUM_VALUE (PUB_DRAFT_STATE_FAILED, "failed"),
+  G_DEFINE_ENUM_VALUE (PUB_DRAFT_STATE_PUBLISHED, "published"),
+  G_DEFINE_ENUM_VALUE (PUB_DRAFT_STATE_DAMAGED, "damaged"),
+  G_DEFINE_ENUM_VALUE (PUB_DRAFT_STATE_QUEUED, "queued"))
+
 G_DEFINE_FINAL_TYPE (PubDraft, pub_draft, G_TYPE_OBJECT)
 
 enum {
@@ -60,6 +76,8 @@ resource_notify_cb (PubDraft         *self,
                     GParamSpec       *pspec,
                     PubDraftResource *resource)
 {
+  g_assert (PUB_IS_DRAFT (self));
+
   /* The checks' results are recomputed, not saved. */
   if (g_str_has_prefix (pspec->name, "check-"))
     return;
@@ -73,6 +91,8 @@ resources_items_changed_cb (PubDraft   *self,
                             guint       added,
                             GListModel *model)
 {
+  g_assert (PUB_IS_DRAFT (self));
+
   for (guint i = position; i < position + added; i++)
     {
       g_autoptr(PubDraftResource) resource = g_list_model_get_item (model, i);
@@ -106,6 +126,7 @@ pub_draft_finalize (GObject *object)
   g_clear_pointer (&self->fields, g_hash_table_unref);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->anonymize, g_hash_table_unref);
   g_clear_pointer (&self->record, g_hash_table_unref);
   g_clear_pointer (&self->remote_id, g_free);
   g_clear_pointer (&self->remote_url, g_free);
@@ -130,7 +151,7 @@ pub_draft_get_property (GObject    *object,
       g_value_set_string (value, pub_draft_get_display_title (self));
       break;
     case PROP_STATE:
-      g_value_set_int (value, pub_draft_get_state (self));
+      g_value_set_enum (value, pub_draft_get_state (self));
       break;
     case PROP_PROGRESS:
       g_value_set_double (value, self->progress);
@@ -154,7 +175,8 @@ pub_draft_class_init (PubDraftClass *klass)
   object_class->get_property = pub_draft_get_property;
 
   properties[PROP_DISPLAY_TITLE] = g_param_spec_string ("display-title", NULL, NULL, NULL, ro);
-  properties[PROP_STATE] = g_param_spec_int ("state", NULL, NULL, 0, PUB_DRAFT_STATE_QUEUED, 0, ro);
+  properties[PROP_STATE] = g_param_spec_enum ("state", NULL, NULL, PUB_TYPE_DRAFT_STATE,
+                                                PUB_DRAFT_STATE_EDITING, ro);
   properties[PROP_PROGRESS] = g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 0.0, ro);
   properties[PROP_REVISION] = g_param_spec_uint64 ("revision", NULL, NULL, 0, G_MAXUINT64, 0, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -173,6 +195,7 @@ pub_draft_init (PubDraft *self)
                                        (GDestroyNotify) json_node_unref);
   self->record = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) json_node_unref);
+  self->anonymize = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->resources = g_list_store_new (PUB_TYPE_DRAFT_RESOURCE);
   g_signal_connect_object (self->resources, "items-changed",
                            G_CALLBACK (resources_items_changed_cb), self, G_CONNECT_SWAPPED);
@@ -230,6 +253,10 @@ pub_draft_duplicate (PubDraft *self)
   g_hash_table_iter_init (&iter, self->cache);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (copy->cache, g_strdup (key), json_node_copy (value));
+  /* Next month's draft, duplicated from this one, offers the same choices. */
+  g_hash_table_iter_init (&iter, self->anonymize);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->anonymize, g_strdup (key), value);
 
   copy->portal = g_strdup (self->portal);
 
@@ -501,6 +528,40 @@ pub_draft_set_cache (PubDraft   *self,
     g_hash_table_remove (self->cache, key);
   else
     g_hash_table_insert (self->cache, g_strdup (key), json_node_copy (value));
+  mark_changed (self);
+}
+
+PubAnonymizeAction
+pub_draft_get_anonymize_action (PubDraft   *self,
+                                const char *column,
+                                gboolean   *chosen)
+{
+  gpointer value = NULL;
+  gboolean found;
+
+  g_return_val_if_fail (PUB_IS_DRAFT (self), PUB_ANONYMIZE_KEEP);
+  g_return_val_if_fail (column != NULL, PUB_ANONYMIZE_KEEP);
+
+  found = g_hash_table_lookup_extended (self->anonymize, column, NULL, &value);
+  if (chosen != NULL)
+    *chosen = found;
+  return GPOINTER_TO_UINT (value);
+}
+
+void
+pub_draft_set_anonymize_action (PubDraft           *self,
+                                const char         *column,
+                                PubAnonymizeAction  action)
+{
+  gpointer old;
+
+  g_return_if_fail (PUB_IS_DRAFT (self));
+  g_return_if_fail (column != NULL);
+
+  if (g_hash_table_lookup_extended (self->anonymize, column, NULL, &old) &&
+      GPOINTER_TO_UINT (old) == action)
+    return;
+  g_hash_table_insert (self->anonymize, g_strdup (column), GUINT_TO_POINTER (action));
   mark_changed (self);
 }
 

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "pub-anonymize.h"
 #include "pub-draft-resource.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,9 @@ typedef enum {
   PUB_PUBLISH_STEP_DONE,
 } PubPublishStep;
 
+#define PUB_TYPE_PUBLISH_STEP (pub_publish_step_get_type ())
+GType pub_publish_step_get_type (void);
+
 typedef enum {
   PUB_DRAFT_STATE_EDITING,     /* required fields missing */
   PUB_DRAFT_STATE_READY,       /* complete, not published yet */
@@ -57,6 +61,9 @@ typedef enum {
   PUB_DRAFT_STATE_QUEUED,      /* to be published when the network (or an
                                 * account) is there: see PubPublishQueue */
 } PubDraftState;
+
+#define PUB_TYPE_DRAFT_STATE (pub_draft_state_get_type ())
+GType pub_draft_state_get_type (void);
 
 PubDraft       *pub_draft_new                 (void);
 /* NULL with PUB_CORE_ERROR_CORRUPT when the JSON is not a draft, or one of a
@@ -121,6 +128,16 @@ JsonNode       *pub_draft_get_cache           (PubDraft     *self,
 void            pub_draft_set_cache           (PubDraft     *self,
                                                const char   *key,
                                                JsonNode     *value);
+
+/* The anonymised copy's choice for a column, by its label, so the same
+ * columns in next month's file are offered the same way. `chosen` says
+ * whether one was ever made (KEEP is returned otherwise). */
+PubAnonymizeAction pub_draft_get_anonymize_action (PubDraft          *self,
+                                                   const char        *column,
+                                                   gboolean          *chosen);
+void            pub_draft_set_anonymize_action (PubDraft           *self,
+                                                const char         *column,
+                                                PubAnonymizeAction  action);
 
 /* Publish state. */
 PubPublishStep  pub_draft_get_publish_step    (PubDraft     *self);

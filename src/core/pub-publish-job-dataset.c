@@ -68,6 +68,8 @@ shown_by_id_cb (GObject      *object,
   g_autoptr(JsonNode) node = NULL;
   GError *error = NULL;
 
+  g_assert (PUB_IS_PUBLISH_JOB (self));
+
   node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) && !is_deleted (node))
     {
@@ -168,6 +170,8 @@ shown_by_name_cb (GObject      *object,
   g_autoptr(JsonNode) node = NULL;
   GError *error = NULL;
 
+  g_assert (PUB_IS_PUBLISH_JOB (self));
+
   node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) && !is_deleted (node) &&
       looks_like_ours (self, json_node_get_object (node)))
@@ -202,6 +206,8 @@ user_shown_cb (GObject      *object,
   PubPublishJob *self = user_data;
   g_autoptr(CkanUser) user = NULL;
   GError *error = NULL;
+
+  g_assert (PUB_IS_PUBLISH_JOB (self));
 
   user = ckan_client_user_show_finish (CKAN_CLIENT (object), result, &error);
   if (user == NULL)
@@ -287,6 +293,8 @@ created_cb (GObject      *object,
   PubPublishJob *self = user_data;
   g_autoptr(JsonNode) node = NULL;
   GError *error = NULL;
+
+  g_assert (PUB_IS_PUBLISH_JOB (self));
 
   node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))

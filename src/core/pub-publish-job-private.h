@@ -27,6 +27,7 @@ struct _PubPublishJob
   char           *replacing;     /* the resource whose file is being replaced */
   guint           index;         /* the resource being handled */
   StepFunc        resume;        /* what to do when the network is back */
+  StepFunc        after_save;    /* what to do once the draft is written */
   gulong          network_handler;
   gulong          cancel_handler;
 
@@ -40,9 +41,20 @@ struct _PubPublishJob
   goffset         total_bytes;
   goffset         done_bytes;
   gint64          upload_started;
+  goffset         last_sent;
+
+  /* A portal that stops answering: how long it may stay silent (ms), when
+   * it last did something, and what the person is told. */
+  guint           stall_timeout;
+  gint64          last_activity;
+  guint           stall_source;
+  gboolean        stalled;
+  guint           stalled_seconds;
 };
 
 GCancellable *_pub_publish_job_job_cancellable (PubPublishJob  *self);
+/* Bytes moved, or a request answered: the portal is not silent. */
+void          _pub_publish_job_note_activity   (PubPublishJob  *self);
 void          _pub_publish_job_set_step        (PubPublishJob  *self,
                                                 PubPublishStep  step);
 void          _pub_publish_job_set_current_name (PubPublishJob *self,

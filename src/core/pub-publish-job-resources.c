@@ -198,6 +198,10 @@ update_progress (PubPublishJob *self,
 {
   double elapsed = (g_get_monotonic_time () - self->upload_started) / (double) G_USEC_PER_SEC;
 
+  if (sent != self->last_sent)
+    _pub_publish_job_note_activity (self);
+  self->last_sent = sent;
+
   self->file_fraction = total > 0 ? (double) sent / total : 0.0;
   self->fraction = self->total_bytes > 0 ? (double) (self->done_bytes + sent) / self->total_bytes : 0.0;
   self->fraction = CLAMP (self->fraction, 0.0, 1.0);
@@ -231,6 +235,8 @@ resource_created_cb (GObject      *object,
   g_autoptr(JsonNode) node = NULL;
   GError *error = NULL;
   const char *id;
+
+  g_assert (PUB_IS_PUBLISH_JOB (self));
 
   if (pub_draft_resource_get_kind (resource) == PUB_DRAFT_RESOURCE_FILE)
     node = ckan_client_upload_finish (CKAN_CLIENT (object), result, &error);
@@ -301,6 +307,8 @@ resource_patched_cb (GObject      *object,
   GError *error = NULL;
   const char *id;
 
+  g_assert (PUB_IS_PUBLISH_JOB (self));
+
   node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
       (id = json_object_get_string_member_with_default (json_node_get_object (node), "id", NULL)) == NULL)
@@ -326,6 +334,8 @@ reordered_cb (GObject      *object,
   PubPublishJob *self = user_data;
   g_autoptr(JsonNode) node = NULL;
   GError *error = NULL;
+
+  g_assert (PUB_IS_PUBLISH_JOB (self));
 
   node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
   if (error != NULL)
@@ -378,6 +388,8 @@ deleted_cb (GObject      *object,
   g_autoptr(JsonNode) node = NULL;
   GError *error = NULL;
   JsonArray *remote = remote_resources (self);
+
+  g_assert (PUB_IS_PUBLISH_JOB (self));
 
   node = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
   if (error != NULL && !g_error_matches (error, CKAN_ERROR, CKAN_ERROR_NOT_FOUND))
@@ -516,6 +528,8 @@ file_refreshed_cb (GObject      *object,
 {
   PubPublishJob *self = user_data;
   GError *error = NULL;
+
+  g_assert (PUB_IS_PUBLISH_JOB (self));
 
   if (!pub_draft_resource_refresh_finish (PUB_DRAFT_RESOURCE (object), result, &error))
     {

@@ -34,6 +34,10 @@ PubPublishJob  *pub_publish_job_new              (PubDraft      *draft,
                                                   CkanClient    *client,
                                                   PubDraftStore *store);
 PubDraft       *pub_publish_job_get_draft        (PubPublishJob *self);
+/* The job publishing `draft` now (from just before its state turns to
+ * publishing until just before it turns back), wherever it was started:
+ * a queue, or a window. NULL when none. */
+PubPublishJob  *pub_publish_job_get_running      (PubDraft      *draft);
 
 void            pub_publish_job_run_async        (PubPublishJob *self,
                                                   GCancellable  *cancellable,
@@ -57,5 +61,17 @@ double          pub_publish_job_get_speed        (PubPublishJob *self);
 /* Seconds until the last byte is sent; -1 when unknown. */
 gint64          pub_publish_job_get_seconds_left (PubPublishJob *self);
 gboolean        pub_publish_job_get_waiting_for_network (PubPublishJob *self);
+
+/* How long (ms) the portal may stay silent, no byte moving and no answer,
+ * before the job says it is "stalled". Tests shorten it. */
+#define PUB_PUBLISH_JOB_STALL_TIMEOUT 10000
+guint           pub_publish_job_get_stall_timeout (PubPublishJob *self);
+void            pub_publish_job_set_stall_timeout (PubPublishJob *self,
+                                                   guint          msec);
+/* The portal has been silent for the stall timeout or longer (not while
+ * waiting for the network); notified as it starts and ends. */
+gboolean        pub_publish_job_get_stalled      (PubPublishJob *self);
+/* For how long, in whole seconds, while stalled; 0 otherwise. */
+guint           pub_publish_job_get_stalled_seconds (PubPublishJob *self);
 
 G_END_DECLS

@@ -5,10 +5,10 @@
  */
 #include "config.h"
 
+#include "pub-personal-data.h"
 #include "pub-publish-queue.h"
 
 /* The key the wizard already looks the running job up by. */
-#define JOB_DATA_KEY "pub-publish-job"
 
 typedef struct
 {
@@ -28,6 +28,7 @@ struct _PubPublishQueue
   PubAccountManager *accounts;
   PubAccount        *account;   /* the current one, watched for its token */
   gboolean           auto_start;
+  gboolean           check_personal_data;
 
   GQueue             waiting;   /* Entry */
   Entry             *running;
@@ -44,6 +45,7 @@ enum {
   PROP_NETWORK_MONITOR,
   PROP_CLIENT,
   PROP_AUTO_START,
+  PROP_CHECK_PERSONAL_DATA,
   PROP_NETWORK_AVAILABLE,
   N_PROPS
 };
@@ -102,6 +104,8 @@ try_next_idle (gpointer user_data)
 {
   PubPublishQueue *self = user_data;
 
+  g_assert (PUB_IS_PUBLISH_QUEUE (self));
+
   self->idle_id = 0;
   try_next (self);
   return G_SOURCE_REMOVE;
@@ -126,11 +130,11 @@ job_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   Entry *entry = g_steal_pointer (&self->running);
 
+  g_assert (PUB_IS_PUBLISH_QUEUE (self));
+
   pub_publish_job_run_finish (job, result, &error);
   g_clear_object (&self->job);
   g_clear_object (&self->cancellable);
-  if (g_object_get_data (G_OBJECT (entry->draft), JOB_DATA_KEY) == job)
-    g_object_set_data (G_OBJECT (entry->draft), JOB_DATA_KEY, NULL);
   /* Ended, well or not: a failure waits for Retry, not for the network. */
   pub_draft_set_queued (entry->draft, FALSE);
   g_signal_emit (self, signals[JOB_FINISHED], 0, job, error);
@@ -149,7 +153,6 @@ start (PubPublishQueue *self,
   self->running = entry;
   self->job = g_object_ref (job);
   self->cancellable = g_cancellable_new ();
-  g_object_set_data_full (G_OBJECT (entry->draft), JOB_DATA_KEY, g_object_ref (job), g_object_unref);
   /* The job holds itself through its callback's reference. */
   pub_publish_job_run_async (job, self->cancellable, job_done_cb, g_object_ref (self));
   g_signal_emit (self, signals[JOB_STARTED], 0, job);
@@ -169,6 +172,10 @@ try_next (PubPublishQueue *self)
       /* A job started elsewhere (a wizard of its own) finishes first. */
       if (client == NULL || pub_draft_get_publishing (entry->draft) ||
           !(self->auto_start || entry->go))
+        continue;
+      /* Personal data goes public only after a person said yes to it,
+       * never because the network came back. */
+      if (self->check_personal_data && pub_personal_data_needs_answer (entry->draft))
         continue;
       start (self, entry, client);
       return;
@@ -220,6 +227,8 @@ drafts_changed_cb (PubPublishQueue *self,
 {
   GList *l = self->waiting.head;
 
+  g_assert (PUB_IS_PUBLISH_QUEUE (self));
+
   /* Deleted drafts leave the queue. */
   while (removed > 0 && l != NULL)
     {
@@ -251,6 +260,8 @@ network_changed_cb (PubPublishQueue *self,
                     gboolean         available,
                     GNetworkMonitor *monitor)
 {
+  g_assert (PUB_IS_PUBLISH_QUEUE (self));
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK_AVAILABLE]);
   if (g_network_monitor_get_network_available (monitor))
     schedule (self);
@@ -325,6 +336,7 @@ pub_publish_queue_get_property (GObject    *object,
     case PROP_NETWORK_MONITOR: g_value_set_object (value, self->monitor); break;
     case PROP_CLIENT: g_value_set_object (value, self->client); break;
     case PROP_AUTO_START: g_value_set_boolean (value, self->auto_start); break;
+    case PROP_CHECK_PERSONAL_DATA: g_value_set_boolean (value, self->check_personal_data); break;
     case PROP_NETWORK_AVAILABLE:
       g_value_set_boolean (value, pub_publish_queue_get_network_available (self));
       break;
@@ -347,6 +359,9 @@ pub_publish_queue_set_property (GObject      *object,
     case PROP_NETWORK_MONITOR: self->monitor = g_value_dup_object (value); break;
     case PROP_CLIENT: pub_publish_queue_set_client (self, g_value_get_object (value)); break;
     case PROP_AUTO_START: pub_publish_queue_set_auto_start (self, g_value_get_boolean (value)); break;
+    case PROP_CHECK_PERSONAL_DATA:
+      pub_publish_queue_set_check_personal_data (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -369,6 +384,7 @@ pub_publish_queue_class_init (PubPublishQueueClass *klass)
                                                           G_TYPE_NETWORK_MONITOR, construct);
   properties[PROP_CLIENT] = g_param_spec_object ("client", NULL, NULL, CKAN_TYPE_CLIENT, rw);
   properties[PROP_AUTO_START] = g_param_spec_boolean ("auto-start", NULL, NULL, TRUE, rw);
+  properties[PROP_CHECK_PERSONAL_DATA] = g_param_spec_boolean ("check-personal-data", NULL, NULL, TRUE, rw);
   /* Notified on every change the monitor reports. */
   properties[PROP_NETWORK_AVAILABLE] = g_param_spec_boolean ("network-available", NULL, NULL, FALSE,
                                                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
@@ -386,6 +402,7 @@ static void
 pub_publish_queue_init (PubPublishQueue *self)
 {
   self->auto_start = TRUE;
+  self->check_personal_data = TRUE;
   g_queue_init (&self->waiting);
 }
 
@@ -431,6 +448,8 @@ static void
 account_changed_cb (PubPublishQueue *self)
 {
   PubAccount *account = self->accounts != NULL ? pub_account_manager_get_current (self->accounts) : NULL;
+
+  g_assert (PUB_IS_PUBLISH_QUEUE (self));
 
   if (account != self->account)
     {
@@ -481,6 +500,36 @@ pub_publish_queue_set_auto_start (PubPublishQueue *self,
   self->auto_start = !!auto_start;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTO_START]);
   schedule (self);
+}
+
+gboolean
+pub_publish_queue_get_check_personal_data (PubPublishQueue *self)
+{
+  g_return_val_if_fail (PUB_IS_PUBLISH_QUEUE (self), FALSE);
+  return self->check_personal_data;
+}
+
+void
+pub_publish_queue_set_check_personal_data (PubPublishQueue *self,
+                                           gboolean         check)
+{
+  g_return_if_fail (PUB_IS_PUBLISH_QUEUE (self));
+
+  if (self->check_personal_data == !!check)
+    return;
+  self->check_personal_data = !!check;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECK_PERSONAL_DATA]);
+  schedule (self);
+}
+
+gboolean
+pub_publish_queue_is_held_for_personal_data (PubPublishQueue *self,
+                                             PubDraft        *draft)
+{
+  g_return_val_if_fail (PUB_IS_PUBLISH_QUEUE (self), FALSE);
+  g_return_val_if_fail (PUB_IS_DRAFT (draft), FALSE);
+  return self->check_personal_data && find_waiting (self, draft) != NULL &&
+         pub_personal_data_needs_answer (draft);
 }
 
 void

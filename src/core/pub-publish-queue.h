@@ -41,6 +41,16 @@ gboolean         pub_publish_queue_get_auto_start     (PubPublishQueue   *self);
 void             pub_publish_queue_set_auto_start     (PubPublishQueue   *self,
                                                        gboolean           auto_start);
 
+/* "check-personal-data" (the setting of the same name): while on, a
+ * draft whose files would make personal data public waits until the
+ * person answers (see pub-personal-data.h), even with auto-start. */
+gboolean         pub_publish_queue_get_check_personal_data (PubPublishQueue *self);
+void             pub_publish_queue_set_check_personal_data (PubPublishQueue *self,
+                                                            gboolean         check);
+/* The draft waits in the queue for that answer. */
+gboolean         pub_publish_queue_is_held_for_personal_data (PubPublishQueue *self,
+                                                              PubDraft        *draft);
+
 /* The person pressed Publish: the job starts now if it can, else the
  * draft waits in the queue. client: NULL for the queue's. */
 void             pub_publish_queue_publish            (PubPublishQueue   *self,

@@ -28,8 +28,9 @@ pub_secret_store_get_schema (void)
 /* Whatever keeps libsecret from reaching a keyring (no session bus, no
  * Secret Service on it, a locked or missing collection) means the same to a
  * person: the token cannot be kept safely on this computer. */
-static GError *
-translate_error (GError *error)
+GError *
+pub_secret_store_translate_error (GError     *error,
+                                  const char *no_keyring)
 {
   g_autoptr(GError) owned = error;
 
@@ -42,12 +43,17 @@ translate_error (GError *error)
       g_error_matches (error, SECRET_ERROR, SECRET_ERROR_NO_SUCH_OBJECT))
     {
       g_debug ("Keyring unavailable: %s", error->message);
-      return g_error_new_literal (PUB_CORE_ERROR, PUB_CORE_ERROR_NO_KEYRING,
-                                  _("No keyring is available to keep the token safely on this computer."));
+      return g_error_new_literal (PUB_CORE_ERROR, PUB_CORE_ERROR_NO_KEYRING, no_keyring);
     }
 
   return g_error_new (PUB_CORE_ERROR, PUB_CORE_ERROR_FAILED,
                       _("The keyring could not be used: %s"), error->message);
+}
+
+static GError *
+translate_error (GError *error)
+{
+  return pub_secret_store_translate_error (error, _("No keyring is available to keep the token safely on this computer."));
 }
 
 static char *
@@ -78,6 +84,8 @@ store_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
+
+  g_assert (G_IS_TASK (task));
 
   if (!secret_password_store_finish (result, &error))
     {
@@ -136,6 +144,8 @@ lookup_cb (GObject      *object,
   GError *error = NULL;
   char *token;
 
+  g_assert (G_IS_TASK (task));
+
   token = secret_password_lookup_finish (result, &error);
   if (error != NULL)
     {
@@ -190,6 +200,8 @@ clear_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
+
+  g_assert (G_IS_TASK (task));
 
   /* FALSE without an error only means there was nothing to remove. */
   secret_password_clear_finish (result, &error);

@@ -46,4 +46,10 @@ void                pub_secret_store_clear_async   (const char          *portal,
 gboolean            pub_secret_store_clear_finish  (GAsyncResult        *result,
                                                     GError             **error);
 
+/* Takes `error` from libsecret and gives one for people: whatever keeps
+ * libsecret from a keyring becomes PUB_CORE_ERROR_NO_KEYRING with the
+ * message `no_keyring`. */
+GError             *pub_secret_store_translate_error (GError     *error,
+                                                      const char *no_keyring);
+
 G_END_DECLS

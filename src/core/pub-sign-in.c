@@ -132,6 +132,8 @@ organizations_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) organizations = NULL;
 
+  g_assert (G_IS_TASK (task));
+
   organizations = ckan_client_organization_list_for_user_finish (CKAN_CLIENT (object), result, &error);
   if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_CANCELLED) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -157,6 +159,8 @@ user_show_cb (GObject      *object,
   g_autoptr(CkanUser) user = NULL;
   GCancellable *cancellable;
   CkanClient *client;
+
+  g_assert (G_IS_TASK (task));
 
   user = ckan_client_user_show_finish (CKAN_CLIENT (object), result, &error);
   if (user == NULL)
@@ -206,6 +210,8 @@ resolve_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autolist(GInetAddress) addresses = NULL;
 
+  g_assert (G_IS_TASK (task));
+
   addresses = g_resolver_lookup_by_name_finish (G_RESOLVER (object), result, &error);
   if (g_error_matches (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND))
     {
@@ -249,6 +255,8 @@ status_show_cb (GObject      *object,
   g_autoptr(CkanCapabilities) status = NULL;
   GCancellable *cancellable;
   const char *version = NULL;
+
+  g_assert (G_IS_TASK (task));
 
   status = ckan_client_status_show_finish (data->client, result, &error);
   if (status == NULL)

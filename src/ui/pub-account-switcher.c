@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "pub-accessible.h"
+#include "pub-account-row.h"
 #include "pub-account-switcher.h"
 #include "pub-application.h"
 #include "pub-sign-in-page.h"
@@ -111,6 +113,7 @@ update_current (PubAccountSwitcher *self)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
                                     -1);
+    pub_accessible_name_inner_buttons (GTK_WIDGET (self->menu_button), a11y);
   }
 }
 
@@ -120,6 +123,8 @@ account_state_cb (PubAccountSwitcher *self,
                   PubAccount         *account)
 {
   gboolean was_revealed = gtk_widget_get_visible (self->reauth_card);
+
+  g_assert (PUB_IS_ACCOUNT_SWITCHER (self));
 
   update_current (self);
 
@@ -151,42 +156,10 @@ create_account_row (gpointer item,
                     gpointer user_data)
 {
   PubAccountSwitcher *self = user_data;
-  PubAccount *account = item;
-  g_autofree char *portal = pub_account_dup_portal_label (account);
-  g_autofree char *where = g_strdup_printf ("%s@%s", pub_account_get_user_name (account), portal);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *avatar = adw_avatar_new (32, pub_account_get_display_name (account), TRUE);
-  GtkWidget *name = gtk_label_new (pub_account_get_display_name (account));
-  GtkWidget *subtitle = gtk_label_new (where);
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-  gboolean is_current = account == self->current;
-  g_autofree char *a11y = g_strdup_printf ("%s, %s", pub_account_get_display_name (account), where);
 
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_widget_set_opacity (check, is_current ? 1.0 : 0.0);
+  g_assert (PUB_IS_ACCOUNT_SWITCHER (self));
 
-  gtk_box_append (GTK_BOX (labels), name);
-  gtk_box_append (GTK_BOX (labels), subtitle);
-  gtk_box_append (GTK_BOX (box), avatar);
-  gtk_box_append (GTK_BOX (box), labels);
-  gtk_box_append (GTK_BOX (box), check);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  g_object_set_data_full (G_OBJECT (row), "pub-account", g_object_ref (account), g_object_unref);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-  if (is_current)
-    gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED,
-                                 GTK_ACCESSIBLE_TRISTATE_TRUE, -1);
-  return row;
+  return pub_account_row_new (PUB_ACCOUNT (item), item == (gpointer) self->current);
 }
 
 static void
@@ -204,6 +177,8 @@ bind_rows (PubAccountSwitcher *self)
 static void
 manager_current_cb (PubAccountSwitcher *self)
 {
+  g_assert (PUB_IS_ACCOUNT_SWITCHER (self));
+
   set_current (self, pub_account_manager_get_current (self->manager));
   bind_rows (self);
 }
@@ -212,10 +187,12 @@ static void
 account_row_activated_cb (PubAccountSwitcher *self,
                           GtkListBoxRow      *row)
 {
-  PubAccount *account = g_object_get_data (G_OBJECT (row), "pub-account");
+  PubAccount *account = pub_account_row_get_account (PUB_ACCOUNT_ROW (row));
+
+  g_assert (PUB_IS_ACCOUNT_SWITCHER (self));
 
   gtk_menu_button_popdown (self->menu_button);
-  if (account != NULL && self->manager != NULL)
+  if (self->manager != NULL)
     pub_account_manager_set_current (self->manager, account);
 }
 
@@ -268,6 +245,8 @@ sign_out_cb (GObject      *object,
 {
   g_autoptr(PubAccountSwitcher) self = user_data;
   g_autoptr(GError) error = NULL;
+
+  g_assert (PUB_IS_ACCOUNT_SWITCHER (self));
 
   if (!pub_account_manager_sign_out_finish (PUB_ACCOUNT_MANAGER (object), result, &error))
     {
@@ -461,6 +440,7 @@ pub_account_switcher_init (PubAccountSwitcher *self)
 
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  pub_accessible_name_inner_buttons (GTK_WIDGET (self->menu_button), _("Accounts"));
 
   /* GtkMenuButton centres its child in a box of its own; the account row
    * reads better flush left, like the sidebar rows above it. */

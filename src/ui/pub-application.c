@@ -9,7 +9,9 @@
 #include <glib-unix.h>
 #include <signal.h>
 
+#include "pub-accessible.h"
 #include "pub-application.h"
+#include "pub-comments-view.h"
 #include "pub-new-dataset-window.h"
 #include "pub-preferences-window.h"
 #include "pub-sign-in-page.h"
@@ -61,6 +63,8 @@ job_finished_cb (PubApplication  *self,
   g_autofree char *body = NULL;
   g_autofree char *id = NULL;
 
+  g_assert (PUB_IS_APPLICATION (self));
+
   if (error != NULL)
     return;
   body = g_strdup_printf (_("“%s” is on the portal."), pub_draft_get_display_title (draft));
@@ -82,6 +86,8 @@ pub_application_get_publish_queue (PubApplication *self)
                                              pub_application_get_account_manager (self));
       g_settings_bind (pub_application_get_settings (self), "publish-when-online",
                        self->publish_queue, "auto-start", G_SETTINGS_BIND_GET);
+      g_settings_bind (pub_application_get_settings (self), "check-personal-data",
+                       self->publish_queue, "check-personal-data", G_SETTINGS_BIND_GET);
       g_signal_connect_object (self->publish_queue, "job-finished", G_CALLBACK (job_finished_cb),
                                self, G_CONNECT_SWAPPED);
     }
@@ -189,6 +195,8 @@ about_action_cb (GSimpleAction *action,
   static const char *developers[] = { "The Publicador authors", NULL };
   GtkWindow *about;
 
+  g_assert (PUB_IS_APPLICATION (self));
+
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
                         "application-name", _("Publicador"),
@@ -214,10 +222,29 @@ preferences_action_cb (GSimpleAction *action,
   PubApplication *self = user_data;
   PubPreferencesWindow *prefs;
 
+  g_assert (PUB_IS_APPLICATION (self));
+
   prefs = pub_preferences_window_new (pub_application_get_settings (self));
   gtk_window_set_transient_for (GTK_WINDOW (prefs),
                                 gtk_application_get_active_window (GTK_APPLICATION (self)));
   gtk_window_present (GTK_WINDOW (prefs));
+}
+
+/* A new-comment notification's default action: the thread in the inbox. */
+static void
+open_comment_thread_action_cb (GSimpleAction *action,
+                               GVariant      *param,
+                               gpointer       user_data)
+{
+  PubApplication *self = user_data;
+  GtkWindow *window = get_or_create_window (self);
+  GtkWidget *page;
+
+  gtk_window_present (window);
+  pub_window_show_section (PUB_WINDOW (window), "comments");
+  page = pub_window_get_section_page (PUB_WINDOW (window), "comments");
+  if (PUB_IS_COMMENTS_VIEW (page))
+    pub_comments_view_open_thread (PUB_COMMENTS_VIEW (page), g_variant_get_string (param, NULL));
 }
 
 static void
@@ -227,6 +254,8 @@ quit_action_cb (GSimpleAction *action,
 {
   PubApplication *self = user_data;
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  g_assert (PUB_IS_APPLICATION (self));
 
   /* Closing each window runs its close-request, which saves its state. */
   for (GList *l = windows; l != NULL; l = l->next)
@@ -241,6 +270,8 @@ flushed_before_quit_cb (GObject      *object,
   g_autoptr(PubApplication) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  g_assert (PUB_IS_APPLICATION (self));
+
   if (!pub_draft_store_flush_finish (PUB_DRAFT_STORE (object), result, &error))
     g_warning ("Saving the drafts before quitting failed: %s", error->message);
   g_application_quit (G_APPLICATION (self));
@@ -253,6 +284,8 @@ static gboolean
 terminate_cb (gpointer user_data)
 {
   PubApplication *self = user_data;
+
+  g_assert (PUB_IS_APPLICATION (self));
 
   g_clear_handle_id (&self->sigterm_id, g_source_remove);
   g_clear_handle_id (&self->sigint_id, g_source_remove);
@@ -307,6 +340,7 @@ static const GActionEntry app_actions[] = {
   { "about", about_action_cb },
   { "preferences", preferences_action_cb },
   { "quit", quit_action_cb },
+  { "open-comment-thread", open_comment_thread_action_cb, "s" },
 };
 
 static void
@@ -318,6 +352,7 @@ pub_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (pub_application_parent_class)->startup (app);
+  pub_accessible_watch_windows ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

@@ -37,6 +37,11 @@ remote_list_done (PubDatasetMetadataEditor *self,
   pub_draft_set_cache (self->draft, cache_key, list);
   _pub_dataset_metadata_editor_fill_choices (self, is_orgs ? &self->org : &self->license, list,
                           is_orgs ? "name" : "id", _("Choose…"));
+  /* The portal says this person may publish in one organization only:
+   * that is the answer, so it is chosen (as if picked; it can change). */
+  if (is_orgs && self->org.values->len == 2 &&
+      pub_draft_get_field (self->draft, PUB_DRAFT_FIELD_OWNER_ORG) == NULL)
+    adw_combo_row_set_selected (self->org.row, 1);
 }
 
 static void
@@ -45,6 +50,8 @@ organizations_cb (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(PubDatasetMetadataEditor) self = user_data;
+
+  g_assert (PUB_IS_DATASET_METADATA_EDITOR (self));
 
   remote_list_done (self, object, result, "organizations");
 }
@@ -55,6 +62,8 @@ licenses_cb (GObject      *object,
              gpointer      user_data)
 {
   g_autoptr(PubDatasetMetadataEditor) self = user_data;
+
+  g_assert (PUB_IS_DATASET_METADATA_EDITOR (self));
 
   remote_list_done (self, object, result, "licenses");
 }
@@ -138,6 +147,8 @@ name_checked_cb (GObject      *object,
   g_autoptr(JsonNode) dataset = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_assert (PUB_IS_DATASET_METADATA_EDITOR (self));
+
   dataset = ckan_client_call_finish (CKAN_CLIENT (object), result, &error);
   if (g_error_matches (error, CKAN_ERROR, CKAN_ERROR_CANCELLED) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -165,6 +176,8 @@ name_check_timeout_cb (gpointer user_data)
   PubDatasetMetadataEditor *self = user_data;
   g_autoptr(JsonObject) params = json_object_new ();
   const char *name = self->draft ? pub_draft_get_field (self->draft, PUB_DRAFT_FIELD_NAME) : NULL;
+
+  g_assert (PUB_IS_DATASET_METADATA_EDITOR (self));
 
   self->name_check_id = 0;
 

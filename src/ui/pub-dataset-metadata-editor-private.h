@@ -19,6 +19,7 @@ typedef struct
   const char    *field;
   GtkStringList *labels;
   GPtrArray     *values;
+  GPtrArray     *subtitles;  /* per position, NULL for none: shown in the list */
 } Choices;
 
 struct _PubDatasetMetadataEditor

@@ -32,6 +32,8 @@ static void
 extra_entry_changed_cb (PubDatasetMetadataEditor *self,
                         GtkEditable              *entry)
 {
+  g_assert (PUB_IS_DATASET_METADATA_EDITOR (self));
+
   if (self->loading)
     return;
   _pub_dataset_metadata_editor_field_edited (self, gtk_widget_get_name (GTK_WIDGET (entry)),
@@ -43,6 +45,8 @@ extra_combo_cb (PubDatasetMetadataEditor *self,
                 GParamSpec               *pspec,
                 AdwComboRow              *row)
 {
+  g_assert (PUB_IS_DATASET_METADATA_EDITOR (self));
+
   const char * const *values = g_object_get_data (G_OBJECT (row), "values");
   guint position = adw_combo_row_get_selected (row);
 
@@ -120,6 +124,8 @@ schema_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GPtrArray *fields;
   gboolean was_loading = self->loading;
+
+  g_assert (PUB_IS_DATASET_METADATA_EDITOR (self));
 
   schema = ckan_client_scheming_dataset_schema_show_finish (CKAN_CLIENT (object), result, &error);
   /* Most portals have no such form: the standard fields are all there is. */

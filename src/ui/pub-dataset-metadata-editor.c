@@ -13,6 +13,14 @@
 #include "pub-tag-editor.h"
 
 
+G_DEFINE_ENUM_TYPE (PubNameAvailability, pub_name_availability,
+  G_DEFINE_ENUM_VALUE (PUB_NAME_UNCHECKED, "unchecked"),
+  G_DEFINE_ENUM_VALUE (PUB_NAME_CHECKING, "checking"),
+  G_DEFINE_ENUM_VALUE (PUB_NAME_FREE, "free"),
+  G_DEFINE_ENUM_VALUE (PUB_NAME_TAKEN, "taken"),
+  G_DEFINE_ENUM_VALUE (PUB_NAME_OURS, "ours"),
+  G_DEFINE_ENUM_VALUE (PUB_NAME_UNKNOWN, "unknown"))
+
 G_DEFINE_FINAL_TYPE (PubDatasetMetadataEditor, pub_dataset_metadata_editor, ADW_TYPE_BIN)
 
 enum {
@@ -250,6 +258,8 @@ entry_changed_cb (PubDatasetMetadataEditor *self,
   g_autofree char *new_slug = NULL;
   const char *name;
 
+  g_assert (PUB_IS_DATASET_METADATA_EDITOR (self));
+
   if (field == NULL || self->loading || self->draft == NULL)
     return;
 
@@ -276,6 +286,8 @@ static void
 notes_changed_cb (PubDatasetMetadataEditor *self,
                   GtkTextBuffer            *buffer)
 {
+  g_assert (PUB_IS_DATASET_METADATA_EDITOR (self));
+
   GtkTextIter start, end;
   g_autofree char *text = NULL;
 
@@ -349,6 +361,8 @@ load_offline_choices (PubDatasetMetadataEditor *self)
 static void
 tags_edited_cb (PubDatasetMetadataEditor *self)
 {
+  g_assert (PUB_IS_DATASET_METADATA_EDITOR (self));
+
   g_hash_table_add (self->touched, (gpointer) g_intern_string (PUB_DRAFT_FIELD_TAGS));
   g_hash_table_remove (self->portal_errors, PUB_DRAFT_FIELD_TAGS);
   _pub_dataset_metadata_editor_refresh_errors (self);
@@ -358,6 +372,8 @@ static void
 draft_changed_cb (PubDatasetMetadataEditor *self,
                   PubDraft                 *draft)
 {
+  g_assert (PUB_IS_DATASET_METADATA_EDITOR (self));
+
   static const char * const entry_fields[] = {
     PUB_DRAFT_FIELD_TITLE, PUB_DRAFT_FIELD_NAME, PUB_DRAFT_FIELD_AUTHOR,
     PUB_DRAFT_FIELD_AUTHOR_EMAIL, PUB_DRAFT_FIELD_PERIOD, PUB_DRAFT_FIELD_SOURCE_URL,
@@ -379,6 +395,9 @@ draft_changed_cb (PubDatasetMetadataEditor *self,
       if (g_str_equal (entry_fields[i], PUB_DRAFT_FIELD_NAME))
         _pub_dataset_metadata_editor_schedule_name_check (self);
     }
+  /* "Publish as private", answered about personal data, shows here too. */
+  _pub_dataset_metadata_editor_choices_select (self, &self->visibility,
+                                               pub_draft_get_field (draft, PUB_DRAFT_FIELD_VISIBILITY));
   self->loading = was_loading;
   _pub_dataset_metadata_editor_refresh_errors (self);
 }
@@ -585,7 +604,7 @@ pub_dataset_metadata_editor_get_property (GObject    *object,
       g_value_set_object (value, self->client);
       break;
     case PROP_NAME_AVAILABILITY:
-      g_value_set_int (value, self->name_availability);
+      g_value_set_enum (value, self->name_availability);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -631,8 +650,8 @@ pub_dataset_metadata_editor_class_init (PubDatasetMetadataEditorClass *klass)
     g_param_spec_object ("client", NULL, NULL, CKAN_TYPE_CLIENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NAME_AVAILABILITY] =
-    g_param_spec_int ("name-availability", NULL, NULL, 0, PUB_NAME_UNKNOWN, 0,
-                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("name-availability", NULL, NULL, PUB_TYPE_NAME_AVAILABILITY, PUB_NAME_UNCHECKED,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PUB_TYPE_TAG_EDITOR);

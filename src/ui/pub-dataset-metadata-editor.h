@@ -26,6 +26,9 @@ typedef enum {
   PUB_NAME_UNKNOWN,     /* offline, or the portal did not answer */
 } PubNameAvailability;
 
+#define PUB_TYPE_NAME_AVAILABILITY (pub_name_availability_get_type ())
+GType pub_name_availability_get_type (void);
+
 GtkWidget          *pub_dataset_metadata_editor_new              (void);
 PubDraft           *pub_dataset_metadata_editor_get_draft        (PubDatasetMetadataEditor *self);
 void                pub_dataset_metadata_editor_set_draft        (PubDatasetMetadataEditor *self,

@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "pub-application.h"
+#include "pub-accessible.h"
+#include "pub-draft-row.h"
 #include "pub-drafts-view.h"
 #include "pub-new-dataset-window.h"
 
@@ -45,238 +47,16 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-char *
-pub_drafts_view_describe_state (PubDraft *draft)
-{
-  g_autoptr(GHashTable) problems = NULL;
-  guint n_resources = g_list_model_get_n_items (pub_draft_get_resources (draft));
-
-  switch (pub_draft_get_state (draft))
-    {
-    case PUB_DRAFT_STATE_EDITING:
-      problems = pub_draft_validate (draft);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Being written: %u thing left to complete",
-                                           "Being written: %u things left to complete",
-                                           g_hash_table_size (problems)),
-                              g_hash_table_size (problems));
-    case PUB_DRAFT_STATE_READY:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Ready to publish, with %u file or link",
-                                           "Ready to publish, with %u files or links",
-                                           n_resources),
-                              n_resources);
-    case PUB_DRAFT_STATE_PUBLISHING:
-      return g_strdup_printf (_("Publishing… %.0f %%"), 100.0 * pub_draft_get_progress (draft));
-    case PUB_DRAFT_STATE_FAILED:
-      if (pub_draft_get_last_error (draft) != NULL)
-        return g_strdup_printf (_("Not published: %s"), pub_draft_get_last_error (draft));
-      return g_strdup (_("Publishing stopped before it finished. Retry to go on where it stopped."));
-    case PUB_DRAFT_STATE_PUBLISHED:
-      return g_strdup (_("Published"));
-    case PUB_DRAFT_STATE_DAMAGED:
-      return g_strdup_printf (_("Can’t be opened: %s"), pub_draft_get_last_error (draft));
-    case PUB_DRAFT_STATE_QUEUED:
-      return g_strdup (_("Waiting for a connection"));
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static const char *
-state_icon (PubDraftState state)
-{
-  switch (state)
-    {
-    case PUB_DRAFT_STATE_EDITING: return "document-edit-symbolic";
-    case PUB_DRAFT_STATE_READY: return "document-send-symbolic";
-    case PUB_DRAFT_STATE_PUBLISHING: return "emblem-synchronizing-symbolic";
-    case PUB_DRAFT_STATE_FAILED: return "dialog-warning-symbolic";
-    case PUB_DRAFT_STATE_PUBLISHED: return "emblem-ok-symbolic";
-    case PUB_DRAFT_STATE_DAMAGED: return "dialog-error-symbolic";
-    case PUB_DRAFT_STATE_QUEUED: return "network-offline-symbolic";
-    default: g_assert_not_reached ();
-    }
-}
-
-typedef struct
-{
-  PubDraftsView *view;  /* unowned: the row lives inside it */
-  GtkWidget *row;
-  GtkWidget *icon;
-  GtkWidget *retry;
-  GtkWidget *cancel;
-  GtkWidget *portal_link;
-} RowWidgets;
-
-static void
-update_row (GtkWidget *row,
-            PubDraft  *draft)
-{
-  RowWidgets *w = g_object_get_data (G_OBJECT (row), "widgets");
-  PubDraftState state = pub_draft_get_state (draft);
-  PubPublishQueue *queue = w->view->queue;
-  g_autofree char *title = g_markup_escape_text (pub_draft_get_display_title (draft), -1);
-  g_autofree char *subtitle = NULL;
-  g_autofree char *escaped_subtitle = NULL;
-
-  /* Offline is the usual reason to wait; say so when it is another. */
-  if (state == PUB_DRAFT_STATE_QUEUED && queue != NULL && pub_publish_queue_get_network_available (queue))
-    {
-      CkanClient *client = pub_publish_queue_get_client (queue);
-      const char *portal = pub_draft_get_portal (draft);
-
-      if (client == NULL)
-        subtitle = g_strdup (_("Waiting for a portal account: sign in to publish it"));
-      /* Its first part went to another portal: it finishes there. */
-      else if (portal != NULL && g_strcmp0 (portal, ckan_client_get_base_url (client)) != 0)
-        subtitle = g_strdup_printf (_("Waiting for your account on %s: switch to it to publish"), portal);
-      else if (!pub_publish_queue_get_auto_start (queue))
-        subtitle = g_strdup (_("Waiting: open it and press Publish Now to send it"));
-      else
-        subtitle = g_strdup (_("Waiting for its turn to be published"));
-    }
-  /* A running job that lost the network waits for it too. */
-  else if (state == PUB_DRAFT_STATE_PUBLISHING && queue != NULL &&
-           pub_publish_queue_get_job (queue, draft) != NULL &&
-           pub_publish_job_get_waiting_for_network (pub_publish_queue_get_job (queue, draft)))
-    subtitle = g_strdup_printf (_("Waiting for a connection; %.0f %% sent"),
-                                100.0 * pub_draft_get_progress (draft));
-  else
-    subtitle = pub_drafts_view_describe_state (draft);
-  escaped_subtitle = g_markup_escape_text (subtitle, -1);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
-  gtk_image_set_from_icon_name (GTK_IMAGE (w->icon), state_icon (state));
-  gtk_widget_set_visible (w->retry, state == PUB_DRAFT_STATE_FAILED);
-  gtk_widget_set_visible (w->cancel, state == PUB_DRAFT_STATE_QUEUED);
-  gtk_widget_set_visible (w->portal_link, state == PUB_DRAFT_STATE_PUBLISHED &&
-                                          pub_draft_get_remote_url (draft) != NULL);
-  /* The parser's or the system's own words, for whoever wants them. */
-  gtk_widget_set_tooltip_text (row, state == PUB_DRAFT_STATE_DAMAGED ? pub_draft_get_damage_detail (draft) : NULL);
-  if (state == PUB_DRAFT_STATE_FAILED || state == PUB_DRAFT_STATE_DAMAGED)
-    gtk_widget_add_css_class (w->icon, "error");
-  else
-    gtk_widget_remove_css_class (w->icon, "error");
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), state != PUB_DRAFT_STATE_DAMAGED);
-}
-
-static void
-draft_notify_cb (GtkWidget  *row,
-                 GParamSpec *pspec,
-                 PubDraft   *draft)
-{
-  update_row (row, draft);
-}
-
-static void
-retry_clicked_cb (GtkButton     *button,
-                  PubDraftsView *self)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
-
-  g_signal_emit (self, signals[RETRY_DRAFT], 0, g_object_get_data (G_OBJECT (row), "draft"));
-}
-
-static void
-cancel_clicked_cb (GtkButton     *button,
-                   PubDraftsView *self)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
-  PubDraft *draft = g_object_get_data (G_OBJECT (row), "draft");
-
-  if (self->queue != NULL)
-    pub_publish_queue_cancel (self->queue, draft);
-  g_signal_emit (self, signals[CANCEL_DRAFT], 0, draft);
-}
-
-static void
-portal_clicked_cb (GtkButton     *button,
-                   PubDraftsView *self)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
-  PubDraft *draft = g_object_get_data (G_OBJECT (row), "draft");
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                pub_draft_get_remote_url (draft), GDK_CURRENT_TIME);
-}
-
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
   PubDraftsView *self = user_data;
-  PubDraft *draft = item;
-  GtkWidget *row = adw_action_row_new ();
-  RowWidgets *w = g_new0 (RowWidgets, 1);
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenuItem) open_item = NULL, duplicate_item = NULL, delete_item = NULL, show_item = NULL;
-  GtkWidget *menu_button;
-  const char *id = pub_draft_get_id (draft);
+  GtkWidget *row = pub_draft_row_new (PUB_DRAFT (item));
 
-  w->view = self;
-  w->row = row;
-  g_object_set_data_full (G_OBJECT (row), "widgets", w, g_free);
-  g_object_set_data_full (G_OBJECT (row), "draft", g_object_ref (draft), g_object_unref);
-  gtk_widget_set_name (row, id);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  g_assert (PUB_IS_DRAFTS_VIEW (self));
 
-  w->icon = gtk_image_new ();
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), w->icon);
-
-  w->retry = gtk_button_new_with_mnemonic (_("_Retry"));
-  gtk_widget_set_valign (w->retry, GTK_ALIGN_CENTER);
-  g_signal_connect (w->retry, "clicked", G_CALLBACK (retry_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), w->retry);
-
-  w->cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_widget_set_valign (w->cancel, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (w->cancel, _("Do not publish it when the connection returns"));
-  g_signal_connect (w->cancel, "clicked", G_CALLBACK (cancel_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), w->cancel);
-
-  w->portal_link = gtk_button_new_from_icon_name ("web-browser-symbolic");
-  gtk_widget_set_valign (w->portal_link, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (w->portal_link, "flat");
-  gtk_widget_set_tooltip_text (w->portal_link, _("Open on the Portal"));
-  g_signal_connect (w->portal_link, "clicked", G_CALLBACK (portal_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), w->portal_link);
-
-  if (!pub_draft_is_damaged (draft))
-    {
-      open_item = g_menu_item_new (_("_Open"), NULL);
-      g_menu_item_set_action_and_target (open_item, "drafts.open", "s", id);
-      g_menu_append_item (menu, open_item);
-      duplicate_item = g_menu_item_new (_("_Duplicate"), NULL);
-      g_menu_item_set_action_and_target (duplicate_item, "drafts.duplicate", "s", id);
-      g_menu_append_item (menu, duplicate_item);
-    }
-  else
-    {
-      /* To look at it, copy it or send it to someone who can help. */
-      show_item = g_menu_item_new (_("Show _File"), NULL);
-      g_menu_item_set_action_and_target (show_item, "drafts.show-file", "s", id);
-      g_menu_append_item (menu, show_item);
-    }
-  delete_item = g_menu_item_new (_("_Delete…"), NULL);
-  g_menu_item_set_action_and_target (delete_item, "drafts.delete", "s", id);
-  g_menu_append_item (menu, delete_item);
-
-  menu_button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
-  gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (menu_button, "flat");
-  gtk_widget_set_tooltip_text (menu_button, _("More"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), menu_button);
-
-  g_signal_connect_object (draft, "notify::state", G_CALLBACK (draft_notify_cb), row, G_CONNECT_SWAPPED);
-  g_signal_connect_object (draft, "notify::display-title", G_CALLBACK (draft_notify_cb), row, G_CONNECT_SWAPPED);
-  g_signal_connect_object (draft, "notify::progress", G_CALLBACK (draft_notify_cb), row, G_CONNECT_SWAPPED);
-  g_signal_connect_object (draft, "changed", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
-  update_row (row, draft);
+  pub_draft_row_set_queue (PUB_DRAFT_ROW (row), self->queue);
   return row;
 }
 
@@ -285,9 +65,12 @@ row_activated_cb (PubDraftsView *self,
                   GtkListBoxRow *row,
                   GtkListBox    *list)
 {
-  PubDraft *draft = g_object_get_data (G_OBJECT (row), "draft");
+  PubDraft *draft;
 
-  if (draft != NULL && !pub_draft_is_damaged (draft))
+  g_assert (PUB_IS_DRAFTS_VIEW (self));
+
+  draft = pub_draft_row_get_draft (PUB_DRAFT_ROW (row));
+  if (!pub_draft_is_damaged (draft))
     g_signal_emit (self, signals[OPEN_DRAFT], 0, draft);
 }
 
@@ -314,6 +97,33 @@ open_action (GtkWidget  *widget,
 
   if (draft != NULL)
     g_signal_emit (self, signals[OPEN_DRAFT], 0, draft);
+}
+
+static void
+retry_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  PubDraftsView *self = PUB_DRAFTS_VIEW (widget);
+  PubDraft *draft = pub_draft_store_find (self->store, g_variant_get_string (param, NULL));
+
+  if (draft != NULL)
+    g_signal_emit (self, signals[RETRY_DRAFT], 0, draft);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  PubDraftsView *self = PUB_DRAFTS_VIEW (widget);
+  PubDraft *draft = pub_draft_store_find (self->store, g_variant_get_string (param, NULL));
+
+  if (draft == NULL)
+    return;
+  if (self->queue != NULL)
+    pub_publish_queue_cancel (self->queue, draft);
+  g_signal_emit (self, signals[CANCEL_DRAFT], 0, draft);
 }
 
 static void
@@ -385,6 +195,8 @@ delete_response_cb (AdwMessageDialog *dialog,
   PubDraft *draft = g_object_get_data (G_OBJECT (dialog), "draft");
   Deletion *deletion;
   gboolean had_window;
+
+  g_assert (PUB_IS_DRAFTS_VIEW (self));
 
   if (g_strcmp0 (response, "delete") != 0)
     return;
@@ -465,6 +277,8 @@ loaded_cb (GObject      *object,
   PubDraftStore *store = PUB_DRAFT_STORE (object);
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
+
+  g_assert (PUB_IS_DRAFTS_VIEW (self));
 
   self->load_failed = !pub_draft_store_load_finish (store, result, &error);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "drafts.reload", TRUE);
@@ -600,6 +414,8 @@ pub_drafts_view_class_init (PubDraftsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PubDraftsView, list);
 
   gtk_widget_class_install_action (widget_class, "drafts.open", "s", open_action);
+  gtk_widget_class_install_action (widget_class, "drafts.retry", "s", retry_action);
+  gtk_widget_class_install_action (widget_class, "drafts.cancel", "s", cancel_action);
   gtk_widget_class_install_action (widget_class, "drafts.duplicate", "s", duplicate_action);
   gtk_widget_class_install_action (widget_class, "drafts.delete", "s", delete_action);
   gtk_widget_class_install_action (widget_class, "drafts.reload", NULL, reload_action);
@@ -629,14 +445,14 @@ pub_drafts_view_get_store (PubDraftsView *self)
 static void
 update_rows (PubDraftsView *self)
 {
+  g_assert (PUB_IS_DRAFTS_VIEW (self));
+
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      PubDraft *draft = g_object_get_data (G_OBJECT (row), "draft");
-
-      if (draft != NULL)
-        update_row (row, draft);
+      if (PUB_IS_DRAFT_ROW (row))
+        pub_draft_row_update (PUB_DRAFT_ROW (row));
     }
 }
 
@@ -645,6 +461,8 @@ job_started_cb (PubDraftsView   *self,
                 PubPublishJob   *job,
                 PubPublishQueue *queue)
 {
+  g_assert (PUB_IS_DRAFTS_VIEW (self));
+
   g_signal_connect_object (job, "notify::waiting-for-network", G_CALLBACK (update_rows),
                            self, G_CONNECT_SWAPPED);
 }
@@ -658,7 +476,16 @@ pub_drafts_view_set_queue (PubDraftsView   *self,
 
   if (self->queue != NULL)
     g_signal_handlers_disconnect_by_data (self->queue, self);
-  if (!g_set_object (&self->queue, queue) || queue == NULL)
+  if (!g_set_object (&self->queue, queue))
+    return;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (PUB_IS_DRAFT_ROW (row))
+        pub_draft_row_set_queue (PUB_DRAFT_ROW (row), queue);
+    }
+  if (queue == NULL)
     return;
   /* What a queued draft waits for changes with these. */
   g_signal_connect_object (queue, "notify::network-available", G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
@@ -682,6 +509,8 @@ static void
 open_in_wizard_cb (PubDraftsView *self,
                    PubDraft      *draft)
 {
+  g_assert (PUB_IS_DRAFTS_VIEW (self));
+
   pub_new_dataset_window_open (root_window (GTK_WIDGET (self)), draft, NULL);
 }
 
@@ -690,6 +519,8 @@ retry_in_wizard_cb (PubDraftsView *self,
                     PubDraft      *draft)
 {
   PubNewDatasetWindow *wizard = pub_new_dataset_window_open (root_window (GTK_WIDGET (self)), draft, NULL);
+
+  g_assert (PUB_IS_DRAFTS_VIEW (self));
 
   pub_new_dataset_window_publish (wizard);
 }

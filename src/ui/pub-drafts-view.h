@@ -24,7 +24,5 @@ GtkWidget     *pub_drafts_view_new_for_window (void);
 /* With a queue, a queued draft's row says what it waits for. */
 void           pub_drafts_view_set_queue (PubDraftsView   *self,
                                           PubPublishQueue *queue);
-/* The sentence a row shows under the title for this draft's state. */
-char          *pub_drafts_view_describe_state (PubDraft *draft);
 
 G_END_DECLS

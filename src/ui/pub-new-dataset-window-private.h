@@ -40,6 +40,10 @@ struct _PubNewDatasetWindow
   AdwToast                 *toast;   /* the last one, while shown */
   PubPublishJob            *job;
   GCancellable             *publish_cancellable;
+  gboolean                  asking_personal_data;
+  gboolean                  waiting_for_checks;
+  /* Unowned, only compared: the queue whose job signals are connected. */
+  PubPublishQueue          *watched_queue;
 };
 
 void             _pub_new_dataset_window_show_toast         (PubNewDatasetWindow *self,

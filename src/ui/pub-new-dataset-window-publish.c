@@ -11,6 +11,8 @@
 #include "ckan-error.h"
 #include "pub-application.h"
 #include "pub-new-dataset-window-private.h"
+#include "pub-personal-data-dialog.h"
+#include "pub-publish-messages.h"
 
 /* The application's queue, when it serves this window's store: then the
  * job runs there, waits there when offline, and outlives the window. */
@@ -54,6 +56,10 @@ update_progress (PubNewDatasetWindow *self)
 
   if (pub_publish_job_get_waiting_for_network (job))
     file_text = g_strdup (_("Waiting for the network to come back…"));
+  /* Silence from the portal, said as it lasts; Cancel is just below. */
+  else if (pub_publish_job_get_stalled (job))
+    file_text = g_strdup_printf (_("The portal has not answered for %u s…"),
+                                 pub_publish_job_get_stalled_seconds (job));
   else if (pub_publish_job_get_current_name (job) != NULL)
     file_text = g_strdup_printf (_("Uploading “%s”"), pub_publish_job_get_current_name (job));
   else if (pub_publish_job_get_step (job) == PUB_PUBLISH_STEP_SET_VISIBILITY)
@@ -65,9 +71,13 @@ update_progress (PubNewDatasetWindow *self)
 
   speed = g_format_size ((guint64) pub_publish_job_get_speed (job));
   left = describe_time_left (pub_publish_job_get_seconds_left (job));
-  /* Translators: overall percentage, upload speed (e.g. "1.2 MB"), time left */
-  overall_text = g_strdup_printf (_("%.0f %% in all · %s/s · %s"),
-                                  100.0 * pub_publish_job_get_fraction (job), speed, left);
+  if (pub_publish_job_get_seconds_left (job) < 0)
+    /* Translators: overall percentage, upload speed (e.g. "1.2 MB") */
+    overall_text = g_strdup_printf (_("%.0f %% in all · %s/s"), 100.0 * pub_publish_job_get_fraction (job), speed);
+  else
+    /* Translators: overall percentage, upload speed (e.g. "1.2 MB"), time left */
+    overall_text = g_strdup_printf (_("%.0f %% in all · %s/s · %s"),
+                                    100.0 * pub_publish_job_get_fraction (job), speed, left);
   gtk_label_set_text (self->progress_overall_label, overall_text);
   gtk_progress_bar_set_fraction (self->overall_progress, pub_publish_job_get_fraction (job));
 }
@@ -81,7 +91,13 @@ _pub_new_dataset_window_show_publish_state (PubNewDatasetWindow *self)
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
 
-  if (running)
+  if (self->waiting_for_checks)
+    {
+      adw_status_page_set_icon_name (self->progress_page, "edit-find-symbolic");
+      title = g_strdup (_("Checking the Files"));
+      description = g_strdup (_("Publishing starts once the checks have looked for personal data in every file."));
+    }
+  else if (running)
     {
       adw_status_page_set_icon_name (self->progress_page, "send-to-symbolic");
       title = g_strdup (_("Publishing"));
@@ -105,7 +121,8 @@ _pub_new_dataset_window_show_publish_state (PubNewDatasetWindow *self)
     {
       adw_status_page_set_icon_name (self->progress_page, "dialog-warning-symbolic");
       title = g_strdup (_("Not Published Yet"));
-      description = g_strdup (pub_draft_get_last_error (self->draft));
+      if (pub_draft_get_last_error (self->draft) != NULL)
+        description = pub_publish_describe_failure (self->draft);
     }
   adw_status_page_set_title (self->progress_page, title);
   adw_status_page_set_description (self->progress_page, description);
@@ -117,11 +134,12 @@ _pub_new_dataset_window_show_publish_state (PubNewDatasetWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->overall_progress), running);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_button), running || state == PUB_DRAFT_STATE_QUEUED);
   gtk_widget_set_visible (self->portal_button, !running && state == PUB_DRAFT_STATE_PUBLISHED);
-  gtk_widget_set_visible (self->retry_button, !running && (state == PUB_DRAFT_STATE_FAILED ||
-                                                           state == PUB_DRAFT_STATE_QUEUED));
+  gtk_widget_set_visible (self->retry_button, !running && !self->waiting_for_checks &&
+                                             (state == PUB_DRAFT_STATE_FAILED ||
+                                              state == PUB_DRAFT_STATE_QUEUED));
   gtk_button_set_label (GTK_BUTTON (self->retry_button),
                         state == PUB_DRAFT_STATE_QUEUED ? _("_Publish Now") : _("_Retry"));
-  gtk_widget_set_visible (self->edit_button, !running && state == PUB_DRAFT_STATE_FAILED);
+  gtk_widget_set_visible (self->edit_button, !running && (state == PUB_DRAFT_STATE_FAILED || self->waiting_for_checks));
   update_progress (self);
 }
 
@@ -168,8 +186,9 @@ publish_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean published;
 
+  g_assert (PUB_IS_NEW_DATASET_WINDOW (self));
+
   published = pub_publish_job_run_finish (PUB_PUBLISH_JOB (object), result, &error);
-  g_object_set_data (G_OBJECT (self->draft), "pub-publish-job", NULL);
   if (self->job != NULL)
     g_signal_handlers_disconnect_by_data (self->job, self);
   g_clear_object (&self->job);
@@ -207,7 +226,7 @@ _pub_new_dataset_window_draft_state_cb (PubNewDatasetWindow *self)
   if (self->steps == NULL)
     return;
   /* A queued draft shown here has just started (by the queue). */
-  job = g_object_get_data (G_OBJECT (self->draft), "pub-publish-job");
+  job = pub_publish_job_get_running (self->draft);
   if (job != NULL && job != self->job && pub_draft_get_publishing (self->draft))
     {
       if (_pub_new_dataset_window_app_queue (self) != NULL)
@@ -215,8 +234,10 @@ _pub_new_dataset_window_draft_state_cb (PubNewDatasetWindow *self)
       _pub_new_dataset_window_attach_job (self, job);
       return;
     }
-  /* Queued, or taken out of the queue, while the progress page shows. */
-  if (self->job == NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->steps), "progress") == 0)
+  /* Queued, or taken out of the queue, while the progress page shows
+   * (not while it waits for the checks: that page is the wizard's own). */
+  if (self->job == NULL && !self->waiting_for_checks &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->steps), "progress") == 0)
     {
       if (pub_draft_get_state (self->draft) == PUB_DRAFT_STATE_READY)
         _pub_new_dataset_window_show_step (self, "resources");
@@ -236,6 +257,8 @@ queue_job_started_cb (PubNewDatasetWindow *self,
                       PubPublishJob       *job,
                       PubPublishQueue     *queue)
 {
+  g_assert (PUB_IS_NEW_DATASET_WINDOW (self));
+
   if (pub_publish_job_get_draft (job) == self->draft && self->steps != NULL)
     _pub_new_dataset_window_attach_job (self, job);
 }
@@ -246,6 +269,8 @@ queue_job_finished_cb (PubNewDatasetWindow *self,
                        GError              *error,
                        PubPublishQueue     *queue)
 {
+  g_assert (PUB_IS_NEW_DATASET_WINDOW (self));
+
   if (pub_publish_job_get_draft (job) != self->draft || self->steps == NULL)
     return;
   if (self->job != NULL)
@@ -258,21 +283,127 @@ static void
 watch_queue (PubNewDatasetWindow *self,
              PubPublishQueue     *queue)
 {
-  if (g_object_get_data (G_OBJECT (self), "pub-watched-queue") == queue)
+  if (self->watched_queue == queue)
     return;
-  g_object_set_data (G_OBJECT (self), "pub-watched-queue", queue);
+  self->watched_queue = queue;
   g_signal_connect_object (queue, "job-started", G_CALLBACK (queue_job_started_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (queue, "job-finished", G_CALLBACK (queue_job_finished_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* The "check-personal-data" setting; without the application's settings
+ * (a window of its own, in tests) the check is on, as by default. */
+static gboolean
+checks_personal_data (PubNewDatasetWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!PUB_IS_APPLICATION (app))
+    return TRUE;
+  return g_settings_get_boolean (pub_application_get_settings (PUB_APPLICATION (app)), "check-personal-data");
+}
+
+static void
+personal_data_chosen_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(PubNewDatasetWindow) self = user_data;
+  PubPersonalDataChoice choice;
+
+  choice = pub_personal_data_dialog_choose_finish (PUB_PERSONAL_DATA_DIALOG (object), result);
+  self->asking_personal_data = FALSE;
+  if (self->steps == NULL)
+    return;
+  pub_personal_data_answer (self->draft, choice);
+  if (choice == PUB_PERSONAL_DATA_REVIEW)
+    {
+      _pub_new_dataset_window_show_step (self, "resources");
+      return;
+    }
+  _pub_new_dataset_window_start_publish (self);
+}
+
+static gboolean
+files_being_checked (PubNewDatasetWindow *self)
+{
+  GListModel *resources = pub_draft_get_resources (self->draft);
+
+  for (guint i = 0; i < g_list_model_get_n_items (resources); i++)
+    {
+      g_autoptr(PubDraftResource) resource = g_list_model_get_item (resources, i);
+
+      if (pub_draft_resource_get_check_status (resource) == PUB_RESOURCE_CHECK_RUNNING)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+check_status_cb (PubNewDatasetWindow *self)
+{
+  GListModel *resources = pub_draft_get_resources (self->draft);
+
+  if (files_being_checked (self))
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (resources); i++)
+    {
+      g_autoptr(PubDraftResource) resource = g_list_model_get_item (resources, i);
+
+      g_signal_handlers_disconnect_by_func (resource, check_status_cb, self);
+    }
+  self->waiting_for_checks = FALSE;
+  /* Gone back to editing meanwhile: that was a change of mind. */
+  if (self->steps != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->steps), "progress") == 0)
+    _pub_new_dataset_window_start_publish (self);
+}
+
+/* Publish pressed while the checks still read a file (just added, or
+ * changed since): what they find decides whether to ask first. */
+static void
+wait_for_checks (PubNewDatasetWindow *self)
+{
+  GListModel *resources = pub_draft_get_resources (self->draft);
+
+  self->waiting_for_checks = TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (resources); i++)
+    {
+      g_autoptr(PubDraftResource) resource = g_list_model_get_item (resources, i);
+
+      g_signal_connect_object (resource, "notify::check-status", G_CALLBACK (check_status_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  _pub_new_dataset_window_show_step (self, "progress");
+  _pub_new_dataset_window_show_publish_state (self);
 }
 
 void
 _pub_new_dataset_window_start_publish (PubNewDatasetWindow *self)
 {
   g_autoptr(PubPublishJob) job = NULL;
+  g_autoptr(GPtrArray) flagged = NULL;
   PubPublishQueue *queue = _pub_new_dataset_window_app_queue (self);
 
-  if (self->job != NULL || pub_draft_get_publishing (self->draft))
+  if (self->job != NULL || pub_draft_get_publishing (self->draft) || self->asking_personal_data ||
+      self->waiting_for_checks)
     return;
+  if (checks_personal_data (self) && files_being_checked (self))
+    {
+      wait_for_checks (self);
+      return;
+    }
+
+  /* Before anything is sent: personal data goes public only with a yes,
+   * and the yes is kept in the draft so a retry does not ask again. */
+  flagged = pub_personal_data_dup_unanswered (self->draft);
+  if (flagged->len > 0 && checks_personal_data (self))
+    {
+      PubPersonalDataDialog *dialog = pub_personal_data_dialog_new (GTK_WINDOW (self));
+
+      pub_personal_data_dialog_add_resources (dialog, flagged);
+      self->asking_personal_data = TRUE;
+      pub_personal_data_dialog_choose_async (dialog, NULL, personal_data_chosen_cb, g_object_ref (self));
+      return;
+    }
 
   /* Offline or signed out, the queue keeps it until it can go. */
   if (queue != NULL)
@@ -297,7 +428,6 @@ _pub_new_dataset_window_start_publish (PubNewDatasetWindow *self)
     return;
 
   job = pub_publish_job_new (self->draft, self->client, self->store);
-  g_object_set_data_full (G_OBJECT (self->draft), "pub-publish-job", g_object_ref (job), g_object_unref);
   self->publish_cancellable = g_cancellable_new ();
   pub_publish_job_run_async (job, self->publish_cancellable, publish_done_cb, g_object_ref (self));
   _pub_new_dataset_window_attach_job (self, job);

@@ -37,14 +37,24 @@ _pub_new_dataset_window_show_toast (PubNewDatasetWindow *self,
 static void
 update_publish_button (PubNewDatasetWindow *self)
 {
-  gtk_widget_set_sensitive (self->publish_button,
-                            self->client != NULL || _pub_new_dataset_window_app_queue (self) != NULL);
-  gtk_widget_set_tooltip_text (self->publish_button,
-                               self->client != NULL ? NULL
-                               : _pub_new_dataset_window_app_queue (self) != NULL
-                               ? _("Not signed in: the dataset is published once you sign in to a portal account.")
-                               : _("Sign in to a portal account to publish. "
-                                   "The draft is kept on this computer meanwhile."));
+  gboolean can_send = self->client != NULL || _pub_new_dataset_window_app_queue (self) != NULL;
+  /* Nothing to publish yet: a dataset without data is not what anyone
+   * means to send. Other problems with the files are said on press. */
+  gboolean has_data = self->draft != NULL && g_list_model_get_n_items (pub_draft_get_resources (self->draft)) > 0;
+  const char *why = NULL;
+
+  if (!has_data)
+    why = _("Add a file or a link first: there is nothing to publish yet.");
+  else if (self->client == NULL && _pub_new_dataset_window_app_queue (self) != NULL)
+    why = _("Not signed in: the dataset is published once you sign in to a portal account.");
+  else if (!can_send)
+    why = _("Sign in to a portal account to publish. The draft is kept on this computer meanwhile.");
+  gtk_widget_set_sensitive (self->publish_button, can_send && has_data);
+  gtk_widget_set_tooltip_text (self->publish_button, why);
+  /* Read with the button, not only on hover. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->publish_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why != NULL ? why : "",
+                                  -1);
 }
 
 static void
@@ -183,6 +193,8 @@ draft_is_empty (PubDraft *draft)
 static void
 store_drafts_changed_cb (PubNewDatasetWindow *self)
 {
+  g_assert (PUB_IS_NEW_DATASET_WINDOW (self));
+
   if (self->steps == NULL || pub_draft_store_find (self->store, pub_draft_get_id (self->draft)) == self->draft)
     return;
   g_signal_handlers_disconnect_by_func (pub_draft_store_get_drafts (self->store), store_drafts_changed_cb, self);
@@ -211,6 +223,8 @@ save_failed_cb (PubNewDatasetWindow *self,
                 PubDraft            *draft,
                 GError              *error)
 {
+  g_assert (PUB_IS_NEW_DATASET_WINDOW (self));
+
   if (draft == self->draft && self->steps != NULL)
     _pub_new_dataset_window_show_toast (self, error->message);
 }
@@ -219,6 +233,8 @@ save_failed_cb (PubNewDatasetWindow *self,
 static void
 focus_title_cb (PubNewDatasetWindow *self)
 {
+  g_assert (PUB_IS_NEW_DATASET_WINDOW (self));
+
   g_signal_handlers_disconnect_by_func (self, focus_title_cb, NULL);
   pub_dataset_metadata_editor_focus_title (self->metadata_editor);
 }
@@ -255,8 +271,10 @@ pub_new_dataset_window_constructed (GObject *object)
   g_signal_connect_object (self->draft, "notify::state", G_CALLBACK (_pub_new_dataset_window_draft_state_cb), self, G_CONNECT_SWAPPED);
   /* The application is set after construction (pub_new_dataset_window_open). */
   g_signal_connect (self, "notify::application", G_CALLBACK (update_publish_button), NULL);
-  if (g_object_get_data (G_OBJECT (self->draft), "pub-publish-job") != NULL)
-    _pub_new_dataset_window_attach_job (self, g_object_get_data (G_OBJECT (self->draft), "pub-publish-job"));
+  g_signal_connect_object (pub_draft_get_resources (self->draft), "items-changed",
+                           G_CALLBACK (update_publish_button), self, G_CONNECT_SWAPPED);
+  if (pub_publish_job_get_running (self->draft) != NULL)
+    _pub_new_dataset_window_attach_job (self, pub_publish_job_get_running (self->draft));
   /* A publication that stopped, or finished, opens where it ended. */
   else if (pub_draft_get_state (self->draft) == PUB_DRAFT_STATE_FAILED ||
            pub_draft_get_state (self->draft) == PUB_DRAFT_STATE_QUEUED ||

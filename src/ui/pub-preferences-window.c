@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pub-accessible.h"
 #include "pub-preferences-window.h"
 
 struct _PubPreferencesWindow
@@ -133,6 +134,8 @@ static void
 pub_preferences_window_init (PubPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* libadwaita's search entry comes without a name. */
+  pub_accessible_name_inner_search (GTK_WIDGET (self), _("Search Preferences"));
 }
 
 PubPreferencesWindow *

@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "pub-anonymize-window.h"
+#include "pub-personal-data.h"
 #include "pub-resource-list-editor-private.h"
 
 /* Below this, a file's quality is worth a look before publishing. */
@@ -19,7 +21,7 @@
 char *
 _pub_resource_list_editor_check_flag (PubDraftResource *resource)
 {
-  PubCheckResult *result = g_object_get_data (G_OBJECT (resource), "check-result");
+  PubCheckResult *result = pub_draft_resource_get_last_check (resource);
   PubResourceCheckStatus status = pub_draft_resource_get_check_status (resource);
   CkanValidationReport *report;
   PubQualityScore *score;
@@ -57,6 +59,8 @@ utf8_copy_saved_cb (PubValidationReportView *view,
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
 
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
+
   if (copy == NULL || resource == NULL || self->draft == NULL)
     return;
   pub_draft_resource_set_file (resource, copy);
@@ -68,12 +72,71 @@ utf8_copy_saved_cb (PubValidationReportView *view,
     gtk_window_destroy (GTK_WINDOW (root));
 }
 
+typedef struct {
+  PubResourceListEditor *editor;
+  PubDraftResource      *resource;
+  GtkWindow             *report;   /* weak: closed by the person, maybe */
+} AnonymizeData;
+
+static void
+anonymize_data_free (gpointer data,
+                     GClosure *closure)
+{
+  AnonymizeData *d = data;
+
+  g_object_unref (d->editor);
+  g_object_unref (d->resource);
+  g_clear_weak_pointer (&d->report);
+  g_free (d);
+}
+
+/* The anonymised copy was written: like the UTF-8 copy, it becomes what
+ * gets published, and is checked again at once; the report, about the
+ * original, goes. */
+static void
+anonymized_cb (PubAnonymizeWindow *window,
+               GFile              *copy,
+               AnonymizeData      *d)
+{
+  g_autofree char *name = g_file_get_basename (copy);
+  g_autofree char *text = NULL;
+
+  pub_draft_resource_set_file (d->resource, copy);
+  _pub_resource_list_editor_refresh_resource (d->editor, d->resource);
+  text = g_strdup_printf (_("Now using “%s”, the anonymised copy; checking it again"), name);
+  show_toast (d->editor, text);
+  if (d->report != NULL)
+    gtk_window_destroy (d->report);
+}
+
+static void
+anonymize_cb (PubValidationReportView *view,
+              PubResourceListEditor   *self)
+{
+  PubDraftResource *resource = g_object_get_data (G_OBJECT (view), "resource");
+  PubCheckResult *result = resource != NULL ? pub_draft_resource_get_last_check (resource) : NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (view));
+  AnonymizeData *d;
+  GtkWidget *window;
+
+  if (result == NULL || self->draft == NULL)
+    return;
+  window = pub_anonymize_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->draft, result);
+  d = g_new0 (AnonymizeData, 1);
+  d->editor = g_object_ref (self);
+  d->resource = g_object_ref (resource);
+  if (GTK_IS_WINDOW (root))
+    g_set_weak_pointer (&d->report, GTK_WINDOW (root));
+  g_signal_connect_data (window, "copy-created", G_CALLBACK (anonymized_cb), d, anonymize_data_free, 0);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 void
 _pub_resource_list_editor_show_report_cb (AdwActionRow          *check_row,
                 PubResourceListEditor *self)
 {
   PubDraftResource *resource = g_object_get_data (G_OBJECT (check_row), "resource");
-  PubCheckResult *result = g_object_get_data (G_OBJECT (resource), "check-result");
+  PubCheckResult *result = pub_draft_resource_get_last_check (resource);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *title = NULL;
   GtkWidget *window, *box, *header, *view, *overlay;
@@ -97,6 +160,7 @@ _pub_resource_list_editor_show_report_cb (AdwActionRow          *check_row,
   pub_validation_report_view_set_result (PUB_VALIDATION_REPORT_VIEW (view), result);
   g_object_set_data_full (G_OBJECT (view), "resource", g_object_ref (resource), g_object_unref);
   g_signal_connect_object (view, "utf8-copy-saved", G_CALLBACK (utf8_copy_saved_cb), self, 0);
+  g_signal_connect_object (view, "anonymize", G_CALLBACK (anonymize_cb), self, 0);
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), view);
   /* The report's own messages (exported, copy saved, errors) show here. */
@@ -115,10 +179,13 @@ checked_cb (GObject      *object,
   g_autoptr(PubCheckResult) check = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
+  g_autoptr(JsonNode) findings = NULL;
   CkanValidationReport *report;
   PubQualityScore *score;
   guint64 n_errors;
   guint n_findings;
+
+  g_assert (PUB_IS_DRAFT_RESOURCE (resource));
 
   check = pub_check_file_finish (result, &error);
   if (check == NULL)
@@ -141,8 +208,12 @@ checked_cb (GObject      *object,
                                             "Quality %.1f of 10 · %u things to improve",
                                             n_findings),
                                pub_quality_score_get_overall (score), n_findings);
+  /* Saved with the draft: the question before publishing, and the
+   * queue, need it without the checks running again. */
+  findings = pub_personal_data_findings_from_check (check);
+  pub_draft_resource_set_personal_data (resource, findings);
   /* The full result, for whoever shows the report. */
-  g_object_set_data_full (G_OBJECT (resource), "check-result", g_object_ref (check), g_object_unref);
+  pub_draft_resource_set_last_check (resource, check);
   pub_draft_resource_set_check_result (resource,
                                        n_errors > 0 ? PUB_RESOURCE_CHECK_ERRORS
                                        : n_findings > 0 ? PUB_RESOURCE_CHECK_WARNINGS
@@ -170,6 +241,8 @@ refreshed_cb (GObject      *object,
 {
   g_autoptr(PubResourceListEditor) self = user_data;
   g_autoptr(GError) error = NULL;
+
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
 
   /* A failure is kept on the resource (its "problem") and shown there. */
   if (!pub_draft_resource_refresh_finish (PUB_DRAFT_RESOURCE (object), result, &error))

@@ -65,6 +65,13 @@ update_row (AdwExpanderRow   *row,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
   adw_expander_row_set_subtitle (row, escaped_subtitle);
+  /* libadwaita 1.2 names the row's header, not the row a screen reader
+   * lands on in the list. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  pub_draft_resource_get_name (resource) != NULL ? pub_draft_resource_get_name (resource) : "",
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
   /* Open, a link's missing address is marked on its field alone: a red
    * row would paint every field red. */
   if (pub_draft_resource_get_problem (resource) != NULL &&
@@ -191,6 +198,8 @@ static void
 move_up_cb (GtkButton             *button,
             PubResourceListEditor *self)
 {
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
+
   move_resource (self, g_object_get_data (G_OBJECT (button), "resource"), -1);
 }
 
@@ -198,6 +207,8 @@ static void
 move_down_cb (GtkButton             *button,
               PubResourceListEditor *self)
 {
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
+
   move_resource (self, g_object_get_data (G_OBJECT (button), "resource"), 1);
 }
 
@@ -206,6 +217,8 @@ remove_cb (GtkButton             *button,
            PubResourceListEditor *self)
 {
   PubDraftResource *resource = g_object_get_data (G_OBJECT (button), "resource");
+
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
 
   g_hash_table_remove (self->expanded, resource);
   pub_draft_remove_resource (self->draft, resource);
@@ -223,6 +236,7 @@ create_button (PubResourceListEditor *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   g_object_set_data (G_OBJECT (button), "resource", resource);
   g_signal_connect (button, "clicked", callback, self);
   return button;
@@ -234,6 +248,8 @@ expanded_cb (AdwExpanderRow        *row,
              PubResourceListEditor *self)
 {
   PubDraftResource *resource = g_object_get_data (G_OBJECT (row), "resource");
+
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
 
   if (adw_expander_row_get_expanded (row))
     g_hash_table_add (self->expanded, resource);
@@ -342,6 +358,8 @@ rebuild_rows (PubResourceListEditor *self)
 static void
 resources_changed_cb (PubResourceListEditor *self)
 {
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
+
   rebuild_rows (self);
 }
 
@@ -427,6 +445,8 @@ pub_resource_list_editor_add_link (PubResourceListEditor *self,
 static void
 link_apply_cb (PubResourceListEditor *self)
 {
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
+
   if (pub_resource_list_editor_add_link (self, gtk_editable_get_text (GTK_EDITABLE (self->link_row))))
     gtk_editable_set_text (GTK_EDITABLE (self->link_row), "");
 }
@@ -438,6 +458,8 @@ chooser_response_cb (PubResourceListEditor *self,
 {
   g_autoptr(GListModel) files = NULL;
   g_autoslist(GFile) list = NULL;
+
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -489,6 +511,8 @@ drop_cb (GtkDropTarget         *target,
 {
   GdkFileList *file_list;
   g_autoslist(GFile) files = NULL;
+
+  g_assert (PUB_IS_RESOURCE_LIST_EDITOR (self));
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->draft == NULL)
     return FALSE;

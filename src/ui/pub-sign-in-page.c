@@ -12,6 +12,7 @@
 #include "pub-core-error.h"
 #include "pub-sign-in.h"
 #include "pub-sign-in-messages.h"
+#include "pub-accessible.h"
 #include "pub-sign-in-page.h"
 
 struct _PubSignInPage
@@ -251,6 +252,8 @@ add_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(PubAccount) account = NULL;
 
+  g_assert (PUB_IS_SIGN_IN_PAGE (self));
+
   account = pub_account_manager_add_finish (PUB_ACCOUNT_MANAGER (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -290,6 +293,8 @@ insecure_response_cb (AdwMessageDialog *dialog,
                       gpointer          user_data)
 {
   g_autoptr(PubSignInPage) self = user_data;
+
+  g_assert (PUB_IS_SIGN_IN_PAGE (self));
 
   if (g_strcmp0 (response, "accept") != 0)
     {
@@ -334,6 +339,8 @@ sign_in_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(PubAccount) account = NULL;
   g_autofree char *message = NULL;
+
+  g_assert (PUB_IS_SIGN_IN_PAGE (self));
 
   account = pub_sign_in_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
@@ -380,12 +387,16 @@ start_sign_in (PubSignInPage *self)
 static void
 form_changed_cb (PubSignInPage *self)
 {
+  g_assert (PUB_IS_SIGN_IN_PAGE (self));
+
   update_actions (self);
 }
 
 static void
 portal_changed_cb (PubSignInPage *self)
 {
+  g_assert (PUB_IS_SIGN_IN_PAGE (self));
+
   /* A new address needs its own decision about http. */
   self->allow_insecure = FALSE;
   update_actions (self);
@@ -394,12 +405,16 @@ portal_changed_cb (PubSignInPage *self)
 static void
 portal_activated_cb (PubSignInPage *self)
 {
+  g_assert (PUB_IS_SIGN_IN_PAGE (self));
+
   gtk_widget_grab_focus (GTK_WIDGET (self->token_row));
 }
 
 static void
 token_activated_cb (PubSignInPage *self)
 {
+  g_assert (PUB_IS_SIGN_IN_PAGE (self));
+
   start_sign_in (self);
 }
 
@@ -650,6 +665,8 @@ pub_sign_in_page_init (PubSignInPage *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* libadwaita's show-text button comes without a name. */
+  pub_accessible_name_inner_buttons (GTK_WIDGET (self->token_row), _("Show the Token"));
 }
 
 PubSignInPage *

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pub-accessible.h"
 #include "pub-tag-editor.h"
 
 #define TAG_LOOKUP_DELAY_MS 300
@@ -46,6 +47,8 @@ remove_tag_cb (GtkButton    *button,
 {
   const char *tag = g_object_get_data (G_OBJECT (button), "tag");
 
+  g_assert (PUB_IS_TAG_EDITOR (self));
+
   pub_draft_remove_tag (self->draft, tag);
   g_signal_emit (self, signals[EDITED], 0);
 }
@@ -81,7 +84,14 @@ rebuild_chips (PubTagEditor *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips))) != NULL)
     gtk_flow_box_remove (self->chips, child);
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-    gtk_flow_box_append (self->chips, create_chip (self, tags[i]));
+    {
+      GtkWidget *chip = create_chip (self, tags[i]);
+
+      gtk_flow_box_append (self->chips, chip);
+      /* The box's own child is what a screen reader lands on. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (chip)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tags[i], -1);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->chips), tags != NULL && tags[0] != NULL);
 }
 
@@ -107,6 +117,8 @@ static void
 draft_changed_cb (PubTagEditor *self,
                   PubDraft     *draft)
 {
+  g_assert (PUB_IS_TAG_EDITOR (self));
+
   if (!chips_match_draft (self))
     rebuild_chips (self);
 }
@@ -129,6 +141,8 @@ apply_cb (PubTagEditor *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
 
+  g_assert (PUB_IS_TAG_EDITOR (self));
+
   if (text[0] == '\0')
     return;
   add_tags_from_text (self, text);
@@ -139,6 +153,8 @@ static void
 suggestion_clicked_cb (GtkButton    *button,
                        PubTagEditor *self)
 {
+  g_assert (PUB_IS_TAG_EDITOR (self));
+
   add_tags_from_text (self, gtk_widget_get_name (GTK_WIDGET (button)));
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->entry));
@@ -197,6 +213,8 @@ tags_found_cb (GObject      *object,
   g_autoptr(GPtrArray) tags = g_ptr_array_new_null_terminated (0, NULL, TRUE);
   JsonArray *array;
 
+  g_assert (PUB_IS_TAG_EDITOR (self));
+
   found = ckan_client_call_finish (CKAN_CLIENT (object), result, NULL);
   if (found == NULL || !JSON_NODE_HOLDS_ARRAY (found))
     return;
@@ -218,6 +236,8 @@ lookup_timeout_cb (gpointer user_data)
   g_autoptr(JsonObject) params = json_object_new ();
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
 
+  g_assert (PUB_IS_TAG_EDITOR (self));
+
   self->lookup_id = 0;
   if (self->client == NULL || g_utf8_strlen (text, -1) < 2)
     return G_SOURCE_REMOVE;
@@ -236,6 +256,8 @@ static void
 text_changed_cb (PubTagEditor *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+
+  g_assert (PUB_IS_TAG_EDITOR (self));
 
   /* A comma ends a tag, as on the portal's form. */
   if (strchr (text, ',') != NULL)
@@ -379,6 +401,7 @@ pub_tag_editor_init (PubTagEditor *self)
   self->entry = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->entry), _("Add a Tag"));
   adw_entry_row_set_show_apply_button (self->entry, TRUE);
+  pub_accessible_name_inner_buttons (GTK_WIDGET (self->entry), _("Add the Tag"));
   gtk_list_box_append (self->list, GTK_WIDGET (self->entry));
 
   self->error_label = GTK_LABEL (gtk_label_new (NULL));

@@ -9,6 +9,7 @@
 
 #include "ckan-client-tokens.h"
 #include "ckan-error.h"
+#include "pub-token-row.h"
 #include "pub-tokens-page.h"
 
 struct _PubTokensPage
@@ -81,69 +82,11 @@ describe_error (PubTokensPage *self,
   return g_strdup (error->message);
 }
 
-static char *
-format_day (GDateTime *when)
-{
-  g_autoptr(GDateTime) local = NULL;
-
-  if (when == NULL)
-    return NULL;
-  local = g_date_time_to_local (when);
-  /* Translators: a date, as in "25 Nov 2026"; see g_date_time_format() */
-  return g_date_time_format (local, _("%-d %b %Y"));
-}
-
 static gboolean
 is_in_use (PubTokensPage *self,
            CkanApiToken  *token)
 {
   return g_strcmp0 (ckan_api_token_get_id (token), pub_account_get_token_id (self->account)) == 0;
-}
-
-static GtkWidget *
-create_token_row (PubTokensPage *self,
-                  CkanApiToken  *token)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *revoke = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *created = format_day (ckan_api_token_get_created_at (token));
-  g_autofree char *used = format_day (ckan_api_token_get_last_access (token));
-  g_autofree char *subtitle = NULL;
-  g_autofree char *a11y = NULL;
-  const char *name = ckan_api_token_get_name (token);
-
-  if (name == NULL || *name == '\0')
-    name = _("Unnamed token");
-  if (used != NULL)
-    subtitle = g_strdup_printf (_("Created %s · Last used %s"), created ? created : "—", used);
-  else
-    subtitle = g_strdup_printf (_("Created %s · Never used"), created ? created : "—");
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-
-  if (is_in_use (self, token))
-    {
-      GtkWidget *tag = gtk_label_new (_("In use here"));
-
-      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (tag, "caption");
-      gtk_widget_add_css_class (tag, "dim-label");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
-    }
-
-  a11y = g_strdup_printf (_("Revoke %s"), name);
-  gtk_widget_set_valign (revoke, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (revoke, _("Revoke"));
-  gtk_widget_add_css_class (revoke, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (revoke), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (revoke), "tokens.revoke");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (revoke), "s", ckan_api_token_get_id (token));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), revoke);
-
-  g_object_set_data_full (G_OBJECT (row), "pub-token", g_object_ref (token), g_object_unref);
-  return row;
 }
 
 static void
@@ -155,6 +98,8 @@ list_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) tokens = NULL;
   GtkWidget *child;
+
+  g_assert (PUB_IS_TOKENS_PAGE (self));
 
   tokens = ckan_client_api_token_list_finish (CKAN_CLIENT (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
@@ -177,7 +122,11 @@ list_cb (GObject      *object,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tokens_list))) != NULL)
     gtk_list_box_remove (self->tokens_list, child);
   for (guint i = 0; i < tokens->len; i++)
-    gtk_list_box_append (self->tokens_list, create_token_row (self, g_ptr_array_index (tokens, i)));
+    {
+      CkanApiToken *token = g_ptr_array_index (tokens, i);
+
+      gtk_list_box_append (self->tokens_list, pub_token_row_new (token, is_in_use (self, token)));
+    }
   gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
@@ -215,6 +164,8 @@ create_cb (GObject      *object,
   g_autoptr(PubTokensPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *token = NULL;
+
+  g_assert (PUB_IS_TOKENS_PAGE (self));
 
   token = ckan_client_api_token_create_finish (CKAN_CLIENT (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
@@ -278,6 +229,8 @@ signed_out_cb (GObject      *object,
   g_autoptr(PubTokensPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  g_assert (PUB_IS_TOKENS_PAGE (self));
+
   if (!pub_account_manager_sign_out_finish (PUB_ACCOUNT_MANAGER (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -294,6 +247,8 @@ after_revoke_verify_cb (GObject      *object,
 {
   g_autoptr(PubTokensPage) self = user_data;
   g_autoptr(GError) error = NULL;
+
+  g_assert (PUB_IS_TOKENS_PAGE (self));
 
   /* The token revoked was the one in use: nothing can be done with this
    * account until a new token is in, so sign it out as promised. */
@@ -314,6 +269,8 @@ revoke_cb (GObject      *object,
 {
   g_autoptr(PubTokensPage) self = user_data;
   g_autoptr(GError) error = NULL;
+
+  g_assert (PUB_IS_TOKENS_PAGE (self));
 
   if (!ckan_client_api_token_revoke_finish (CKAN_CLIENT (object), result, &error))
     {
@@ -369,7 +326,7 @@ revoke_action (GtkWidget  *widget,
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->tokens_list));
        row != NULL; row = gtk_widget_get_next_sibling (row))
     {
-      CkanApiToken *token = g_object_get_data (G_OBJECT (row), "pub-token");
+      CkanApiToken *token = PUB_IS_TOKEN_ROW (row) ? pub_token_row_get_token (PUB_TOKEN_ROW (row)) : NULL;
 
       if (token != NULL && g_strcmp0 (ckan_api_token_get_id (token), token_id) == 0)
         name = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
@@ -408,12 +365,16 @@ refresh_action (GtkWidget  *widget,
 static void
 name_changed_cb (PubTokensPage *self)
 {
+  g_assert (PUB_IS_TOKENS_PAGE (self));
+
   update_actions (self);
 }
 
 static void
 name_activated_cb (PubTokensPage *self)
 {
+  g_assert (PUB_IS_TOKENS_PAGE (self));
+
   gtk_widget_activate_action (GTK_WIDGET (self), "tokens.create", NULL);
 }
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pub-anonymize-columns.h"
 #include "pub-validation-report-view-private.h"
 
 #define DEFAULT_MAX_SHOWN 50
@@ -36,6 +37,7 @@ struct _PubValidationReportView
   GtkWidget            *local_export_button;
   GtkWidget            *portal_export_button;
   GtkWidget            *utf8_copy_button;
+  GtkWidget            *anonymize_button;
 
   PubCheckResult       *result;
   CkanValidationReport *local;
@@ -65,6 +67,7 @@ static GParamSpec *properties[N_PROPS];
 enum {
   VALIDATE_AGAIN,
   UTF8_COPY_SAVED,
+  ANONYMIZE,
   N_SIGNALS
 };
 
@@ -98,6 +101,21 @@ verdict (double score)
   if (score >= 5)
     return _("Needs work before publishing");
   return _("Not ready to publish");
+}
+
+/* Offered only for a local file that has a column to anonymise. */
+static gboolean
+has_personal_columns (PubValidationReportView *self)
+{
+  const PubCsvStats *stats;
+
+  if (self->result == NULL || pub_check_result_get_file (self->result) == NULL)
+    return FALSE;
+  stats = pub_check_result_get_stats (self->result);
+  for (guint i = 0; stats != NULL && i < stats->n_columns; i++)
+    if (pub_anonymize_column_is_flagged (&stats->columns[i]))
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -142,6 +160,7 @@ update_summary (PubValidationReportView *self)
     }
   else if (self->result)
     g_string_append_printf (summary, _("Format: %s"), pub_file_format_to_string (pub_check_result_get_format (self->result)));
+  gtk_widget_set_visible (self->anonymize_button, has_personal_columns (self));
   gtk_widget_set_visible (self->utf8_copy_button,
                           self->result && pub_check_result_get_file (self->result) &&
                           pub_check_result_wants_utf8_copy (self->result));
@@ -433,6 +452,8 @@ export_written_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
 
+  g_assert (G_IS_TASK (task));
+
   if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -516,6 +537,8 @@ chooser_response_cb (GtkNativeDialog *dialog,
   g_autoptr(GFile) file = NULL;
   PubReportSource source = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "source"));
   PubReportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "format"));
+
+  g_assert (PUB_IS_VALIDATION_REPORT_VIEW (self));
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
@@ -608,6 +631,14 @@ utf8_copy_action (GtkWidget  *widget,
   gtk_widget_set_sensitive (self->utf8_copy_button, FALSE);
   pub_check_write_utf8_copy_async (file, stats->encoding, data->dest, self->cancellable,
                                    utf8_copy_written_cb, data);
+}
+
+static void
+anonymize_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[ANONYMIZE], 0);
 }
 
 static void
@@ -734,6 +765,12 @@ pub_validation_report_view_class_init (PubValidationReportViewClass *klass)
     g_signal_new ("utf8-copy-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
 
+  /* "Create Anonymised Copy…" was pressed: whoever shows the report knows
+   * the draft, and opens the page for it. */
+  signals[ANONYMIZE] =
+    g_signal_new ("anonymize", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/publicador/Publicador/ui/pub-validation-report-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, stack);
   gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, summary_box);
@@ -757,10 +794,12 @@ pub_validation_report_view_class_init (PubValidationReportViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, local_export_button);
   gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, portal_export_button);
   gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, utf8_copy_button);
+  gtk_widget_class_bind_template_child (widget_class, PubValidationReportView, anonymize_button);
 
   gtk_widget_class_install_action (widget_class, "report.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "report.validate-again", NULL, validate_again_action);
   gtk_widget_class_install_action (widget_class, "report.utf8-copy", NULL, utf8_copy_action);
+  gtk_widget_class_install_action (widget_class, "report.anonymize", NULL, anonymize_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "validationreport");

@@ -7,8 +7,10 @@
 
 #include <glib/gi18n.h>
 
+#include "pub-accessible.h"
 #include "pub-account-switcher.h"
 #include "pub-dataset-list-view.h"
+#include "pub-comments-view.h"
 #include "pub-drafts-view.h"
 #include "pub-new-dataset-window.h"
 #include "pub-window.h"
@@ -24,6 +26,7 @@ struct _PubWindow
   GtkListBox           *sidebar_list;
   GtkStack             *stack;
   AdwWindowTitle       *content_title;
+  GtkWidget            *primary_menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (PubWindow, pub_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -71,6 +74,7 @@ static const PubSection sections[] = {
     "comments", "chat-message-new-symbolic", N_("Comments"),
     N_("Comments that people leave on your organization's datasets will gather here, "
        "unanswered ones first, so you can reply to them."),
+    pub_comments_view_new_for_window,
   },
 };
 
@@ -92,17 +96,45 @@ create_sidebar_row (const PubSection *section)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *image = gtk_image_new_from_icon_name (section->icon_name);
   GtkWidget *label = gtk_label_new (_(section->title));
+  GtkWidget *count = gtk_label_new (NULL);
 
   gtk_widget_set_name (row, section->name);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_visible (count, FALSE);
+  gtk_widget_add_css_class (count, "section-count");
+  gtk_widget_add_css_class (count, "numeric");
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), count);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _(section->title),
                                   -1);
   return row;
+}
+
+/* A page with a "count" property (unanswered comments) shows it beside its
+ * row, the last child of the row's box. */
+static void
+page_count_cb (GtkWidget     *page,
+               GParamSpec    *pspec,
+               GtkListBoxRow *row)
+{
+  GtkWidget *count = gtk_widget_get_last_child (gtk_list_box_row_get_child (row));
+  const char *title = gtk_label_get_text (GTK_LABEL (gtk_widget_get_prev_sibling (count)));
+  g_autofree char *text = NULL;
+  g_autofree char *accessible = NULL;
+  guint n = 0;
+
+  g_object_get (page, "count", &n, NULL);
+  text = g_strdup_printf ("%u", n);
+  gtk_label_set_text (GTK_LABEL (count), text);
+  gtk_widget_set_visible (count, n > 0);
+  /* TRANSLATORS: a sidebar section and how many of its items wait, "Comments, 3 waiting" */
+  accessible = n > 0 ? g_strdup_printf (_("%s, %u waiting"), title, n) : g_strdup (title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
 static GtkWidget *
@@ -164,6 +196,15 @@ pub_window_get_visible_section (PubWindow *self)
   g_return_val_if_fail (PUB_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+pub_window_get_section_page (PubWindow  *self,
+                             const char *name)
+{
+  g_return_val_if_fail (PUB_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_child_by_name (self->stack, name);
 }
 
 GSettings *
@@ -235,9 +276,9 @@ pub_window_show_overdue (PubWindow *self)
 }
 
 static void
-sidebar_row_activated_cb (PubWindow     *self,
+sidebar_row_activated_cb (GtkListBox    *list,
                           GtkListBoxRow *row,
-                          GtkListBox    *list)
+                          PubWindow     *self)
 {
   pub_window_show_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
 }
@@ -288,6 +329,8 @@ static void
 benchmark_after_paint_cb (GdkFrameClock *frame_clock,
                           PubWindow     *self)
 {
+  g_assert (PUB_IS_WINDOW (self));
+
   g_signal_handlers_disconnect_by_func (frame_clock, benchmark_after_paint_cb, self);
   /* Wall-clock time, so the benchmark script can subtract its launch time. */
   g_print ("first-frame-realtime-us %" G_GINT64_FORMAT "\n", g_get_real_time ());
@@ -297,6 +340,8 @@ static void
 benchmark_map_cb (PubWindow *self)
 {
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_assert (PUB_IS_WINDOW (self));
 
   g_signal_connect (frame_clock, "after-paint", G_CALLBACK (benchmark_after_paint_cb), self);
 }
@@ -427,6 +472,7 @@ pub_window_class_init (PubWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PubWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, PubWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PubWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, PubWindow, primary_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
@@ -445,14 +491,22 @@ static void
 pub_window_init (PubWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The menu button's own inner button is what takes focus. */
+  pub_accessible_name_inner_buttons (self->primary_menu_button, _("Main Menu"));
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
-      gtk_list_box_append (self->sidebar_list, create_sidebar_row (&sections[i]));
-      gtk_stack_add_named (self->stack,
-                           sections[i].create_page ? sections[i].create_page ()
-                                                   : create_placeholder_page (&sections[i]),
-                           sections[i].name);
+      GtkWidget *row = create_sidebar_row (&sections[i]);
+      GtkWidget *page = sections[i].create_page ? sections[i].create_page ()
+                                                : create_placeholder_page (&sections[i]);
+
+      gtk_list_box_append (self->sidebar_list, row);
+      gtk_stack_add_named (self->stack, page, sections[i].name);
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "count") != NULL)
+        {
+          g_signal_connect_object (page, "notify::count", G_CALLBACK (page_count_cb), row, 0);
+          page_count_cb (page, NULL, GTK_LIST_BOX_ROW (row));
+        }
     }
 
 #if DEVELOPMENT

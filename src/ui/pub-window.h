@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (PubWindow, pub_window, PUB, WINDOW, AdwApplicationWindow)
 PubWindow  *pub_window_new                 (AdwApplication *application,
                                             GSettings      *settings);
 GSettings  *pub_window_get_settings        (PubWindow      *self);
+/* The page of a section ("comments"), as pub_window_show_section names it. */
+GtkWidget  *pub_window_get_section_page    (PubWindow      *self,
+                                            const char     *name);
 const char *pub_window_get_visible_section (PubWindow      *self);
 void        pub_window_show_section        (PubWindow      *self,
                                             const char     *name);

@@ -106,6 +106,27 @@ test_record_cap (void)
   g_string_free (data, TRUE);
 }
 
+/* A quoted cell over the cap: the rest of the line is dropped from the cap
+ * on, whether the quote closes in the same piece fed or a later one. */
+static void
+test_record_cap_in_quotes (void)
+{
+  GString *data = g_string_new ("a,b\n\"");
+  g_autofree char *whole = NULL;
+
+  for (int i = 0; i < 200; i++)
+    g_string_append_c (data, 'x');
+  g_string_append (data, "\nq\",z\n1,2\n");
+  whole = parse (data->str, data->len, ',', 100, data->len);
+  g_assert_nonnull (strstr (whole, " LONG\n3@206:q\"|z STRAY\n4@211:1|2\n"));
+  for (gsize piece = 1; piece < 8; piece++)
+    {
+      g_autofree char *pieces = parse (data->str, data->len, ',', 100, piece);
+      g_assert_cmpstr (pieces, ==, whole);
+    }
+  g_string_free (data, TRUE);
+}
+
 static void
 test_unterminated_quote_is_bounded (void)
 {
@@ -158,6 +179,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/check-csv/tokenizer", test_tokenizer);
   g_test_add_func ("/check-csv/record-cap", test_record_cap);
+  g_test_add_func ("/check-csv/record-cap-in-quotes", test_record_cap_in_quotes);
   g_test_add_func ("/check-csv/unterminated-quote", test_unterminated_quote_is_bounded);
   g_test_add_func ("/check-csv/sniffer", test_sniffer);
 

@@ -604,17 +604,40 @@ open_if_read (const char *path)
   return open (path, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
 }
 
+/* Opens the write end of every FIFO a check has started reading; returns
+ * how many checks read a FIFO now (started, not yet given their data). */
+static guint
+poll_readers (char  **paths,
+              int    *fds,
+              guint   n,
+              guint  *n_started)
+{
+  guint reading = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (fds[i] == -1 && (fds[i] = open_if_read (paths[i])) >= 0)
+        (*n_started)++;
+      if (fds[i] >= 0)
+        reading++;
+    }
+  return reading;
+}
+
 /* Many files added at once are checked two at a time. Each file is a
  * FIFO: a check that started holds it open for reading, and stays there
- * until the test writes and closes its end. */
+ * until the test writes and closes its end. The test lets one check end at
+ * a time, and after each end (a real event: its callback ran) waits for the
+ * one check that end made room for: never more than two read at once, and
+ * every start follows an end. */
 static void
 test_checks_limited (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("pub-check-XXXXXX", NULL);
   char *paths[5];
   int fds[5];
-  guint n_open = 0, n_done = 0;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint n_started = 0, n_done = 0;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
@@ -628,38 +651,42 @@ test_checks_limited (void)
       pub_check_file_async (file, NULL, NULL, NULL, NULL, NULL, count_done_cb, &n_done);
     }
 
-  while (n_open < 2)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
-        if (fds[i] < 0 && (fds[i] = open_if_read (paths[i])) >= 0)
-          n_open++;
-      g_usleep (1000);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
-  /* Time for a third to start, were it allowed to. */
-  g_usleep (300 * 1000);
-  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
-    if (fds[i] < 0 && (fds[i] = open_if_read (paths[i])) >= 0)
-      n_open++;
-  g_assert_cmpuint (n_open, ==, 2);
-
-  /* The others go as those end. */
   while (n_done < G_N_ELEMENTS (paths))
     {
-      for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+      guint reading;
+      guint done_before = n_done;
+
+      /* Until the checks the finished ones made room for have started
+       * (two at first); polled, as a FIFO's reader gives no event. */
+      while ((reading = poll_readers (paths, fds, G_N_ELEMENTS (paths), &n_started)) <
+             MIN (2, G_N_ELEMENTS (paths) - n_done))
         {
-          if (fds[i] == -1)
-            fds[i] = open_if_read (paths[i]);
-          if (fds[i] >= 0)
-            {
-              g_assert_cmpint (write (fds[i], "a,b\n1,2\n", 8), ==, 8);
-              close (fds[i]);
-              fds[i] = -2;
-            }
+          g_assert_cmpuint (n_started, <=, n_done + 2);
+          g_usleep (1000);
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
         }
-      g_main_context_iteration (NULL, FALSE);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_assert_cmpuint (reading, ==, MIN (2, G_N_ELEMENTS (paths) - n_done));
+      g_assert_cmpuint (n_started, ==, n_done + reading);
+
+      /* One ends. */
+      for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+        if (fds[i] >= 0)
+          {
+            g_assert_cmpint (write (fds[i], "a,b\n1,2\n", 8), ==, 8);
+            close (fds[i]);
+            fds[i] = -2;
+            break;
+          }
+      while (n_done == done_before)
+        {
+          g_main_context_iteration (NULL, TRUE);
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        }
+      /* Nothing else started while it ran. */
+      poll_readers (paths, fds, G_N_ELEMENTS (paths), &n_started);
+      g_assert_cmpuint (n_started, <=, n_done + 2);
     }
+  g_assert_cmpuint (n_started, ==, G_N_ELEMENTS (paths));
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
       g_unlink (paths[i]);

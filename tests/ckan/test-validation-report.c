@@ -173,6 +173,79 @@ test_json_export_round_trips (void)
   g_assert_cmpstr (e->field_name, ==, "monto");
 }
 
+/* A portal report saved by the app and opened again: same shape, job status,
+ * sums, and each error's table (found by the fuzzer: all were lost). */
+static void
+test_portal_report_round_trips (void)
+{
+  const char *fixtures[] = { "portal-v5.json", "portal-v4.json", "portal-goodtables.json" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      g_autoptr(CkanValidationReport) report = load_fixture (fixtures[i]);
+      g_autofree char *json = ckan_validation_report_to_json (report);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CkanValidationReport) back = ckan_validation_report_new_from_data (json, -1, &error);
+      g_autofree char *again = NULL;
+      g_auto(GStrv) types = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (ckan_validation_report_get_shape (back), ==, ckan_validation_report_get_shape (report));
+      g_assert_cmpstr (ckan_validation_report_get_status (back), ==, ckan_validation_report_get_status (report));
+      g_assert_cmpint (ckan_validation_report_get_rows (back), ==, ckan_validation_report_get_rows (report));
+      g_assert_cmpint (ckan_validation_report_get_fields (back), ==, ckan_validation_report_get_fields (report));
+      g_assert_cmpuint (ckan_validation_report_get_n_errors (back), ==, ckan_validation_report_get_n_errors (report));
+      types = ckan_validation_report_dup_types (report);
+      for (guint t = 0; types[t]; t++)
+        {
+          GPtrArray *before = ckan_validation_report_get_errors_of_type (report, types[t]);
+          GPtrArray *after = ckan_validation_report_get_errors_of_type (back, types[t]);
+
+          g_assert_cmpuint (after->len, ==, before->len);
+          for (guint e = 0; e < before->len; e++)
+            {
+              CkanValidationError *a = g_ptr_array_index (before, e), *b = g_ptr_array_index (after, e);
+
+              g_assert_cmpstr (b->task, ==, a->task);
+              g_assert_cmpstr (b->cell, ==, a->cell);
+              g_assert_cmpstr (b->title, ==, a->title);
+              g_assert_cmpint (b->row_number, ==, a->row_number);
+            }
+        }
+      again = ckan_validation_report_to_json (back);
+      g_assert_cmpstr (again, ==, json);
+    }
+}
+
+/* json-glib reads octal escapes ("\\361") into bytes that are not UTF-8
+ * (found by the fuzzer); the model repairs them,
+ * so exports and labels stay valid text. Out-of-range numbers mean none. */
+static void
+test_portal_report_is_sanitized (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CkanValidationReport) report = ckan_validation_report_new_from_data (
+    "{\"errors\": [{\"type\": \"type-error\", \"cell\": \"Nu\\361oa\", \"message\": \"m\\341l\",\n"
+    "  \"rowNumber\": -4, \"fieldNumber\": 99999999999, \"byteOffset\": -7}],\n"
+    " \"summary\": {\"blank-\\377row\": 2}, \"warnings\": [\"w\\351\"]}", -1, &error);
+  g_autofree char *json = NULL;
+  g_autofree char *csv = NULL;
+  CkanValidationError *e;
+
+  g_assert_no_error (error);
+  json = ckan_validation_report_to_json (report);
+  csv = ckan_validation_report_to_csv (report);
+  g_assert_true (g_utf8_validate (json, -1, NULL));
+  g_assert_true (g_utf8_validate (csv, -1, NULL));
+  g_assert_true (g_utf8_validate (ckan_validation_report_get_warnings (report)[0], -1, NULL));
+  e = first_of (report, "type-error");
+  g_assert_cmpstr (e->cell, ==, "Nu\xef\xbf\xbdoa");
+  g_assert_cmpint (e->row_number, ==, 0);
+  g_assert_cmpint (e->field_number, ==, 0);
+  g_assert_cmpint (e->byte_offset, ==, -1);
+  g_assert_cmpuint (ckan_validation_report_get_n_errors_of_type (report, "blank-\xef\xbf\xbdrow"), ==, 2);
+}
+
 static void
 test_csv_export_quotes_and_defuses (void)
 {
@@ -233,6 +306,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/validation-report/garbage", test_garbage_is_an_error);
   g_test_add_func ("/validation-report/cap", test_cap_counts_the_rest);
   g_test_add_func ("/validation-report/json-round-trip", test_json_export_round_trips);
+  g_test_add_func ("/validation-report/portal-round-trip", test_portal_report_round_trips);
+  g_test_add_func ("/validation-report/sanitized", test_portal_report_is_sanitized);
   g_test_add_func ("/validation-report/csv-export", test_csv_export_quotes_and_defuses);
   g_test_add_func ("/validation-report/mask-cells", test_mask_cells);
 

@@ -1,21 +1,72 @@
 /* draft-writer.c: saves one draft over and over, as fast as it can, so that
  * test-draft-crash can kill it in the middle of a write.
- *   draft-writer DIRECTORY
+ *   draft-writer [--in-place] DIRECTORY
  * Prints "saved N" after revision N of the counter is on disk.
+ * --in-place: the negative control. Writes the same JSON over the draft's
+ * own file (truncate, then write), as a careless save would; the test must
+ * see broken drafts then.
  *
  * Copyright 2026 The Publicador authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "pub-draft-store.h"
 
 static void save_next (PubDraftStore *store);
 
 static PubDraft *draft;
+static gboolean in_place;
+static char *directory;
+
+static void
+report_saved (void)
+{
+  printf ("saved %s\n", pub_draft_get_field (draft, "counter"));
+  fflush (stdout);
+}
+
+/* The unsafe save the store must never do: no temporary file, no rename. */
+static gboolean
+save_in_place_cb (gpointer user_data)
+{
+  PubDraftStore *store = user_data;
+  g_autoptr(JsonNode) root = pub_draft_to_json (draft);
+  g_autofree char *contents = json_to_string (root, TRUE);
+  g_autofree char *name = g_strconcat (pub_draft_get_id (draft), ".json", NULL);
+  g_autofree char *path = g_build_filename (directory, name, NULL);
+  gsize length = strlen (contents), done = 0;
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      g_printerr ("open failed: %s\n", g_strerror (errno));
+      exit (1);
+    }
+  while (done < length)
+    {
+      gssize n = write (fd, contents + done, length - done);
+
+      if (n < 0)
+        {
+          g_printerr ("write failed: %s\n", g_strerror (errno));
+          exit (1);
+        }
+      done += (gsize) n;
+    }
+  close (fd);
+  report_saved ();
+  save_next (store);
+  return G_SOURCE_REMOVE;
+}
 
 static void
 flushed_cb (GObject      *object,
@@ -30,8 +81,7 @@ flushed_cb (GObject      *object,
       g_printerr ("flush failed: %s\n", error->message);
       exit (1);
     }
-  printf ("saved %s\n", pub_draft_get_field (draft, "counter"));
-  fflush (stdout);
+  report_saved ();
   save_next (store);
 }
 
@@ -47,7 +97,10 @@ save_next (PubDraftStore *store)
 
   pub_draft_set_field (draft, "notes", notes);
   pub_draft_set_field (draft, "counter", text);
-  pub_draft_store_flush_async (store, NULL, flushed_cb, NULL);
+  if (in_place)
+    g_idle_add (save_in_place_cb, store);
+  else
+    pub_draft_store_flush_async (store, NULL, flushed_cb, NULL);
 }
 
 static void
@@ -83,13 +136,15 @@ main (int   argc,
   PubDraftStore *store;
   GMainLoop *loop;
 
-  if (argc != 2)
+  in_place = argc == 3 && g_str_equal (argv[1], "--in-place");
+  if (argc != 2 && !in_place)
     {
-      g_printerr ("usage: %s DIRECTORY\n", argv[0]);
+      g_printerr ("usage: %s [--in-place] DIRECTORY\n", argv[0]);
       return 1;
     }
 
-  store = pub_draft_store_new (argv[1]);
+  directory = argv[argc - 1];
+  store = pub_draft_store_new (directory);
   pub_draft_store_set_save_delay (store, 60 * 1000);
   pub_draft_store_load_async (store, NULL, loaded_cb, NULL);
   loop = g_main_loop_new (NULL, FALSE);

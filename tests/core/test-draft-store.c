@@ -5,9 +5,12 @@
  */
 #include "config.h"
 
+#include <glib-unix.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <utime.h>
 
 #include "pub-core-error.h"
@@ -250,35 +253,111 @@ file_has_revision (const char *path,
   return on_disk != NULL && pub_draft_get_revision (on_disk) == revision;
 }
 
+/* Counts the store's writes of one draft file: each atomic save renames
+ * a temporary file over it (inotify's IN_MOVED_TO), an event per write. */
+typedef struct
+{
+  int         fd;
+  guint       source;
+  char       *name;
+  guint       writes;
+} WriteCounter;
+
+static void
+write_counter_read (WriteCounter *counter)
+{
+  char buffer[4096] __attribute__ ((aligned (__alignof__ (struct inotify_event))));
+  gssize len;
+
+  while ((len = read (counter->fd, buffer, sizeof buffer)) > 0)
+    for (char *p = buffer; p < buffer + len;)
+      {
+        struct inotify_event *event = (struct inotify_event *) p;
+
+        if ((event->mask & IN_MOVED_TO) && event->len > 0 && g_str_equal (event->name, counter->name))
+          counter->writes++;
+        p += sizeof (struct inotify_event) + event->len;
+      }
+}
+
+static gboolean
+write_counter_cb (int           fd,
+                  GIOCondition  condition,
+                  gpointer      user_data)
+{
+  write_counter_read (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+write_counter_start (WriteCounter *counter,
+                     const char   *dir,
+                     PubDraft     *draft)
+{
+  counter->fd = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
+  g_assert_cmpint (counter->fd, >=, 0);
+  g_assert_cmpint (inotify_add_watch (counter->fd, dir, IN_MOVED_TO), >=, 0);
+  counter->name = g_strconcat (pub_draft_get_id (draft), ".json", NULL);
+  counter->source = g_unix_fd_add (counter->fd, G_IO_IN, write_counter_cb, counter);
+}
+
+static void
+write_counter_stop (WriteCounter *counter)
+{
+  g_clear_handle_id (&counter->source, g_source_remove);
+  close (counter->fd);
+  g_free (counter->name);
+}
+
+static void
+wait_writes (WriteCounter *counter,
+             guint         writes)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (counter->writes < writes)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+}
+
+/* Typing: one change per keystroke and no explicit save. The store writes
+ * the draft once per burst, not once per change, and the one write holds
+ * the last of them. Counted after a flush, which waits for every write the
+ * store had queued. */
 static void
 test_store_debounced_autosave (Fixture       *fixture,
                                gconstpointer  data)
 {
   g_autoptr(PubDraftStore) store = pub_draft_store_new (fixture->dir);
   g_autofree char *path = NULL;
-  gint64 deadline;
+  WriteCounter counter = { 0 };
   PubDraft *draft;
 
   pub_draft_store_set_save_delay (store, 100);
   draft = pub_draft_store_create (store);
   path = path_of (fixture, draft);
-
-  /* Typing: one change per keystroke, no explicit save. */
-  for (guint i = 1; i <= 50; i++)
-    {
-      g_autofree char *title = g_strdup_printf ("Título %u", i);
-      pub_draft_set_field (draft, "title", title);
-    }
-
-  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (!file_has_revision (path, pub_draft_get_revision (draft)))
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
-  g_assert_cmpuint (pub_draft_get_revision (draft), ==, 50);
+  /* A new draft is written at once; counted from there. */
   flush (store);
+  write_counter_start (&counter, fixture->dir, draft);
+
+  for (guint burst = 1; burst <= 3; burst++)
+    {
+      for (guint i = 1; i <= 50; i++)
+        {
+          g_autofree char *title = g_strdup_printf ("Título %u.%u", burst, i);
+          pub_draft_set_field (draft, "title", title);
+        }
+      /* Saved by itself, the whole burst in one write. */
+      wait_writes (&counter, burst);
+      g_assert_true (file_has_revision (path, pub_draft_get_revision (draft)));
+      flush (store);
+      write_counter_read (&counter);
+      g_assert_cmpuint (counter.writes, ==, burst);
+    }
+  g_assert_cmpuint (pub_draft_get_revision (draft), ==, 150);
+  write_counter_stop (&counter);
 }
 
 static char *

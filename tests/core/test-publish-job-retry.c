@@ -64,6 +64,7 @@ test_publish_colleague_took_the_name (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (theirs, "resources")), ==, 0);
   g_assert_cmpstr (json_object_get_string_member (theirs, "notes"), ==, "Borrador de un colega.");
   g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "resource_create"), ==, 0);
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "resource_delete"), ==, 0);
   g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_patch"), ==, 0);
   g_assert_cmpuint (pub_test_portal_count_datasets (f->portal), ==, f->datasets_before + 1);
 }
@@ -138,35 +139,10 @@ test_publish_edited_after_failure (Fixture       *f,
                    json_object_get_string_member (theirs, "id"));
   for (guint i = 0; i < json_array_get_length (resources); i++)
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (resources, i), "id"), !=, removed_id);
-  /* Nothing was sent twice. */
+  /* Nothing was sent twice; only the file taken out of the draft went. */
   g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "resource_create"), ==, 4);
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "resource_delete"), ==, 1);
   g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 1);
-}
-
-/* Sets the visibility change to fail, so the files are all sent and the
- * dataset stays private, then publishes. */
-static void
-publish_until_visibility (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-
-  pub_test_portal_inject_fault (f->portal, "package_patch", PUB_TEST_FAULT_HTTP_500_JSON, 0, 1);
-  error = publish (f);
-  g_assert_error (error, CKAN_ERROR, CKAN_ERROR_SERVER);
-  g_assert_cmpint (pub_draft_get_publish_step (f->draft), ==, PUB_PUBLISH_STEP_SET_VISIBILITY);
-}
-
-/* Rewritten by a program between two attempts, the draft not told. */
-static void
-rewrite_first_file (Fixture *f,
-                    gsize    size)
-{
-  g_autoptr(PubDraftResource) first = g_list_model_get_item (pub_draft_get_resources (f->draft), 0);
-  g_autofree char *sha_before = g_strdup (pub_draft_resource_get_sha256 (first));
-
-  g_clear_pointer (&f->contents[0], g_bytes_unref);
-  f->contents[0] = make_file (f->dir, "poblacion.csv", size, 'z');
-  g_assert_cmpstr (pub_draft_resource_get_sha256 (first), ==, sha_before);
 }
 
 static void
@@ -185,9 +161,8 @@ test_publish_file_changed (Fixture       *f,
   error = publish (f);
   g_assert_no_error (error);
   /* The new bytes, in the same resource: no second one. */
-  assert_published_once (f);
+  assert_published_once (f, 3);
   g_assert_cmpstr (pub_draft_resource_get_remote_id (first), ==, first_id);
-  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "resource_create"), ==, 3);
   g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "resource_patch"), ==, 1);
 }
 
@@ -209,9 +184,8 @@ test_publish_file_changed_after_lost_answer (Fixture       *f,
 
   error = publish (f);
   g_assert_no_error (error);
-  assert_published_once (f);
+  assert_published_once (f, 3);
   g_assert_cmpstr (pub_draft_resource_get_remote_id (first), ==, first_id);
-  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "resource_create"), ==, 3);
   g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "resource_patch"), ==, 1);
 }
 
@@ -241,7 +215,7 @@ test_publish_create_answer_timed_out (Fixture       *f,
   g_clear_error (&error);
   error = publish (f);
   g_assert_no_error (error);
-  assert_published_once (f);
+  assert_published_once (f, 3);
   g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 1);
 }
 

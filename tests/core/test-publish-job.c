@@ -10,6 +10,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include <libsoup/soup.h>
+
 #include "../fake-network-monitor.h"
 #include "publish-job-fixture.h"
 
@@ -20,7 +22,7 @@ test_publish_clean (Fixture       *f,
   g_autoptr(GError) error = publish (f);
 
   g_assert_no_error (error);
-  assert_published_once (f);
+  assert_published_once (f, 3);
   g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 1);
 
   /* Publishing again changes nothing on the portal. */
@@ -28,28 +30,9 @@ test_publish_clean (Fixture       *f,
   g_clear_error (&error);
   error = publish (f);
   g_assert_no_error (error);
-  assert_published_once (f);
+  assert_published_once (f, 3);
   g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 1);
-  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "resource_create"), ==, 3);
-}
-
-/* Every answer lost (the draft saved before each request, never after):
- * the dataset is found by name, the resources by name and size. */
-static void
-test_publish_answers_lost (Fixture       *f,
-                           gconstpointer  data)
-{
-  g_autoptr(GError) error = publish (f);
-  g_autofree char *first_id = g_strdup (pub_draft_get_remote_id (f->draft));
-
-  g_assert_no_error (error);
-  forget_remote_ids (f, f->client);
-  error = publish (f);
-  g_assert_no_error (error);
-  g_assert_cmpstr (pub_draft_get_remote_id (f->draft), ==, first_id);
-  assert_published_once (f);
-  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 1);
-  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "resource_create"), ==, 3);
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "resource_patch"), ==, 0);
 }
 
 static void
@@ -72,16 +55,19 @@ test_publish_connection_closed (Fixture       *f,
   error = publish (f);
   g_assert_nonnull (error);
   g_assert_cmpint (pub_draft_get_state (f->draft), ==, PUB_DRAFT_STATE_FAILED);
-  /* It says which file, and what to do. */
+  /* It says which file, and what is kept; the UI names the button. */
   g_assert_nonnull (strstr (pub_draft_get_last_error (f->draft), "viviendas.csv"));
-  g_assert_nonnull (strstr (pub_draft_get_last_error (f->draft), "Retry"));
+  g_assert_nonnull (strstr (pub_draft_get_last_error (f->draft),
+                            "the dataset and 1 of 2 files are already on the portal"));
+  g_assert_null (strstr (pub_draft_get_last_error (f->draft), "Retry"));
   g_assert_nonnull (pub_draft_resource_get_remote_id (first));
   g_assert_null (pub_draft_resource_get_remote_id (second));
 
   g_clear_error (&error);
   error = publish (f);
   g_assert_no_error (error);
-  assert_published_once (f);
+  /* The closed upload went again; the first file did not. */
+  assert_published_once (f, 4);
   g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 1);
 }
 
@@ -104,8 +90,7 @@ test_publish_server_error_on_visibility (Fixture       *f,
   g_clear_error (&error);
   error = publish (f);
   g_assert_no_error (error);
-  assert_published_once (f);
-  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "resource_create"), ==, 3);
+  assert_published_once (f, 3);
 }
 
 static void
@@ -132,7 +117,8 @@ test_publish_token_revoked (Fixture       *f,
   g_clear_error (&error);
   error = publish (f);
   g_assert_no_error (error);
-  assert_published_once (f);
+  /* The refused upload went again; the first file did not. */
+  assert_published_once (f, 4);
   g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 1);
 }
 
@@ -164,7 +150,7 @@ test_publish_name_taken (Fixture       *f,
   g_clear_error (&error);
   error = publish (f);
   g_assert_no_error (error);
-  assert_published_once (f);
+  assert_published_once (f, 3);
 }
 
 
@@ -191,7 +177,8 @@ test_publish_html_502 (Fixture       *f,
   g_clear_error (&error);
   error = publish (f);
   g_assert_no_error (error);
-  assert_published_once (f);
+  /* The refused first upload, then the three. */
+  assert_published_once (f, 4);
 }
 
 /* Against a real CKAN (build-aux/ckan-stack/run-with-stack.sh sets
@@ -276,6 +263,55 @@ job_waiting (PubPublishJob *job)
   return pub_publish_job_get_waiting_for_network (job);
 }
 
+static void
+status_shown_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static guint
+count_writes (Fixture *f)
+{
+  static const char * const writes[] = { "package_create", "package_patch", "resource_create",
+                                         "resource_patch", "resource_delete", "package_resource_reorder" };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (writes); i++)
+    n += pub_test_portal_get_call_count (f->portal, writes[i]);
+  return n;
+}
+
+/* While the network is down the job holds still: the network flapping
+ * (still down) does not wake it, and in the time another client gets a full
+ * answer from the portal it neither sends anything nor gives up. */
+static void
+assert_still_waiting (Fixture        *f,
+                      PubPublishJob  *job,
+                      GError        **error)
+{
+  g_autoptr(SoupSession) other = soup_session_new ();
+  g_autofree char *url = g_strdup_printf ("%s/api/3/action/status_show", pub_test_portal_get_url (f->portal));
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  guint writes = count_writes (f);
+  gboolean answered = FALSE;
+
+  set_network (FALSE);
+  g_assert_true (job_waiting (job));
+  /* libsoup itself does not ask the network monitor. */
+  soup_session_send_and_read_async (other, msg, G_PRIORITY_DEFAULT, NULL, status_shown_cb, &answered);
+  while (!answered)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (*error);
+  g_assert_true (job_waiting (job));
+  g_assert_cmpuint (count_writes (f), ==, writes);
+}
+
 /* Runs a job that must stop to wait for the network, then brings the
  * network back; NULL when it published without anyone pressing Retry. */
 static GError *
@@ -296,9 +332,7 @@ publish_through_outage (Fixture *f)
   g_assert_null (error);
   /* Waiting is not failing: the draft still says it is publishing. */
   g_assert_cmpint (pub_draft_get_state (f->draft), ==, PUB_DRAFT_STATE_PUBLISHING);
-  for (guint i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (job_waiting (job));
+  assert_still_waiting (f, job, &error);
 
   set_network (TRUE);
   while (error == NULL)
@@ -321,9 +355,8 @@ test_publish_waits_when_offline (Fixture       *f,
   f->after_first_done = TRUE;
   set_network (FALSE);
   error = publish_through_outage (f);
-  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "resource_create"), ==, 3);
   g_assert_no_error (error);
-  assert_published_once (f);
+  assert_published_once (f, 3);
 }
 
 static void
@@ -334,7 +367,8 @@ test_publish_network_drops_midway (Fixture       *f,
 
   error = publish_through_outage (f);
   g_assert_no_error (error);
-  assert_published_once (f);
+  /* The upload the outage cut went again; the first file did not. */
+  assert_published_once (f, 4);
   g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 1);
 }
 
@@ -350,7 +384,6 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/publish-job/clean", test_publish_clean);
-  ADD ("/publish-job/answers-lost", test_publish_answers_lost);
   ADD ("/publish-job/connection-closed-mid-second-upload", test_publish_connection_closed);
   ADD ("/publish-job/server-error-on-visibility", test_publish_server_error_on_visibility);
   ADD ("/publish-job/token-revoked-halfway", test_publish_token_revoked);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ckan-error.h"
+#include "pub-personal-data.h"
 #include "pub-publish-queue.h"
 #include "test-portal.h"
 #include "../fake-network-monitor.h"
@@ -42,8 +43,8 @@ job_started_cb (PubPublishQueue *queue,
                 Fixture         *f)
 {
   f->started++;
-  /* The wizard finds the running job where it always looked. */
-  g_assert_true (g_object_get_data (G_OBJECT (pub_publish_job_get_draft (job)), "pub-publish-job") == job);
+  /* The wizard finds the running job by its draft. */
+  g_assert_true (pub_publish_job_get_running (pub_publish_job_get_draft (job)) == job);
 }
 
 static void
@@ -161,22 +162,20 @@ wait_finished (Fixture *f,
     }
 }
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Long enough for anything the queue would start to have started. */
+/* Runs what the last event set in motion until nothing is left to run.
+ * The queue starts a job from an idle callback it schedules on a network,
+ * account or store change, and announces it at once ("job-started"): once
+ * the main context has nothing ready, a job that was going to start has. */
 static void
-spin (guint msec)
+settle (void)
 {
-  gboolean done = FALSE;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
-  g_timeout_add (msec, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
 }
 
 static PubDraft *
@@ -249,7 +248,7 @@ test_queue_offline_then_online (Fixture       *f,
   g_assert_null (pub_publish_queue_get_job (f->queue, f->draft));
   g_assert_null (pub_draft_get_last_error (f->draft));
 
-  spin (100);
+  settle ();
   g_assert_cmpuint (f->started, ==, 0);
   g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 0);
   flush (f->store);
@@ -262,7 +261,7 @@ test_queue_offline_then_online (Fixture       *f,
   g_assert_no_error (f->error);
   g_assert_cmpuint (f->started, ==, 1);
   g_assert_false (pub_publish_queue_is_waiting (f->queue, f->draft));
-  g_assert_null (g_object_get_data (G_OBJECT (f->draft), "pub-publish-job"));
+  g_assert_null (pub_publish_job_get_running (f->draft));
   flush (f->store);
   assert_published_once (f, f->draft, f->dir);
 }
@@ -274,7 +273,7 @@ test_queue_waits_for_account (Fixture       *f,
 {
   pub_publish_queue_publish (f->queue, f->draft, NULL);
   g_assert_cmpint (pub_draft_get_state (f->draft), ==, PUB_DRAFT_STATE_QUEUED);
-  spin (100);
+  settle ();
   g_assert_cmpuint (f->started, ==, 0);
 
   pub_publish_queue_set_client (f->queue, f->client);
@@ -314,7 +313,7 @@ test_queue_follows_account (Fixture       *f,
   pub_publish_queue_set_account_manager (f->queue, manager);
   g_assert_null (pub_publish_queue_get_client (f->queue));
   pub_publish_queue_publish (f->queue, f->draft, NULL);
-  spin (100);
+  settle ();
   g_assert_cmpint (pub_draft_get_state (f->draft), ==, PUB_DRAFT_STATE_QUEUED);
   g_assert_cmpuint (f->started, ==, 0);
 
@@ -351,7 +350,7 @@ test_queue_setting_off (Fixture       *f,
   g_assert_cmpint (pub_draft_get_state (f->draft), ==, PUB_DRAFT_STATE_QUEUED);
 
   set_network (TRUE);
-  spin (200);
+  settle ();
   g_assert_cmpuint (f->started, ==, 0);
   g_assert_cmpint (pub_draft_get_state (f->draft), ==, PUB_DRAFT_STATE_QUEUED);
   g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 0);
@@ -384,7 +383,7 @@ test_queue_cancel_waiting (Fixture       *f,
   g_assert_false (pub_publish_queue_is_waiting (f->queue, f->draft));
 
   set_network (TRUE);
-  spin (200);
+  settle ();
   g_assert_cmpuint (f->started, ==, 0);
   g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 0);
   flush (f->store);
@@ -492,7 +491,7 @@ test_queue_queued_survives_restart (Fixture       *f,
   g_assert_nonnull (reloaded);
   g_assert_cmpint (pub_draft_get_state (reloaded), ==, PUB_DRAFT_STATE_QUEUED);
   g_assert_true (pub_publish_queue_is_waiting (queue, reloaded));
-  spin (100);
+  settle ();
   g_assert_cmpuint (f->started, ==, 0);
 
   set_network (TRUE);
@@ -528,7 +527,7 @@ test_queue_resumes_interrupted_step (Fixture       *f,
   pub_publish_queue_set_client (queue, f->client);
   wait_finished (f, 1);
   g_assert_no_error (f->error);
-  spin (100);
+  settle ();
   g_assert_cmpuint (f->started, ==, 1);
 
   resumed = pub_draft_store_find (store, pub_draft_get_id (f->draft));
@@ -538,6 +537,43 @@ test_queue_resumes_interrupted_step (Fixture       *f,
                    PUB_DRAFT_STATE_FAILED);
   g_assert_null (pub_test_portal_dup_dataset (f->portal, "otro-censo"));
   g_clear_object (&queue);
+}
+
+/* A file the checks found e-mail addresses in: the queue, even with
+ * auto-start and the network there, waits for a person's answer; once
+ * they say "publish anyway", it goes. */
+static void
+test_queue_holds_personal_data (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(PubDraftResource) first = g_list_model_get_item (pub_draft_get_resources (f->draft), 0);
+  g_autoptr(JsonNode) findings = json_from_string ("[{\"column\": \"correo\", \"kind\": \"email\", \"count\": 200}]", NULL);
+
+  pub_draft_resource_set_personal_data (first, findings);
+  pub_publish_queue_set_client (f->queue, f->client);
+  g_assert_true (pub_publish_queue_get_auto_start (f->queue));
+  pub_publish_queue_publish (f->queue, f->draft, NULL);
+
+  settle ();
+  g_assert_cmpuint (f->started, ==, 0);
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 0);
+  g_assert_cmpint (pub_draft_get_state (f->draft), ==, PUB_DRAFT_STATE_QUEUED);
+  g_assert_true (pub_publish_queue_is_held_for_personal_data (f->queue, f->draft));
+
+  /* Turning the check off in Preferences lets it go as any other. */
+  pub_publish_queue_set_check_personal_data (f->queue, FALSE);
+  g_assert_false (pub_publish_queue_is_held_for_personal_data (f->queue, f->draft));
+  pub_publish_queue_set_check_personal_data (f->queue, TRUE);
+  settle ();
+  g_assert_cmpuint (f->started, ==, 0);
+
+  pub_personal_data_answer (f->draft, PUB_PERSONAL_DATA_PUBLISH_ANYWAY);
+  g_assert_false (pub_publish_queue_is_held_for_personal_data (f->queue, f->draft));
+  pub_publish_queue_publish (f->queue, f->draft, NULL);
+  wait_finished (f, 1);
+  g_assert_no_error (f->error);
+  flush (f->store);
+  assert_published_once (f, f->draft, f->dir);
 }
 
 int
@@ -559,6 +595,7 @@ main (int   argc,
   ADD ("/publish-queue/restart-resumes", test_queue_restart_resumes);
   ADD ("/publish-queue/queued-survives-restart", test_queue_queued_survives_restart);
   ADD ("/publish-queue/resumes-interrupted-step", test_queue_resumes_interrupted_step);
+  ADD ("/publish-queue/holds-personal-data", test_queue_holds_personal_data);
 #undef ADD
 
   return g_test_run ();

@@ -3,10 +3,12 @@
  * Copyright 2026 The Publicador authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Signs in against the test portal, makes a few calls, signs out; then
- * reads every file under a private HOME and XDG tree (settings written by
- * the keyfile backend, caches) and every log message,
- * debug included, and expects the token nowhere.
+ * Signs in against the test portal, makes a few calls, publishes a draft,
+ * signs out; then reads every file under the private HOME and XDG folders,
+ * TMPDIR and XDG_RUNTIME_DIR (the drafts folder and the cache folder among
+ * them) and every log message, debug included, and expects the token
+ * nowhere: not raw, not URL-encoded, not base64-encoded. The files read
+ * must include the account list and the draft, so an empty scan cannot pass.
  */
 #include "config.h"
 
@@ -18,8 +20,11 @@
 #include "ckan-client-tokens.h"
 #include "ckan-error.h"
 #include "pub-account-manager.h"
+#include "pub-draft-store.h"
+#include "pub-publish-job.h"
 #include "pub-sign-in.h"
 #include "test-portal.h"
+#include "publish-test-utils.h"
 
 static char *scratch_dir;
 static GString *captured_log;
@@ -71,12 +76,46 @@ contains_bytes (const char *haystack,
   return FALSE;
 }
 
-/* Every regular file under `dir`: how many were read, and which hold the
- * needle. */
+/* The forms a token could be written in: as is, URL-encoded (as a query
+ * parameter or a form field), and base64 (standard and URL alphabets) at
+ * each of the three byte alignments it could start at inside a longer
+ * encoded text; for those, only the characters that depend on the token
+ * alone are searched. */
+static GPtrArray *
+leak_forms (const char *token)
+{
+  GPtrArray *forms = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *escaped = g_uri_escape_string (token, NULL, FALSE);
+  gsize length = strlen (token);
+
+  g_ptr_array_add (forms, g_strdup (token));
+  if (!g_str_equal (escaped, token))
+    g_ptr_array_add (forms, g_strdup (escaped));
+  for (guint shift = 0; shift < 3; shift++)
+    {
+      g_autofree guchar *shifted = g_malloc0 (length + shift);
+      g_autofree char *encoded = NULL;
+      gsize skip = shift ? 4 : 0;
+      gsize keep;
+
+      memcpy (shifted + shift, token, length);
+      encoded = g_base64_encode (shifted, length + shift);
+      keep = strlen (encoded) - skip - 4;
+      g_ptr_array_add (forms, g_strndup (encoded + skip, keep));
+      g_strdelimit (encoded, "+", '-');
+      g_strdelimit (encoded, "/", '_');
+      if (strncmp (encoded + skip, g_ptr_array_index (forms, forms->len - 1), keep) != 0)
+        g_ptr_array_add (forms, g_strndup (encoded + skip, keep));
+    }
+  return forms;
+}
+
+/* Every regular file under `dir`, each read once (roots may nest): the
+ * paths read go to `scanned`, those holding any form to `leaks`. */
 static void
 scan_tree (const char *dir,
-           const char *needle,
-           guint      *n_files,
+           GPtrArray  *forms,
+           GHashTable *scanned,
            GPtrArray  *leaks)
 {
   g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
@@ -92,37 +131,124 @@ scan_tree (const char *dir,
         continue;
       if (g_file_test (path, G_FILE_TEST_IS_DIR))
         {
-          scan_tree (path, needle, n_files, leaks);
+          scan_tree (path, forms, scanned, leaks);
           continue;
         }
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && !g_hash_table_contains (scanned, path))
         {
           g_autofree char *contents = NULL;
           gsize length = 0;
 
           g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-          (*n_files)++;
-          if (contains_bytes (contents, length, needle))
-            g_ptr_array_add (leaks, g_strdup (path));
+          for (guint i = 0; i < forms->len; i++)
+            if (contains_bytes (contents, length, g_ptr_array_index (forms, i)))
+              {
+                g_ptr_array_add (leaks, g_strdup_printf ("%s (form %u)", path, i));
+                break;
+              }
+          g_hash_table_add (scanned, g_steal_pointer (&path));
         }
     }
 }
 
-static void
-assert_no_leak (const char *token,
-                guint       min_files)
+/* Where anything this process writes could land. */
+static GPtrArray *
+scan_roots (void)
 {
-  g_autoptr(GPtrArray) leaks = g_ptr_array_new_with_free_func (g_free);
-  guint n_files = 0;
+  GPtrArray *roots = g_ptr_array_new_with_free_func (g_free);
 
-  scan_tree (scratch_dir, token, &n_files, leaks);
+  g_ptr_array_add (roots, g_strdup (g_get_home_dir ()));
+  g_ptr_array_add (roots, g_strdup (g_get_user_config_dir ()));
+  g_ptr_array_add (roots, g_strdup (g_get_user_data_dir ()));
+  g_ptr_array_add (roots, g_build_filename (g_get_user_data_dir (), "publicador", "drafts", NULL));
+  g_ptr_array_add (roots, g_strdup (g_get_user_cache_dir ()));
+  g_ptr_array_add (roots, g_strdup (g_get_user_state_dir ()));
+  g_ptr_array_add (roots, g_strdup (g_get_tmp_dir ()));
+  g_ptr_array_add (roots, g_strdup (g_get_user_runtime_dir ()));
+  for (guint i = 0; i < roots->len; i++)
+    {
+      /* Each one private to this run, and there to be read. */
+      g_assert_true (g_str_has_prefix (g_ptr_array_index (roots, i), scratch_dir));
+      g_assert_true (g_file_test (g_ptr_array_index (roots, i), G_FILE_TEST_IS_DIR));
+    }
+  return roots;
+}
+
+/* `must_read`: files the scan has to have read (NULL-terminated). */
+static void
+assert_no_leak (const char         *token,
+                const char * const *must_read)
+{
+  g_autoptr(GPtrArray) forms = leak_forms (token);
+  g_autoptr(GPtrArray) roots = scan_roots ();
+  g_autoptr(GPtrArray) leaks = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) scanned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < roots->len; i++)
+    scan_tree (g_ptr_array_index (roots, i), forms, scanned, leaks);
   for (guint i = 0; i < leaks->len; i++)
     g_test_message ("token found in %s", (char *) g_ptr_array_index (leaks, i));
   g_assert_cmpuint (leaks->len, ==, 0);
-  /* The scan saw the files the app wrote, not an empty tree. */
-  g_assert_cmpuint (n_files, >=, min_files);
+  /* The scan read what the app wrote, not an empty tree. */
+  for (guint i = 0; must_read[i] != NULL; i++)
+    {
+      if (!g_hash_table_contains (scanned, must_read[i]))
+        g_error ("The scan did not read %s", must_read[i]);
+    }
+  g_test_message ("%u files scanned for %u forms of the token", g_hash_table_size (scanned), forms->len);
 
-  g_assert_false (contains_bytes (captured_log->str, captured_log->len, token));
+  for (guint i = 0; i < forms->len; i++)
+    g_assert_false (contains_bytes (captured_log->str, captured_log->len, g_ptr_array_index (forms, i)));
+}
+
+static void
+job_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pub_publish_job_run_finish (PUB_PUBLISH_JOB (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+flushed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_assert_true (pub_draft_store_flush_finish (PUB_DRAFT_STORE (object), result, NULL));
+  *(gboolean *) user_data = TRUE;
+}
+
+/* A draft in the drafts folder, published with the account: the draft on
+ * disk then holds the portal's address and what the job recorded. */
+static char *
+publish_a_draft (PubDraftStore *store,
+                 CkanClient    *client)
+{
+  g_autofree char *documents = g_build_filename (g_get_home_dir (), "Documentos", NULL);
+  g_autoptr(PubPublishJob) job = NULL;
+  GBytes *contents[2] = { NULL, NULL };
+  PubDraft *draft = pub_draft_store_create (store);
+  gboolean done = FALSE, flushed = FALSE;
+  g_autofree char *name = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (documents, 0700), ==, 0);
+  fill_census_draft (draft, documents, "ministerio-de-prueba", contents);
+  job = pub_publish_job_new (draft, client, store);
+  pub_publish_job_run_async (job, NULL, job_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (pub_draft_get_state (draft), ==, PUB_DRAFT_STATE_PUBLISHED);
+  pub_draft_store_flush_async (store, NULL, flushed_cb, &flushed);
+  while (!flushed)
+    g_main_context_iteration (NULL, TRUE);
+  g_bytes_unref (contents[0]);
+  g_bytes_unref (contents[1]);
+  name = g_strconcat (pub_draft_get_id (draft), ".json", NULL);
+  return g_build_filename (g_get_user_data_dir (), "publicador", "drafts", name, NULL);
 }
 
 static void
@@ -149,6 +275,9 @@ test_no_token_anywhere (void)
   g_autofree char *settings_path = NULL;
   g_autofree char *settings_text = NULL;
   g_autofree char *second_token = NULL;
+  g_autoptr(PubDraftStore) store = NULL;
+  g_autofree char *draft_path = NULL;
+  const char *must_read[3] = { NULL, NULL, NULL };
 
   portal = pub_test_portal_new (NULL, &error);
   g_assert_no_error (error);
@@ -208,20 +337,27 @@ test_no_token_anywhere (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
 
+  /* A publication, as the app makes them, into the drafts folder. */
+  store = pub_draft_store_new (NULL);
+  draft_path = publish_a_draft (store, pub_account_get_client (account));
+  g_assert_true (g_file_test (draft_path, G_FILE_TEST_IS_REGULAR));
+
   /* While signed in: the account list is on disk, the token is not. */
   g_settings_sync ();
   g_assert_true (g_file_get_contents (settings_path, &settings_text, NULL, NULL));
   g_assert_nonnull (strstr (settings_text, "Eduardo Editor"));
-  assert_no_leak (token, 1);
-  assert_no_leak (second_token, 1);
+  must_read[0] = settings_path;
+  must_read[1] = draft_path;
+  assert_no_leak (token, must_read);
+  assert_no_leak (second_token, must_read);
 
   pub_account_manager_sign_out_async (manager, account, NULL, result_cb, &signed_out);
   g_assert_true (pub_account_manager_sign_out_finish (manager, wait_for (&signed_out), &error));
   g_assert_no_error (error);
   g_settings_sync ();
 
-  assert_no_leak (token, 1);
-  assert_no_leak (second_token, 1);
+  assert_no_leak (token, must_read);
+  assert_no_leak (second_token, must_read);
 
   /* The debug output was captured: the scan above looked at something. */
   g_assert_true (strstr (captured_log->str, "user_show") != NULL);
@@ -256,6 +392,8 @@ main (int   argc,
     { "XDG_DATA_HOME", "data" },
     { "XDG_CACHE_HOME", "cache" },
     { "XDG_STATE_HOME", "state" },
+    { "TMPDIR", "tmp" },
+    { "XDG_RUNTIME_DIR", "runtime" },
   };
   int ret;
 
@@ -267,7 +405,10 @@ main (int   argc,
 
   /* A private tree for everything the run writes, set before GLib caches
    * any of these directories. */
-  scratch_dir = g_dir_make_tmp ("pub-token-leak-XXXXXX", NULL);
+  /* Not g_dir_make_tmp(): GLib would cache the TMPDIR set below. */
+  scratch_dir = g_build_filename (g_getenv ("TMPDIR") ? g_getenv ("TMPDIR") : "/tmp",
+                                  "pub-token-leak-XXXXXX", NULL);
+  g_assert_nonnull (g_mkdtemp (scratch_dir));
   for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
     {
       g_autofree char *path = g_build_filename (scratch_dir, dirs[i][1], NULL);

@@ -426,6 +426,54 @@ comments_comment_delete (PubTestPortal *self,
   return portal_node_object (out);
 }
 
+/* Each {dataset, author (user name), content, reply_to (index of an
+ * earlier entry), state (default approved), created_at}. */
+gboolean
+portal_load_fixture_comments (PubTestPortal  *self,
+                              JsonArray      *comments,
+                              GError        **error)
+{
+  g_autoptr(GPtrArray) loaded = g_ptr_array_new ();
+
+  for (guint i = 0; comments && i < json_array_get_length (comments); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (comments, i);
+      JsonObject *dataset = entry ? portal_find_dataset (self, portal_object_string (entry, "dataset")) : NULL;
+      PortalUser *author = entry ? portal_find_user (self, portal_object_string (entry, "author")) : NULL;
+      const char *dataset_id = dataset ? portal_object_string (dataset, "id") : NULL;
+      gint64 reply_to = entry ? json_object_get_int_member_with_default (entry, "reply_to", -1) : -1;
+      g_autofree char *now = portal_now ();
+      JsonObject *thread;
+      JsonObject *comment;
+
+      if (!dataset || !author || reply_to >= (gint64) loaded->len)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "fixture comment %u is invalid", i);
+          return FALSE;
+        }
+      thread = find_thread (self, dataset_id, "package");
+      if (!thread)
+        thread = new_thread (self, dataset_id, "package");
+      comment = json_object_new ();
+      portal_set_uuid (comment, "id");
+      json_object_set_string_member (comment, "thread_id", portal_object_string (thread, "id"));
+      json_object_set_string_member (comment, "content", portal_object_string (entry, "content"));
+      json_object_set_string_member (comment, "author_id", author->id);
+      json_object_set_string_member (comment, "author_type", "user");
+      json_object_set_string_member (comment, "state", portal_object_string (entry, "state")
+                                                       ? portal_object_string (entry, "state") : "approved");
+      json_object_set_string_member (comment, "reply_to_id",
+                                     reply_to >= 0 ? portal_object_string (loaded->pdata[reply_to], "id") : NULL);
+      json_object_set_string_member (comment, "created_at", portal_object_string (entry, "created_at")
+                                                            ? portal_object_string (entry, "created_at") : now);
+      json_object_set_null_member (comment, "modified_at");
+      json_object_set_object_member (comment, "extras", json_object_new ());
+      g_ptr_array_add (self->comments, comment);
+      g_ptr_array_add (loaded, comment);
+    }
+  return TRUE;
+}
+
 /* ckanext-comments' actions are not side-effect free: POST only. */
 const PortalAction portal_comment_actions[] = {
   { "comments_thread_show", comments_thread_show, FALSE, "comments" },

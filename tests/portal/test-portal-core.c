@@ -130,6 +130,43 @@ organization_show (PubTestPortal *self,
   return portal_node_object (dict);
 }
 
+/* [[user id, "user", capacity], …] as CKAN answers for object_type=user. */
+static JsonNode *
+member_list (PubTestPortal *self,
+             PortalCall    *call)
+{
+  PortalOrg *org = portal_find_org (self, portal_param_string (call, "id"));
+  const char *object_type = portal_param_string (call, "object_type");
+  JsonArray *result;
+  GHashTableIter iter;
+  gpointer user_id, capacity;
+
+  if (!org)
+    {
+      portal_call_not_found (call, "Group not found");
+      return NULL;
+    }
+  result = json_array_new ();
+  if (object_type && g_strcmp0 (object_type, "user") != 0)
+    return json_node_init_array (json_node_alloc (), result);
+  g_hash_table_iter_init (&iter, org->members);
+  while (g_hash_table_iter_next (&iter, &user_id, &capacity))
+    {
+      JsonArray *tuple = json_array_new ();
+
+      if (portal_param_string (call, "capacity") && g_strcmp0 (portal_param_string (call, "capacity"), capacity) != 0)
+        {
+          json_array_unref (tuple);
+          continue;
+        }
+      json_array_add_string_element (tuple, user_id);
+      json_array_add_string_element (tuple, "user");
+      json_array_add_string_element (tuple, capacity);
+      json_array_add_array_element (result, tuple);
+    }
+  return json_node_init_array (json_node_alloc (), result);
+}
+
 static JsonNode *
 license_list (PubTestPortal *self,
               PortalCall    *call)
@@ -359,6 +396,7 @@ const PortalAction portal_core_actions[] = {
   { "user_show", user_show, TRUE, NULL },
   { "organization_list_for_user", organization_list_for_user, TRUE, NULL },
   { "organization_show", organization_show, TRUE, NULL },
+  { "member_list", member_list, TRUE, NULL },
   { "license_list", license_list, TRUE, NULL },
   { "tag_autocomplete", tag_autocomplete, TRUE, NULL },
   { "help_show", help_show, TRUE, NULL },

@@ -21,6 +21,7 @@ static const struct {
   { "503", PUB_TEST_FAULT_UNAVAILABLE_503 },
   { "delay", PUB_TEST_FAULT_DELAY },
   { "close", PUB_TEST_FAULT_CLOSE_AFTER_BYTES },
+  { "drop-answer", PUB_TEST_FAULT_DROP_ANSWER },
 };
 
 /* ACTION:KIND[:VALUE[:TIMES]], ACTION "*" for any. */
@@ -85,7 +86,8 @@ main (int   argc,
       "Add N datasets to ministerio-de-prueba, spread like a real organization's", "N" },
     { "fault", 0, 0, G_OPTION_ARG_STRING_ARRAY, &faults,
       "Make calls fail: ACTION:KIND[:VALUE[:TIMES]], ACTION * for any, KIND one of 500, 502, 413, html-200, "
-      "429, 503 (VALUE: Retry-After seconds), delay (VALUE: ms), close (VALUE: body bytes)", "SPEC" },
+      "429, 503 (VALUE: Retry-After seconds), delay (VALUE: ms), close (VALUE: body bytes), "
+      "drop-answer (the call is done, its answer never sent)", "SPEC" },
     { NULL }
   };
 

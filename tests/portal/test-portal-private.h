@@ -147,6 +147,10 @@ extern const PortalAction portal_resource_actions[];
 extern const PortalAction portal_extension_actions[];
 extern const PortalAction portal_datastore_actions[];
 extern const PortalAction portal_comment_actions[];
+/* The fixture's "comments" (test-portal-comments.c). */
+gboolean     portal_load_fixture_comments (PubTestPortal *self,
+                                           JsonArray     *comments,
+                                           GError       **error);
 
 /* The server (test-portal-request.c) and the fixture (test-portal-state.c). */
 void         portal_early_handler_cb  (SoupServer        *server,

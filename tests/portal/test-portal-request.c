@@ -583,6 +583,13 @@ portal_handler_cb (SoupServer        *server,
     case PUB_TEST_FAULT_UNAVAILABLE_503:
       respond_retry_after (msg, 503, state->fault_value);
       return;
+    case PUB_TEST_FAULT_DROP_ANSWER:
+      /* Saved, then the proxy or the worker died before the answer left:
+       * the change stays, the client hears nothing. */
+      answer (self, msg, state, FALSE);
+      state->closed = TRUE;
+      close_connection (msg);
+      return;
     case PUB_TEST_FAULT_DELAY:
       delayed = g_new0 (Delayed, 1);
       delayed->portal = self;

@@ -526,5 +526,6 @@ portal_load_fixture (PubTestPortal  *self,
 
   load_users (self, portal_object_array (root, "users"));
   load_orgs (self, portal_object_array (root, "organizations"));
-  return load_datasets (self, portal_object_array (root, "datasets"), error);
+  return load_datasets (self, portal_object_array (root, "datasets"), error) &&
+         portal_load_fixture_comments (self, portal_object_array (root, "comments"), error);
 }

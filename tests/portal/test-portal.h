@@ -29,6 +29,8 @@ typedef enum {
   PUB_TEST_FAULT_UNAVAILABLE_503,   /* HTML 503 with Retry-After: `value` s (0: 1) */
   PUB_TEST_FAULT_DELAY,             /* answer normally after `value` ms */
   PUB_TEST_FAULT_CLOSE_AFTER_BYTES, /* close the connection after `value` body bytes */
+  PUB_TEST_FAULT_DROP_ANSWER,       /* do the action and keep what it did, then close
+                                     * the connection before answering: a lost answer */
 } PubTestFault;
 
 /* fixture: a JSON file (tests/portal/fixture.json); NULL for the default. */

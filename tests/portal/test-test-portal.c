@@ -734,6 +734,27 @@ test_faults (Fixture       *f,
   reply_result_object (recovered);
 }
 
+/* A lost answer: the dataset is made and kept, the client gets no reply. */
+static void
+test_faults_drop_answer (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(Reply) lost = NULL;
+  g_autoptr(Reply) shown = NULL;
+  guint before = pub_test_portal_count_datasets (f->portal);
+
+  pub_test_portal_inject_fault (f->portal, "package_create", PUB_TEST_FAULT_DROP_ANSWER, 0, 1);
+  lost = call_post (f, "editor", "package_create",
+                    "{\"name\": \"respuesta-perdida\", \"owner_org\": \"ministerio-de-prueba\"}");
+  g_assert_nonnull (lost->error);
+  g_assert_cmpuint (lost->status, ==, 0);
+  g_assert_null (lost->json);
+  g_assert_cmpuint (pub_test_portal_count_datasets (f->portal), ==, before + 1);
+  shown = call_get (f, "editor", "package_show", "id=respuesta-perdida");
+  g_assert_cmpstr (json_object_get_string_member (reply_result_object (shown), "name"), ==, "respuesta-perdida");
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 1);
+}
+
 static void
 abandoned_cb (GObject      *source,
               GAsyncResult *result,
@@ -827,6 +848,7 @@ main (int   argc,
   g_test_add_func ("/portal/search/rows-clamp", test_search_rows_clamp);
   ADD ("/portal/faults/responses", test_faults);
   ADD ("/portal/faults/delay-abandoned", test_faults_delay_abandoned);
+  ADD ("/portal/faults/drop-answer", test_faults_drop_answer);
   ADD ("/portal/envelope/malformed-input", test_malformed_input);
 #undef ADD
   add_resource_tests ();

@@ -14,12 +14,14 @@
 #include "ckan-client-tokens.h"
 #include "ckan-error.h"
 #include "pub-account-manager.h"
+#include "pub-account-row.h"
 #include "pub-application.h"
 #include "pub-window.h"
 #include "pub-account-switcher.h"
 #include "pub-secret-store.h"
 #include "pub-sign-in.h"
 #include "pub-sign-in-page.h"
+#include "pub-token-row.h"
 #include "pub-tokens-page.h"
 #include "test-portal.h"
 
@@ -363,6 +365,15 @@ test_switch_and_sign_out (Fixture       *f,
   g_assert_true (pub_account_manager_get_current (f->manager) == editor);
   g_assert_cmpstr (gtk_label_get_label (child (f->switcher, PUB_TYPE_ACCOUNT_SWITCHER, "name_label")), ==,
                    "Eduardo Editor");
+  /* Only the current account's row shows the check. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *account_row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, i));
+      GtkWidget *check = GTK_WIDGET (gtk_widget_get_template_child (account_row, PUB_TYPE_ACCOUNT_ROW, "check"));
+      PubAccount *shown = pub_account_row_get_account (PUB_ACCOUNT_ROW (account_row));
+
+      g_assert_cmpfloat (gtk_widget_get_opacity (check), ==, shown == editor ? 1.0 : 0.0);
+    }
 
   /* Sign out asks first; cancelling keeps everything. */
   g_assert_true (gtk_widget_activate_action (f->switcher, "accounts.sign-out", NULL));
@@ -491,9 +502,14 @@ test_tokens_page (Fixture       *f,
 
   for (row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
     {
-      CkanApiToken *token = g_object_get_data (G_OBJECT (row), "pub-token");
+      CkanApiToken *token = pub_token_row_get_token (PUB_TOKEN_ROW (row));
 
-      if (g_strcmp0 (ckan_api_token_get_id (token), pub_account_get_token_id (account)) == 0)
+      gboolean in_use = g_strcmp0 (ckan_api_token_get_id (token), pub_account_get_token_id (account)) == 0;
+
+      /* The token Publicador signs in with says so. */
+      g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (row, PUB_TYPE_TOKEN_ROW, "in_use_label"))),
+                       ==, in_use);
+      if (in_use)
         in_use_id = g_strdup (ckan_api_token_get_id (token));
       else
         other_id = g_strdup (ckan_api_token_get_id (token));

@@ -164,6 +164,8 @@ test_drafts_view_states (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (subtitle_of (fixture, fixture->editing), "Being written: "));
   g_assert_cmpstr (subtitle_of (fixture, fixture->ready), ==, "Ready to publish, with 1 file or link");
   g_assert_nonnull (strstr (subtitle_of (fixture, fixture->failed), "Se cortó la conexión"));
+  /* The core says what happened; the list says what Retry does from there. */
+  g_assert_true (g_str_has_suffix (subtitle_of (fixture, fixture->failed), "». Retry to go on from there."));
   g_assert_cmpstr (subtitle_of (fixture, fixture->published), ==, "Published");
 
   /* A publication in progress shows its percentage, live. */

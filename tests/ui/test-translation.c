@@ -15,6 +15,7 @@
 #include "pub-application.h"
 #include "pub-dataset-row.h"
 #include "pub-sign-in.h"
+#include "pub-personal-data-dialog.h"
 #include "pub-window.h"
 #include "test-portal.h"
 
@@ -161,6 +162,33 @@ test_dataset_lists_in_spanish (void)
   g_assert_finalize_object (window);
 }
 
+/* The question before personal data goes public, as a Chilean reads it. */
+static void
+test_personal_data_dialog_in_spanish (void)
+{
+  g_autoptr(JsonNode) findings = json_from_string ("[{\"column\": \"correo_contacto\", \"kind\": \"email\", \"count\": 200},"
+                                                   " {\"column\": \"rut\", \"kind\": \"rut\", \"count\": 1}]", NULL);
+  g_auto(GStrv) lines = pub_personal_data_describe (findings);
+  PubPersonalDataDialog *dialog = pub_personal_data_dialog_new (NULL);
+
+  g_assert_cmpstr (lines[0], ==, "200 direcciones de correo en «correo_contacto»");
+  g_assert_cmpstr (lines[1], ==, "1 RUT en «rut»");
+  pub_personal_data_dialog_add_file (dialog, "contactos.csv", (const char * const *) lines);
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate_until (widget_is_mapped, dialog);
+
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "¿Publicar datos personales?");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "review"), ==, "_Revisar");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "private"), ==,
+                   "Publicar como _privado");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "publish"), ==,
+                   "Publicar _de todos modos");
+  g_assert_true (label_in_tree (GTK_WIDGET (dialog),
+                                "Esta revisión se puede desactivar en Preferencias, en «Revisiones antes de publicar»."));
+  save_screenshot (GTK_WIDGET (dialog), "personal-data-dialog-es.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +214,8 @@ main (int   argc,
   app = pub_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/ui/translation/personal-data-dialog", test_personal_data_dialog_in_spanish);
 
   g_test_add_func ("/ui/translation/window", test_window_in_spanish);
   g_test_add_func ("/ui/translation/dataset-lists", test_dataset_lists_in_spanish);

@@ -12,33 +12,9 @@
 #include "pub-application.h"
 #include "pub-window.h"
 
+#include "drafts-test-utils.h"
+
 static PubApplication *app;
-
-static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static void
-flush_events (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static GtkWindow *
 find_toplevel_of_type (GType type)
@@ -216,6 +192,102 @@ test_sidebar_stays_narrow (void)
   g_assert_finalize_object (window);
 }
 
+/* The content header's title: the one whose header bar sits above the stack
+ * of pages (the sidebar's always says "Publicador"). */
+static GtkWidget *
+find_content_title (GtkWidget *widget)
+{
+  if (ADW_IS_WINDOW_TITLE (widget))
+    {
+      GtkWidget *header = gtk_widget_get_ancestor (widget, ADW_TYPE_HEADER_BAR);
+      GtkWidget *box = header != NULL ? gtk_widget_get_parent (header) : NULL;
+
+      if (box != NULL && GTK_IS_STACK (gtk_widget_get_last_child (box)))
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_content_title (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_sidebar_rows_activate (void)
+{
+  static const struct {
+    const char *name;
+    const char *title;
+  } expected[] = {
+    { "datasets", "My Datasets" },
+    { "organization", "Organization" },
+    { "comments", "Comments" },
+    { "drafts", "Drafts" },
+  };
+  g_autoptr(GSettings) settings = new_settings ();
+  PubWindow *window;
+  GtkWidget *list;
+  GtkWidget *stack;
+  GtkWidget *title;
+
+  g_settings_set (settings, "window-size", "(ii)", 1000, 700);
+  window = pub_window_new (ADW_APPLICATION (app), settings);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (widget_is_mapped, window);
+  flush_events ();
+
+  list = find_widget_with_class (GTK_WIDGET (window), "navigation-sidebar");
+  g_assert_nonnull (list);
+  title = find_content_title (GTK_WIDGET (window));
+  g_assert_nonnull (title);
+  stack = gtk_widget_get_last_child (gtk_widget_get_parent (gtk_widget_get_ancestor (title, ADW_TYPE_HEADER_BAR)));
+  g_assert_true (GTK_IS_STACK (stack));
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), ==, "Drafts");
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      GtkListBoxRow *row = NULL;
+      GtkWidget *page;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (list);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          if (GTK_IS_LIST_BOX_ROW (child) && g_strcmp0 (gtk_widget_get_name (child), expected[i].name) == 0)
+            row = GTK_LIST_BOX_ROW (child);
+        }
+      g_assert_nonnull (row);
+
+      /* What a click ends in: the list box selects the row, then emits
+       * row-activated, through the row's own activate. */
+      gtk_list_box_select_row (GTK_LIST_BOX (list), row);
+      g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+      flush_events ();
+
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, expected[i].name);
+      page = gtk_stack_get_visible_child (GTK_STACK (stack));
+      g_assert_true (gtk_widget_get_mapped (page));
+      g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), ==, expected[i].title);
+      g_assert_cmpstr (pub_window_get_visible_section (window), ==, expected[i].name);
+      if (ADW_IS_STATUS_PAGE (page))
+        g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, expected[i].title);
+
+      {
+        g_autofree char *shot = g_strdup_printf ("sidebar-%s.png", expected[i].name);
+        save_screenshot (GTK_WIDGET (window), shot);
+      }
+    }
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 static void
 test_about_opens (void)
 {
@@ -334,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/sections-by-action", test_sections_reachable_by_action);
   g_test_add_func ("/ui/window/sections-by-keyboard", test_sections_by_keyboard);
   g_test_add_func ("/ui/window/sidebar-narrow", test_sidebar_stays_narrow);
+  g_test_add_func ("/ui/window/sidebar-rows-activate", test_sidebar_rows_activate);
   g_test_add_func ("/ui/window/about", test_about_opens);
   g_test_add_func ("/ui/window/shortcuts", test_shortcuts_opens);
   g_test_add_func ("/ui/window/preferences", test_preferences_opens);

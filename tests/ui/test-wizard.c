@@ -142,6 +142,114 @@ select_value (GtkWidget  *combo,
 }
 
 static char *
+without_mnemonic (const char *label)
+{
+  GString *text = g_string_new (label);
+
+  for (gsize i = 0; i < text->len; i++)
+    if (text->str[i] == '_')
+      g_string_erase (text, i, 1);
+  return g_string_free (text, FALSE);
+}
+
+/* What a screen reader says a button is: its accessible label (set by the
+ * .ui or the code for icon-only buttons; GTK 4.8 sets a labelled button's
+ * to its label, mnemonic mark included, which is not spoken). */
+static gboolean
+button_is_named (GtkWidget  *button,
+                 const char *name)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (button);
+  const char *label = gtk_button_get_label (GTK_BUTTON (button));
+  g_autofree char *mismatch = NULL;
+  g_autofree char *spoken = NULL;
+
+  if (!gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return FALSE;
+  mismatch = gtk_test_accessible_check_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  if (mismatch == NULL)
+    return TRUE;
+  if (label == NULL || !gtk_button_get_use_underline (GTK_BUTTON (button)))
+    return FALSE;
+  g_clear_pointer (&mismatch, g_free);
+  mismatch = gtk_test_accessible_check_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  spoken = without_mnemonic (label);
+  return mismatch == NULL && g_str_equal (spoken, name);
+}
+
+/* The button called `name` that is on screen (mapped), or NULL. */
+static GtkWidget *
+find_shown_button (GtkWidget  *widget,
+                   const char *name)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) && button_is_named (widget, name))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_shown_button (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+clicked_cb (GtkButton *button,
+            gboolean  *clicked)
+{
+  *clicked = TRUE;
+}
+
+/* A person presses it: it must be on screen and sensitive. Activated as
+ * the keyboard does, a button shows itself pressed for a moment and then
+ * emits "clicked": that is waited for. */
+static void
+press (gpointer    root,
+       const char *name)
+{
+  GtkWidget *button = find_shown_button (GTK_WIDGET (root), name);
+  gboolean clicked = FALSE;
+  gulong handler;
+
+  if (button == NULL)
+    g_error ("No button “%s” on screen", name);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  handler = g_signal_connect (button, "clicked", G_CALLBACK (clicked_cb), &clicked);
+  /* What it does may take it away (a chip's close button). */
+  g_object_add_weak_pointer (G_OBJECT (button), (gpointer *) &button);
+  g_assert_true (gtk_widget_activate (button));
+  iterate_until (is_true, &clicked);
+  if (button != NULL)
+    {
+      g_signal_handler_disconnect (button, handler);
+      g_object_remove_weak_pointer (G_OBJECT (button), (gpointer *) &button);
+    }
+  flush_events ();
+}
+
+/* Step one filled in as a person does, offline (the organization from what
+ * an earlier draft learned), then Next. */
+static void
+fill_step_one (Fixture    *fixture,
+               const char *title)
+{
+  PubTagEditor *tags = PUB_TAG_EDITOR (EDITOR_CHILD (fixture, "tag_editor"));
+
+  type_text (EDITOR_CHILD (fixture, "title_row"), title);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (EDITOR_CHILD (fixture, "notes_view"))),
+                            "Notas.", -1);
+  type_text (EDITOR_CHILD (fixture, "author_row"), "Unidad de Estudios");
+  type_text (EDITOR_CHILD (fixture, "author_email_row"), "estudios@salud.cl");
+  select_value (EDITOR_CHILD (fixture, "owner_org_row"), "Ministerio de Salud");
+  select_value (EDITOR_CHILD (fixture, "visibility_row"), "Public");
+  select_value (EDITOR_CHILD (fixture, "license_row"), "Creative Commons Attribution");
+  type_text (GTK_WIDGET (pub_tag_editor_get_entry (tags)), "comunas,");
+  press (fixture->window, "Next");
+  g_assert_cmpstr (pub_new_dataset_window_get_step (fixture->window), ==, "resources");
+}
+
+static char *
 write_data_file (const char *dir,
                  const char *name,
                  const char *contents)
@@ -245,8 +353,7 @@ test_wizard_offline (Fixture       *fixture,
   g_assert_cmpint (pub_dataset_metadata_editor_get_name_availability (editor), ==, PUB_NAME_UNCHECKED);
 
   /* Next with fields missing: stays, and each one says what it needs. */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.next", NULL);
-  flush_events ();
+  press (fixture->window, "Next");
   g_assert_cmpstr (pub_new_dataset_window_get_step (fixture->window), ==, "metadata");
   g_assert_nonnull (pub_dataset_metadata_editor_get_field_error (editor, "notes"));
   g_assert_nonnull (pub_dataset_metadata_editor_get_field_error (editor, "owner_org"));
@@ -280,8 +387,10 @@ test_wizard_offline (Fixture       *fixture,
   g_signal_emit_by_name (pub_tag_editor_get_entry (tags), "apply");
   type_text (GTK_WIDGET (pub_tag_editor_get_entry (tags)), "");
   g_assert_cmpstrv (pub_draft_get_tags (draft), ((const char *[]) { "población", "SAL", NULL }));
-  pub_draft_remove_tag (draft, "SAL");
-  flush_events ();
+  /* Taken back through its chip's close button. */
+  press (tags, "Remove the tag “SAL”");
+  g_assert_cmpstrv (pub_draft_get_tags (draft), ((const char *[]) { "población", NULL }));
+  g_assert_null (find_shown_button (GTK_WIDGET (tags), "Remove the tag “SAL”"));
 
   g_assert_cmpstr (pub_draft_get_field (draft, "owner_org"), ==, "min-salud");
   g_assert_cmpstr (pub_draft_get_field (draft, "visibility"), ==, "public");
@@ -289,8 +398,7 @@ test_wizard_offline (Fixture       *fixture,
   g_assert_cmpstr (pub_draft_get_field (draft, "frequency"), ==, "1y");
   save_screenshot (GTK_WIDGET (fixture->window), "wizard-step1-filled.png");
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.next", NULL);
-  flush_events ();
+  press (fixture->window, "Next");
   g_assert_cmpstr (pub_new_dataset_window_get_step (fixture->window), ==, "resources");
   save_screenshot (GTK_WIDGET (fixture->window), "wizard-step2-empty.png");
 
@@ -349,8 +457,27 @@ test_wizard_offline (Fixture       *fixture,
   g_assert_cmpstr (pub_draft_resource_get_format (second), ==, "XLSX");
   g_assert_cmpint (pub_draft_get_state (on_disk), ==, PUB_DRAFT_STATE_READY);
 
-  /* Back keeps everything; publishing without an account is refused. */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.back", NULL);
+  /* Publishing without an account is refused: the button says why and
+   * can't be pressed, and the action, reached some other way, starts
+   * nothing and says what to do. */
+  {
+    GtkWidget *publish = find_shown_button (GTK_WIDGET (fixture->window), "Publish");
+
+    g_assert_nonnull (publish);
+    g_assert_false (gtk_widget_is_sensitive (publish));
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (publish), "Sign in"));
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.publish", NULL);
+    flush_events ();
+    g_assert_cmpstr (pub_new_dataset_window_get_step (fixture->window), ==, "resources");
+    g_assert_false (pub_draft_get_publishing (draft));
+    g_assert_cmpint (pub_draft_get_state (draft), ==, PUB_DRAFT_STATE_READY);
+    g_assert_null (g_object_get_data (G_OBJECT (draft), "pub-publish-job"));
+    g_assert_true (has_label (GTK_WIDGET (fixture->window), "Sign in to publish; the draft is saved"));
+    save_screenshot (GTK_WIDGET (fixture->window), "wizard-publish-refused.png");
+  }
+
+  /* Back keeps everything. */
+  press (fixture->window, "Back");
   g_assert_cmpstr (pub_new_dataset_window_get_step (fixture->window), ==, "metadata");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (EDITOR_CHILD (fixture, "author_row"))), ==,
                    "Unidad de Estudios");
@@ -443,7 +570,7 @@ test_wizard_publish (Fixture       *fixture,
   g_assert_cmpstr (pub_draft_get_field (draft, "frequency"), ==, "1y");
   save_screenshot (GTK_WIDGET (fixture->window), "wizard-online-step1.png");
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.next", NULL);
+  press (fixture->window, "Next");
   g_assert_cmpstr (pub_new_dataset_window_get_step (fixture->window), ==, "resources");
   files = g_slist_append (files, g_file_new_for_path (csv));
   files = g_slist_append (files, g_file_new_for_path (tsv));
@@ -452,8 +579,7 @@ test_wizard_publish (Fixture       *fixture,
 
   /* A name the portal refuses (409) comes back under its field. */
   pub_draft_set_field (draft, "name", "calidad-del-aire");
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.publish", NULL);
-  g_assert_cmpstr (pub_new_dataset_window_get_step (fixture->window), ==, "progress");
+  press (fixture->window, "Publish");
   iterate_until (back_on_metadata, fixture->window);
   g_assert_nonnull (pub_dataset_metadata_editor_get_field_error (editor, "name"));
   g_assert_true (gtk_widget_has_css_class (EDITOR_CHILD (fixture, "name_row"), "error"));
@@ -463,7 +589,8 @@ test_wizard_publish (Fixture       *fixture,
   /* Fixed where it is shown, the error goes, and publishing goes through. */
   type_text (EDITOR_CHILD (fixture, "name_row"), "matricula-2025");
   g_assert_null (pub_dataset_metadata_editor_get_field_error (editor, "name"));
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.publish", NULL);
+  press (fixture->window, "Next");
+  press (fixture->window, "Publish");
   g_assert_cmpstr (pub_new_dataset_window_get_step (fixture->window), ==, "progress");
   iterate_until (draft_published, draft);
   save_screenshot (GTK_WIDGET (fixture->window), "wizard-published.png");
@@ -574,7 +701,8 @@ test_wizard_reopen_while_publishing (Fixture       *fixture,
 
   /* The last step takes a while on this portal. */
   pub_test_portal_inject_fault (fixture->portal, "package_patch", PUB_TEST_FAULT_DELAY, 1500, 1);
-  pub_new_dataset_window_publish (fixture->window);
+  press (fixture->window, "Next");
+  press (fixture->window, "Publish");
   g_assert_true (pub_draft_get_publishing (draft));
   gtk_window_close (GTK_WINDOW (fixture->window));
   flush_events ();
@@ -583,7 +711,12 @@ test_wizard_reopen_while_publishing (Fixture       *fixture,
   again = fixture->window;
   g_assert_cmpstr (pub_new_dataset_window_get_step (again), ==, "progress");
   g_assert_true (pub_draft_get_publishing (draft));
-  /* Publishing again from here is not possible while the first goes on. */
+  /* Publishing again from here is not possible while the first goes on:
+   * nothing on screen offers it, and the action (reached any other way)
+   * starts no second job. */
+  g_assert_null (find_shown_button (GTK_WIDGET (again), "Publish"));
+  g_assert_null (find_shown_button (GTK_WIDGET (again), "Retry"));
+  g_assert_nonnull (find_shown_button (GTK_WIDGET (again), "Cancel"));
   gtk_widget_activate_action (GTK_WIDGET (again), "wizard.publish", NULL);
   iterate_until (is_published_page, again);
   g_assert_cmpint (pub_draft_get_state (draft), ==, PUB_DRAFT_STATE_PUBLISHED);
@@ -603,10 +736,7 @@ test_wizard_link_address_cleared (Fixture       *fixture,
   GtkWidget *url_row, *url_error;
   PubDraft *loaded;
 
-  type_text (EDITOR_CHILD (fixture, "title_row"), "Enlaces");
-  /* Straight to the files step, as it shows: the title alone is not enough for Next. */
-  gtk_stack_set_visible_child_name (GTK_STACK (child (fixture->window, PUB_TYPE_NEW_DATASET_WINDOW, "steps")),
-                                    "resources");
+  fill_step_one (fixture, "Enlaces");
   g_assert_true (pub_resource_list_editor_add_link (PUB_RESOURCE_LIST_EDITOR (editor),
                                                     "https://datos.example.cl/comunas.csv"));
   flush_events ();
@@ -705,8 +835,7 @@ test_wizard_utf8_copy_used (Fixture       *fixture,
   /* An earlier copy, edited by hand since: never overwritten. */
   g_assert_true (g_file_set_contents (taken, "mi copia\n", -1, NULL));
 
-  gtk_stack_set_visible_child_name (GTK_STACK (child (fixture->window, PUB_TYPE_NEW_DATASET_WINDOW, "steps")),
-                                    "resources");
+  fill_step_one (fixture, "Comunas");
   files = g_slist_append (files, g_file_new_for_path (path));
   g_assert_cmpuint (pub_resource_list_editor_add_files (PUB_RESOURCE_LIST_EDITOR (editor), files), ==, 1);
   iterate_until (resources_checked, draft);
@@ -734,7 +863,7 @@ test_wizard_utf8_copy_used (Fixture       *fixture,
   /* Checked again, as UTF-8 now: no copy offered any more. */
   iterate_until (resources_hashed, draft);
   iterate_until (resources_checked, draft);
-  g_assert_false (pub_check_result_wants_utf8_copy (g_object_get_data (G_OBJECT (resource), "check-result")));
+  g_assert_false (pub_check_result_wants_utf8_copy (pub_draft_resource_get_last_check (resource)));
 }
 
 static gboolean
@@ -769,8 +898,7 @@ test_wizard_file_flags (Fixture       *fixture,
 
   g_assert_true (g_file_get_contents (src, &contents, &len, NULL));
   g_assert_true (g_file_set_contents (path, contents, (gssize) len, NULL));
-  gtk_stack_set_visible_child_name (GTK_STACK (child (fixture->window, PUB_TYPE_NEW_DATASET_WINDOW, "steps")),
-                                    "resources");
+  fill_step_one (fixture, "Beneficiarios");
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 420, 600);
   files = g_slist_append (files, g_file_new_for_path (path));
   g_assert_cmpuint (pub_resource_list_editor_add_files (PUB_RESOURCE_LIST_EDITOR (editor), files), ==, 1);
@@ -827,6 +955,10 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's test accessibility backend keeps the accessible properties, so
+   * buttons are found by the names a screen reader would speak ("none",
+   * the suites' default, keeps none). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
