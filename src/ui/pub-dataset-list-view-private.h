@@ -22,6 +22,8 @@ struct _PubDatasetListView
   PubDatasetList     *list;
   GtkNoSelection     *selection_model;
   gboolean            updating;
+  gboolean            list_needs_token;
+  char               *filters;      /* filter_signature () last applied */
 
   /* Selection mode: ids ticked, or every dataset that matches. */
   gboolean            selection_mode;
@@ -38,6 +40,7 @@ struct _PubDatasetListView
   GtkSearchEntry     *search_entry;
   GtkDropDown        *sort_dropdown;
   GtkToggleButton    *select_button;
+  GtkFlowBox         *filter_bar;
   GtkDropDown        *visibility_dropdown;
   GtkDropDown        *state_dropdown;
   GtkDropDown        *format_dropdown;

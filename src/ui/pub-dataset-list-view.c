@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ckan-error.h"
+#include "pub-accessible.h"
 #include "pub-application.h"
 #include "pub-dataset-cache.h"
 #include "pub-dataset-list-view-private.h"
@@ -207,11 +208,31 @@ apply_filters (PubDatasetListView *self)
   pub_dataset_list_set_overdue_only (self->list, gtk_toggle_button_get_active (self->overdue_button));
 }
 
+/* What the controls ask for, to tell a real change from a drop-down
+ * announcing the choice it already had (its model was refilled). */
+static char *
+filter_signature (PubDatasetListView *self)
+{
+  return g_strdup_printf ("%s|%u|%u|%u|%u|%d", gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                          gtk_drop_down_get_selected (self->sort_dropdown),
+                          gtk_drop_down_get_selected (self->visibility_dropdown),
+                          gtk_drop_down_get_selected (self->state_dropdown),
+                          gtk_drop_down_get_selected (self->format_dropdown),
+                          gtk_toggle_button_get_active (self->overdue_button));
+}
+
 static void
 filters_changed_cb (PubDatasetListView *self)
 {
+  g_autofree char *signature = NULL;
+
   if (self->updating)
     return;
+  signature = filter_signature (self);
+  if (g_strcmp0 (signature, self->filters) == 0)
+    return;
+  g_free (self->filters);
+  self->filters = g_steal_pointer (&signature);
   /* A selection made under other filters would act on rows no longer shown. */
   if (self->selection_mode)
     gtk_widget_activate_action (GTK_WIDGET (self), "list.select-none", NULL);
@@ -235,7 +256,16 @@ row_activated_cb (PubDatasetListView *self,
     return;
   if (self->selection_mode)
     {
-      pub_dataset_list_item_set_selected (item, !pub_dataset_list_item_get_selected (item));
+      gboolean selected = !g_hash_table_contains (self->selected, ckan_dataset_get_id (dataset));
+
+      /* The set of ids is what counts: the row may not be bound (or may be
+       * bound again) when the item changes. */
+      if (selected)
+        g_hash_table_add (self->selected, g_strdup (ckan_dataset_get_id (dataset)));
+      else
+        g_hash_table_remove (self->selected, ckan_dataset_get_id (dataset));
+      pub_dataset_list_item_set_selected (item, selected);
+      _pub_dataset_list_view_update_selection (self);
       return;
     }
   gtk_widget_activate_action (GTK_WIDGET (self), "app.open-dataset", "s", ckan_dataset_get_id (dataset));
@@ -432,10 +462,16 @@ rebuild (PubDatasetListView *self)
 static void
 account_state_cb (PubDatasetListView *self)
 {
-  if (token_rejected (self))
-    update_status (self);
-  else
+  PubAccountState state = pub_account_get_state (self->account);
+
+  /* The list is built once the token is there; a list already shown stays
+   * (with its selection), and is asked again when a new token comes. */
+  if (state == PUB_ACCOUNT_STATE_READY && self->list == NULL)
     rebuild (self);
+  else if (state == PUB_ACCOUNT_STATE_READY && self->list_needs_token)
+    pub_dataset_list_reload (self->list);
+  self->list_needs_token = state == PUB_ACCOUNT_STATE_NEEDS_TOKEN;
+  update_status (self);
 }
 
 /* The organizations arrive after sign-in, or change on the portal. */
@@ -595,6 +631,7 @@ pub_dataset_list_view_dispose (GObject *object)
   g_clear_object (&self->job);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->selected, g_hash_table_unref);
+  g_clear_pointer (&self->filters, g_free);
 
   G_OBJECT_CLASS (pub_dataset_list_view_parent_class)->dispose (object);
 }
@@ -696,6 +733,7 @@ pub_dataset_list_view_class_init (PubDatasetListViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PubDatasetListView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PubDatasetListView, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PubDatasetListView, select_button);
+  gtk_widget_class_bind_template_child (widget_class, PubDatasetListView, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, PubDatasetListView, visibility_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PubDatasetListView, state_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PubDatasetListView, format_dropdown);
@@ -721,6 +759,29 @@ pub_dataset_list_view_class_init (PubDatasetListViewClass *klass)
   gtk_widget_class_install_action (widget_class, "list.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "list.retry-page", "u", retry_page_action);
   _pub_dataset_list_view_class_init_bulk (widget_class);
+}
+
+/* GTK 4.8 leaves a drop-down's inner button and a flow box's cells without
+ * a name a screen reader can speak: they take their control's. */
+static void
+name_controls (PubDatasetListView *self)
+{
+  GtkDropDown *dropdowns[] = {
+    self->org_dropdown, self->sort_dropdown, self->visibility_dropdown, self->state_dropdown, self->format_dropdown,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
+    pub_accessible_name_inner_buttons (GTK_WIDGET (dropdowns[i]), gtk_widget_get_tooltip_text (GTK_WIDGET (dropdowns[i])));
+  for (GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (self->filter_bar)); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *control = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (cell));
+      const char *name = gtk_widget_get_tooltip_text (control);
+
+      if (name == NULL && GTK_IS_LABEL (control))
+        name = _("Datasets");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
 }
 
 static void
@@ -751,4 +812,5 @@ pub_dataset_list_view_init (PubDatasetListView *self)
   self->updating = TRUE;
   gtk_string_list_append (self->format_model, _("All formats"));
   self->updating = FALSE;
+  name_controls (self);
 }

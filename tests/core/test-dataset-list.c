@@ -87,7 +87,7 @@ fixture_teardown (Fixture       *f,
 
 #define WAIT_UNTIL(condition) \
   G_STMT_START { \
-    gint64 _deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC; \
+    gint64 _deadline = g_get_monotonic_time () + 90 * G_USEC_PER_SEC; \
     while (!(condition)) \
       { \
         g_assert_cmpint (g_get_monotonic_time (), <, _deadline); \
