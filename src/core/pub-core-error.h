@@ -17,6 +17,7 @@ typedef enum {
   PUB_CORE_ERROR_CORRUPT,       /* a local file (draft, settings) is unreadable */
   PUB_CORE_ERROR_NO_SPACE,      /* the disk is full */
   PUB_CORE_ERROR_NOT_FOUND,
+  PUB_CORE_ERROR_LEFT_UNCHANGED, /* the portal accepted a change but did not make it */
 } PubCoreErrorCode;
 
 GQuark pub_core_error_quark (void);

@@ -26,6 +26,7 @@ struct _PubApplication
   GSettings      *settings;
   PubAccountManager *account_manager;
   PubPublishQueue *publish_queue;
+  PubOverdueMonitor *overdue_monitor;
   guint           sigterm_id;
   guint           sigint_id;
 };
@@ -111,14 +112,60 @@ pub_application_get_publish_queue (PubApplication *self)
   return self->publish_queue;
 }
 
+/* At most once a day (the monitor decides), the person hears how many of
+ * their datasets are overdue; clicking opens the filtered list. */
+static void
+overdue_remind_cb (PubApplication    *self,
+                   guint              count,
+                   PubOverdueMonitor *monitor)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dataset is overdue", "%u datasets are overdue", count), count);
+  notification = g_notification_new (title);
+  g_notification_set_body (notification,
+                           _("The institution committed to updating them more often. Publish their new data "
+                             "to keep the commitment."));
+  g_notification_set_default_action (notification, "app.show-overdue");
+  g_application_send_notification (G_APPLICATION (self), "overdue", notification);
+}
+
+PubOverdueMonitor *
+pub_application_get_overdue_monitor (PubApplication *self)
+{
+  g_return_val_if_fail (PUB_IS_APPLICATION (self), NULL);
+
+  if (self->overdue_monitor == NULL)
+    {
+      self->overdue_monitor = pub_overdue_monitor_new (pub_application_get_account_manager (self),
+                                                       pub_application_get_settings (self));
+      g_signal_connect_object (self->overdue_monitor, "remind", G_CALLBACK (overdue_remind_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  return self->overdue_monitor;
+}
+
+static void
+overdue_count_cb (PubWindow         *window,
+                  GParamSpec        *pspec,
+                  PubOverdueMonitor *monitor)
+{
+  pub_window_set_section_count (window, "datasets", pub_overdue_monitor_get_count (monitor));
+}
+
 static GtkWindow *
 get_or_create_window (PubApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  PubOverdueMonitor *monitor;
 
-  if (window == NULL)
-    window = GTK_WINDOW (pub_window_new (ADW_APPLICATION (self),
-                                         pub_application_get_settings (self)));
+  if (window != NULL)
+    return window;
+  window = GTK_WINDOW (pub_window_new (ADW_APPLICATION (self), pub_application_get_settings (self)));
+  monitor = pub_application_get_overdue_monitor (self);
+  g_signal_connect_object (monitor, "notify::count", G_CALLBACK (overdue_count_cb), window, G_CONNECT_SWAPPED);
+  overdue_count_cb (PUB_WINDOW (window), NULL, monitor);
   return window;
 }
 
@@ -355,7 +402,21 @@ terminate_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+show_overdue_action_cb (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  PubApplication *self = user_data;
+  GtkWindow *window = get_or_create_window (self);
+
+  gtk_window_present (window);
+  pub_window_show_overdue (PUB_WINDOW (window));
+}
+
+
 static const GActionEntry app_actions[] = {
+  { "show-overdue", show_overdue_action_cb },
   { "about", about_action_cb },
   { "preferences", preferences_action_cb },
   { "open-resource", open_resource_action_cb, "(ss)" },
@@ -385,6 +446,7 @@ pub_application_startup (GApplication *app)
 
   /* Publications left queued or cut short by the last run go on. */
   pub_application_get_publish_queue (self);
+  pub_application_get_overdue_monitor (self);
 
   self->sigterm_id = g_unix_signal_add (SIGTERM, terminate_cb, self);
   self->sigint_id = g_unix_signal_add (SIGINT, terminate_cb, self);
@@ -409,6 +471,7 @@ pub_application_finalize (GObject *object)
   g_clear_handle_id (&self->sigterm_id, g_source_remove);
   g_clear_handle_id (&self->sigint_id, g_source_remove);
   g_clear_object (&self->publish_queue);
+  g_clear_object (&self->overdue_monitor);
   g_clear_object (&self->account_manager);
   g_clear_object (&self->settings);
 

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "pub-account-manager.h"
+#include "pub-overdue-monitor.h"
 #include "pub-publish-queue.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,9 @@ PubAccountManager *pub_application_get_account_manager (PubApplication *self);
 /* The publications of the default draft store: queued ones wait for the
  * network and the current account ("publish-when-online"). */
 PubPublishQueue   *pub_application_get_publish_queue   (PubApplication *self);
+/* Counts the current account's overdue datasets, for the sidebar and the
+ * daily notification. */
+PubOverdueMonitor *pub_application_get_overdue_monitor (PubApplication *self);
 
 /* A dataset was deleted from this app: signal "dataset-deleted" (portal
  * base URL, dataset id), for the lists to drop it. */

@@ -9,6 +9,7 @@
 
 #include "pub-accessible.h"
 #include "pub-account-switcher.h"
+#include "pub-dataset-list-view.h"
 #include "pub-comments-view.h"
 #include "pub-drafts-view.h"
 #include "pub-new-dataset-window.h"
@@ -61,11 +62,13 @@ static const PubSection sections[] = {
     "datasets", "folder-documents-symbolic", N_("My Datasets"),
     N_("The datasets you have published on the portal will be listed here, "
        "public and private, so you can edit them and their files."),
+    pub_dataset_list_view_new_mine,
   },
   {
     "organization", "system-users-symbolic", N_("Organization"),
     N_("Organization administrators will see every dataset of their organization here, "
        "and make many public, private or deleted in one step."),
+    pub_dataset_list_view_new_organization,
   },
   {
     "comments", "chat-message-new-symbolic", N_("Comments"),
@@ -219,6 +222,57 @@ pub_window_add_toast (PubWindow *self,
   g_return_if_fail (PUB_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+pub_window_set_section_count (PubWindow  *self,
+                              const char *name,
+                              gint64      count)
+{
+  const PubSection *section = find_section (name);
+  GtkListBoxRow *row = find_sidebar_row (self, name);
+  GtkWidget *box;
+  GtkWidget *label = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *accessible = NULL;
+
+  g_return_if_fail (PUB_IS_WINDOW (self));
+  g_return_if_fail (section != NULL && row != NULL);
+
+  box = gtk_list_box_row_get_child (row);
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "section-count"))
+      label = child;
+  if (label == NULL)
+    {
+      label = gtk_label_new (NULL);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_set_halign (label, GTK_ALIGN_END);
+      gtk_widget_add_css_class (label, "section-count");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_visible (label, count > 0);
+  gtk_widget_set_tooltip_text (label, count > 0 ? g_dngettext (GETTEXT_PACKAGE, "Overdue dataset", "Overdue datasets", count) : NULL);
+  /* Translators: a section's name and how many of its datasets are overdue */
+  accessible = count > 0 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s overdue", "%s, %s overdue", count),
+                                            _(section->title), text)
+                         : g_strdup (_(section->title));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+void
+pub_window_show_overdue (PubWindow *self)
+{
+  GtkWidget *view;
+
+  g_return_if_fail (PUB_IS_WINDOW (self));
+
+  pub_window_show_section (self, "datasets");
+  view = gtk_stack_get_child_by_name (self->stack, "datasets");
+  if (PUB_IS_DATASET_LIST_VIEW (view))
+    pub_dataset_list_view_show_overdue (PUB_DATASET_LIST_VIEW (view));
 }
 
 static void

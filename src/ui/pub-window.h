@@ -24,5 +24,12 @@ void        pub_window_show_section        (PubWindow      *self,
                                             const char     *name);
 void        pub_window_add_toast           (PubWindow      *self,
                                             AdwToast       *toast);
+/* A number on a section's sidebar row (overdue datasets); 0 or less
+ * hides it. */
+void        pub_window_set_section_count   (PubWindow      *self,
+                                            const char     *name,
+                                            gint64          count);
+/* "My Datasets", filtered to the overdue ones. */
+void        pub_window_show_overdue        (PubWindow      *self);
 
 G_END_DECLS

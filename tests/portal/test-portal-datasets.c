@@ -328,8 +328,11 @@ bulk_update (PubTestPortal *self,
     {
       JsonObject *dataset = portal_find_dataset (self, json_node_get_string (json_array_get_element (datasets, i)));
 
-      /* Datasets of other organizations are skipped without a word. */
-      if (!dataset || g_strcmp0 (portal_object_string (dataset, "owner_org"), org->id) != 0)
+      /* Datasets of other organizations are skipped without a word, and
+       * so are drafts (observed on CKAN 2.11.6: their visibility and state
+       * stay as they were). */
+      if (!dataset || g_strcmp0 (portal_object_string (dataset, "owner_org"), org->id) != 0 ||
+          g_strcmp0 (portal_object_string (dataset, "state"), "active") != 0)
         continue;
       if (g_str_equal (field, "state"))
         json_object_set_string_member (dataset, "state", "deleted");

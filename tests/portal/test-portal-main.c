@@ -72,6 +72,7 @@ main (int   argc,
   gboolean strict = FALSE;
   g_autofree char *locale = NULL;
   int job_delay = 2000;
+  int seed_datasets = 0;
   int port = 8080;
   GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port, "Port on 127.0.0.1 (0: any free one)", "N" },
@@ -81,6 +82,8 @@ main (int   argc,
     { "locale", 0, 0, G_OPTION_ARG_STRING, &locale, "Language of error messages: en or es", "LANG" },
     { "strict-schema", 0, 0, G_OPTION_ARG_NONE, &strict, "Require the schema's required fields, like datos.gob.cl", NULL },
     { "job-delay", 0, 0, G_OPTION_ARG_INT, &job_delay, "Milliseconds validation and DataStore jobs take (default 2000)", "MS" },
+    { "seed-datasets", 0, 0, G_OPTION_ARG_INT, &seed_datasets,
+      "Add N datasets to ministerio-de-prueba, spread like a real organization's", "N" },
     { "fault", 0, 0, G_OPTION_ARG_STRING_ARRAY, &faults,
       "Make calls fail: ACTION:KIND[:VALUE[:TIMES]], ACTION * for any, KIND one of 500, 502, 413, html-200, "
       "429, 503 (VALUE: Retry-After seconds), delay (VALUE: ms), close (VALUE: body bytes), "
@@ -116,6 +119,8 @@ main (int   argc,
   if (locale)
     pub_test_portal_set_locale (portal, locale);
   pub_test_portal_set_job_delay (portal, (guint) MAX (job_delay, 0));
+  if (seed_datasets > 0)
+    pub_test_portal_seed_datasets (portal, "ministerio-de-prueba", (guint) seed_datasets, 12);
   for (guint i = 0; faults && faults[i]; i++)
     if (!add_fault (portal, faults[i]))
       {

@@ -83,6 +83,7 @@ struct _PubTestPortal {
   GList *delays;              /* answers held back by a delay fault */
   char *locale;               /* "en" or "es": the language of messages */
   char *validation_crash;     /* the next validation job fails with this */
+  gboolean no_include_drafts; /* package_search as before CKAN 2.9 */
 };
 
 /* A multipart/form-data body parsed as it arrives (test-portal-multipart.c). */

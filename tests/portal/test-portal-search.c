@@ -28,6 +28,86 @@ casefold_contains (const char *haystack,
   return strstr (folded, folded_needle) != NULL;
 }
 
+/* A bound of a date range: "*", "NOW", "NOW-7DAYS", "NOW/DAY-1MONTH" (from
+ * midnight UTC) or a timestamp, as Solr's date math reads it; NULL for "*". */
+static GDateTime *
+parse_date_bound (const char *bound,
+                  gboolean   *ok)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  const char *math;
+  char *end;
+  gint64 amount;
+
+  *ok = TRUE;
+  if (g_str_equal (bound, "*"))
+    return NULL;
+  if (!g_str_has_prefix (bound, "NOW"))
+    {
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      GDateTime *time = g_date_time_new_from_iso8601 (bound, utc);
+
+      *ok = time != NULL;
+      return time;
+    }
+  math = bound + 3;
+  if (g_str_has_prefix (math, "/DAY"))
+    {
+      GDateTime *midnight = g_date_time_new_utc (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                 g_date_time_get_day_of_month (now), 0, 0, 0);
+
+      g_date_time_unref (now);
+      now = midnight;
+      math += 4;
+    }
+  if (*math == '\0')
+    return g_date_time_ref (now);
+  if (*math != '-' && *math != '+')
+    {
+      *ok = FALSE;
+      return NULL;
+    }
+  amount = g_ascii_strtoll (math + 1, &end, 10);
+  if (*math == '-')
+    amount = -amount;
+  if (g_str_has_prefix (end, "DAY"))
+    return g_date_time_add_days (now, amount);
+  if (g_str_has_prefix (end, "MONTH"))
+    return g_date_time_add_months (now, amount);
+  if (g_str_has_prefix (end, "YEAR"))
+    return g_date_time_add_years (now, amount);
+  if (g_str_has_prefix (end, "HOUR"))
+    return g_date_time_add_hours (now, amount);
+  *ok = FALSE;
+  return NULL;
+}
+
+/* field:[from TO to] over a timestamp field (CKAN's are naive UTC). */
+static gboolean
+match_range (JsonObject *dataset,
+             const char *field,
+             const char *range)
+{
+  g_autofree char *inner = g_strndup (range + 1, strlen (range) - 2);
+  g_auto(GStrv) bounds = g_strsplit (inner, " TO ", 2);
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  g_autoptr(GDateTime) value = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  const char *text = portal_object_string (dataset, field);
+  gboolean ok_from, ok_to;
+
+  if (g_strv_length (bounds) != 2 || text == NULL)
+    return FALSE;
+  from = parse_date_bound (g_strstrip (bounds[0]), &ok_from);
+  to = parse_date_bound (g_strstrip (bounds[1]), &ok_to);
+  value = g_date_time_new_from_iso8601 (text, utc);
+  if (!ok_from || !ok_to || value == NULL)
+    return FALSE;
+  return (from == NULL || g_date_time_compare (value, from) >= 0) &&
+         (to == NULL || g_date_time_compare (value, to) <= 0);
+}
+
 static gboolean
 match_value (PubTestPortal *self,
              JsonObject    *dataset,
@@ -35,6 +115,10 @@ match_value (PubTestPortal *self,
              const char    *value)
 {
   gboolean any = g_str_equal (value, "*");
+  gsize len = strlen (value);
+
+  if (len > 2 && value[0] == '[' && value[len - 1] == ']')
+    return match_range (dataset, field, value);
 
   if (g_str_equal (field, "tags") || g_str_equal (field, "res_format"))
     {
@@ -83,7 +167,81 @@ unquote (const char *value)
   return g_strdup (value);
 }
 
-/* One "field:value", "field:\"value\"" or "field:(a OR b)" clause. */
+static gboolean match_clause (PubTestPortal *self,
+                              JsonObject    *dataset,
+                              const char    *clause);
+
+/* Splits `text` at each top-level `separator` (outside quotes, parentheses
+ * and brackets). */
+static GStrv
+split_top_level (const char *text,
+                 const char *separator)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gsize sep_len = strlen (separator);
+  const char *start = text;
+  gboolean quoted = FALSE;
+  int depth = 0;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted && (*p == '(' || *p == '['))
+        depth++;
+      else if (!quoted && (*p == ')' || *p == ']'))
+        depth--;
+      else if (!quoted && depth == 0 && strncmp (p, separator, sep_len) == 0)
+        {
+          g_autofree char *part = g_strndup (start, p - start);
+
+          g_strv_builder_add (builder, g_strstrip (part));
+          p += sep_len - 1;
+          start = p + 1;
+        }
+    }
+  {
+    g_autofree char *part = g_strdup (start);
+
+    g_strv_builder_add (builder, g_strstrip (part));
+  }
+  return g_strv_builder_end (builder);
+}
+
+/* "(a AND b) OR (c AND d)": Solr's boolean operators over clauses. */
+static gboolean
+match_boolean (PubTestPortal *self,
+               JsonObject    *dataset,
+               const char    *expression)
+{
+  g_auto(GStrv) alternatives = split_top_level (expression, " OR ");
+
+  for (guint i = 0; alternatives[i]; i++)
+    {
+      g_auto(GStrv) terms = split_top_level (alternatives[i], " AND ");
+      gboolean all = TRUE;
+
+      for (guint j = 0; all && terms[j]; j++)
+        {
+          gsize len = strlen (terms[j]);
+
+          if (len >= 2 && terms[j][0] == '(' && terms[j][len - 1] == ')')
+            {
+              g_autofree char *inner = g_strndup (terms[j] + 1, len - 2);
+
+              all = match_boolean (self, dataset, inner);
+            }
+          else
+            all = match_clause (self, dataset, terms[j]);
+        }
+      if (all)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* One "field:value", "field:\"value\"", "field:(a OR b)",
+ * "field:[from TO to]" or "(boolean expression)" clause. */
 static gboolean
 match_clause (PubTestPortal *self,
               JsonObject    *dataset,
@@ -100,6 +258,12 @@ match_clause (PubTestPortal *self,
     {
       negate = TRUE;
       clause++;
+    }
+  if (*clause == '(' && clause[strlen (clause) - 1] == ')')
+    {
+      g_autofree char *inner = g_strndup (clause + 1, strlen (clause) - 2);
+
+      return match_boolean (self, dataset, inner) != negate;
     }
   colon = strchr (clause, ':');
   if (!colon)
@@ -149,9 +313,9 @@ split_clauses (const char *text)
         }
       if (*p == '"')
         quoted = !quoted;
-      else if (*p == '(' && !quoted)
+      else if ((*p == '(' || *p == '[') && !quoted)
         depth++;
-      else if (*p == ')' && !quoted)
+      else if ((*p == ')' || *p == ']') && !quoted)
         depth--;
       g_string_append_c (current, *p);
     }
@@ -273,7 +437,8 @@ parse_sort (const char *sort,
         return FALSE;
       if (key->field || g_str_equal (parts[0], "score"))
         continue;
-      key->field = g_strdup (parts[0]);
+      /* title_string is Solr's untokenized copy of the title. */
+      key->field = g_strdup (g_str_equal (parts[0], "title_string") ? "title" : parts[0]);
       key->descending = g_str_equal (parts[1], "desc");
     }
   if (!key->field)
@@ -426,7 +591,8 @@ portal_package_search (PubTestPortal *self,
 
   json_object_iter_init (&iter, call->params);
   while (json_object_iter_next (&iter, &key, &value))
-    if (!g_strv_contains (search_params, key))
+    if (!g_strv_contains (search_params, key) ||
+        (self->no_include_drafts && g_str_equal (key, "include_drafts")))
       g_string_append_printf (unknown, "%s'%s'", unknown->len ? ", " : "", key);
   if (unknown->len)
     {

@@ -342,6 +342,15 @@ pub_test_portal_set_locale (PubTestPortal *self,
 }
 
 void
+pub_test_portal_set_drafts_supported (PubTestPortal *self,
+                                      gboolean       supported)
+{
+  g_return_if_fail (PUB_IS_TEST_PORTAL (self));
+
+  self->no_include_drafts = !supported;
+}
+
+void
 pub_test_portal_set_job_delay (PubTestPortal *self,
                                guint          msec)
 {

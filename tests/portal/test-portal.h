@@ -114,4 +114,19 @@ const char    *pub_test_portal_get_org_id   (PubTestPortal *self,
  * spooled to disk); 0 once every upload has finished or was dropped. */
 guint          pub_test_portal_count_pending_uploads (PubTestPortal *self);
 
+/* Adds `n` datasets to the organization `org_name`, spread as a real
+ * organization's are (about 70 % public, 20 % private, 10 % drafts; most
+ * with a frequency, some with none or one the app does not know; changes
+ * over the last two years; 0 to 3 resources of common formats), created by
+ * "editor" and "admin" in turn. The same seed gives the same datasets.
+ * Returns how many were added. */
+guint          pub_test_portal_seed_datasets (PubTestPortal *self,
+                                             const char    *org_name,
+                                             guint          n,
+                                             guint32        seed);
+/* FALSE answers package_search as CKAN before 2.9 did: include_drafts is
+ * an unknown parameter (400 Search Query Error). Default TRUE. */
+void           pub_test_portal_set_drafts_supported (PubTestPortal *self,
+                                             gboolean       supported);
+
 G_END_DECLS

@@ -14,10 +14,15 @@
 #include "ckan-client-datasets.h"
 #include "drafts-test-utils.h"
 #include "pub-application.h"
+#include "pub-dataset-row.h"
 #include "pub-dataset-window.h"
+#include "pub-sign-in.h"
 #include "pub-personal-data-dialog.h"
 #include "pub-window.h"
 #include "test-portal.h"
+
+/* One application for the whole process: a second one could not register. */
+static PubApplication *app;
 
 static gboolean
 label_in_tree (GtkWidget  *widget,
@@ -42,11 +47,8 @@ test_window_in_spanish (void)
 {
   g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
   g_autoptr(GSettings) settings = g_settings_new_with_backend (BASE_APPLICATION_ID, backend);
-  g_autoptr(PubApplication) app = pub_application_new ();
   PubWindow *window;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   window = pub_window_new (ADW_APPLICATION (app), settings);
 
   g_assert_true (label_in_tree (GTK_WIDGET (window), "Borradores"));
@@ -57,6 +59,108 @@ test_window_in_spanish (void)
 
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+result_arrived (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static gboolean
+shows_label (gpointer data)
+{
+  gpointer *pair = data;
+
+  return label_in_tree (pair[0], pair[1]);
+}
+
+static gboolean
+counted (gpointer monitor)
+{
+  return pub_overdue_monitor_get_count (monitor) >= 0;
+}
+
+/* The dataset lists and the sidebar's overdue count, in Spanish. */
+static void
+test_dataset_lists_in_spanish (void)
+{
+  g_autoptr(PubTestPortal) portal = NULL;
+  g_autoptr(GAsyncResult) signed_in = NULL;
+  g_autoptr(GAsyncResult) added = NULL;
+  g_autoptr(PubAccount) candidate = NULL;
+  g_autoptr(PubAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  GtkWindow *window;
+  gpointer pair[2];
+  const char *token;
+
+  portal = pub_test_portal_new (NULL, &error);
+  g_assert_no_error (error);
+  pub_test_portal_seed_datasets (portal, "ministerio-de-prueba", 300, 3);
+  g_assert_true (pub_test_portal_listen (portal, 0, &error));
+  token = pub_test_portal_get_token (portal, "admin");
+
+  /* Reminded today already: no notification service in the test session. */
+  g_settings_set_string (pub_application_get_settings (app), "overdue-notified-on", today);
+  g_settings_set_string (pub_application_get_settings (app), "last-section", "organization");
+  pub_sign_in_async (pub_test_portal_get_url (portal), token, FALSE, 0, NULL, result_cb, &signed_in);
+  iterate_until (result_arrived, &signed_in);
+  candidate = pub_sign_in_finish (signed_in, &error);
+  g_assert_no_error (error);
+  pub_account_manager_add_async (pub_application_get_account_manager (app), candidate, token, TRUE, NULL,
+                                 result_cb, &added);
+  iterate_until (result_arrived, &added);
+  account = pub_account_manager_add_finish (pub_application_get_account_manager (app), added, &error);
+  g_assert_no_error (error);
+
+  gtk_css_provider_load_from_resource (css, "/io/github/publicador/Publicador/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_nonnull (window);
+  gtk_window_set_default_size (window, 1100, 720);
+  iterate_until (widget_is_mapped, window);
+
+  pair[0] = window;
+  pair[1] = (gpointer) "302 conjuntos de datos";
+  iterate_until (shows_label, pair);
+  g_assert_true (label_in_tree (GTK_WIDGET (window), "Atrasados"));
+  g_assert_true (label_in_tree (GTK_WIDGET (window), "Públicos y privados"));
+  g_assert_true (label_in_tree (GTK_WIDGET (window), "Público"));
+  g_assert_false (label_in_tree (GTK_WIDGET (window), "Overdue"));
+  save_screenshot (GTK_WIDGET (window), "window-organization-es");
+
+  pub_window_show_section (PUB_WINDOW (window), "datasets");
+  pair[1] = (gpointer) "150 conjuntos de datos";
+  iterate_until (shows_label, pair);
+  /* The overdue count of the admin's own datasets, on its sidebar row. */
+  iterate_until (counted, pub_application_get_overdue_monitor (app));
+  {
+    g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                              pub_overdue_monitor_get_count (pub_application_get_overdue_monitor (app)));
+
+    g_assert_cmpint (pub_overdue_monitor_get_count (pub_application_get_overdue_monitor (app)), >, 0);
+    pair[1] = count;
+    iterate_until (shows_label, pair);
+  }
+  save_screenshot (GTK_WIDGET (window), "window-mine-es");
+
+  g_object_ref (window);
+  gtk_window_destroy (window);
   g_assert_finalize_object (window);
 }
 
@@ -153,6 +257,8 @@ main (int   argc,
   /* gtk_test_init forces en_US, so the Spanish locale comes after it. The
    * test session generates es_CL.UTF-8 (build-aux/install-deps.sh); without
    * it this test must fail, not pass in English. */
+  int status;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -166,9 +272,17 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  g_test_add_func ("/ui/translation/window", test_window_in_spanish);
-  g_test_add_func ("/ui/translation/dataset-page", test_dataset_page_in_spanish);
+  app = pub_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
   g_test_add_func ("/ui/translation/personal-data-dialog", test_personal_data_dialog_in_spanish);
 
-  return g_test_run ();
+  g_test_add_func ("/ui/translation/window", test_window_in_spanish);
+  g_test_add_func ("/ui/translation/dataset-page", test_dataset_page_in_spanish);
+  g_test_add_func ("/ui/translation/dataset-lists", test_dataset_lists_in_spanish);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
 }
