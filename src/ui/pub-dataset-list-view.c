@@ -812,5 +812,8 @@ pub_dataset_list_view_init (PubDatasetListView *self)
   self->updating = TRUE;
   gtk_string_list_append (self->format_model, _("All formats"));
   self->updating = FALSE;
+  /* What the controls ask for at the start: a control announcing its first
+   * value later is not a change (and must not drop a selection). */
+  self->filters = filter_signature (self);
   name_controls (self);
 }
