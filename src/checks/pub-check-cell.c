@@ -507,6 +507,59 @@ static const char *not_people[] = {
   " calle ", " via ", " carrera ", " especie ", " variable ", " indicador ",
 };
 
+static gboolean
+is_initials (const char *s,
+             gsize       len)
+{
+  const char *p = s, *end = s + len;
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2 || !g_unichar_isalpha (c))
+        return FALSE;
+      p = g_utf8_next_char (p);
+      if (p >= end || *p != '.')
+        return FALSE;
+      p++;
+      if (p == end)
+        return TRUE;
+      if (*p != ' ' || p + 1 >= end)
+        return FALSE;
+      p++;
+    }
+  return FALSE;
+}
+
+gboolean
+pub_check_is_anonymized (const char *s,
+                         gsize       len)
+{
+  if (len == 14 && s[0] == 'P' && s[1] == '-')
+    {
+      for (gsize i = 2; i < len; i++)
+        if (!g_ascii_isxdigit (s[i]) || g_ascii_isupper (s[i]))
+          return FALSE;
+      return TRUE;
+    }
+  if (len > 3 && s[0] == '@')
+    {
+      gboolean dot = FALSE;
+
+      for (gsize i = 1; i < len; i++)
+        {
+          if (s[i] == '@' || g_ascii_isspace (s[i]))
+            return FALSE;
+          dot |= s[i] == '.';
+        }
+      return dot;
+    }
+  if ((len == 5 || len == 6) && memcmp (s, "+56 ", 4) == 0)
+    return g_ascii_isdigit (s[4]) && (len == 5 || g_ascii_isdigit (s[5]));
+  return is_initials (s, len);
+}
+
 const char *
 pub_check_label_is_personal (const char *label)
 {

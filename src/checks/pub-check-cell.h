@@ -56,6 +56,12 @@ char      pub_check_rut_digit     (guint32     body);
 gboolean  pub_check_rut_is_valid  (const char *s,
                                    gsize       len);
 
+/* What Publicador's anonymised copy writes in place of personal data: a
+ * pseudonym ("P-" and 12 hex digits), an e-mail's domain ("@ejemplo.cl"),
+ * a phone's code ("+56 9", "+56 32") or a name's initials ("J. P."). */
+gboolean  pub_check_is_anonymized (const char *s,
+                                   gsize       len);
+
 /* A header that names personal data (nombre, rut, correo, ...). `label` is
  * UTF-8. Returns the matched word, or NULL. */
 const char *pub_check_label_is_personal (const char *label);

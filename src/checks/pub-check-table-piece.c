@@ -23,6 +23,14 @@ _pub_table_checker_report_personal (PubTableChecker *self)
       guint64 phones = col->n_personal[PUB_PERSONAL_PHONE];
       g_autofree char *examples = NULL;
 
+      /* A column named "rut" whose every value is a pseudonym or a
+       * generalised value ("@dominio.cl", "+56 9", "J. P.") is the
+       * anonymised copy doing its job: its name alone flags nothing. */
+      if (col->personal_label != NULL && col->n_anonymized > 0 &&
+          col->n_anonymized + col->n_empty >= self->stats.n_rows - self->stats.n_blank_rows &&
+          ruts + emails + phones + col->n_personal[PUB_PERSONAL_RUT_WRONG_DIGIT] == 0)
+        col->personal_label = NULL;
+
       /* One in eleven numbers passes the check digit by chance: plain
        * digits count as RUTs only when most of them pass. */
       if (col->n_personal[PUB_PERSONAL_RUT_PLAIN] * 2 >= col->n_plain_candidates ||
@@ -167,6 +175,7 @@ merge_columns (PubColumnStats *to,
   for (guint k = 0; k < PUB_N_PERSONAL_KINDS; k++)
     to->n_personal[k] += from->n_personal[k];
   to->n_plain_candidates += from->n_plain_candidates;
+  to->n_anonymized += from->n_anonymized;
   for (guint k = 0; k < from->n_examples; k++)
     {
       if (to->n_examples < G_N_ELEMENTS (to->examples) - 1)

@@ -410,6 +410,8 @@ check_cell (PubTableChecker  *self,
       col->n_empty++;
       return;
     }
+  if (col->personal_label != NULL && pub_check_is_anonymized (data, len))
+    col->n_anonymized++;
 
   switch (col->type)
     {

@@ -32,6 +32,7 @@ typedef struct {
   guint64        n_bool_en;
   guint64        n_personal[PUB_N_PERSONAL_KINDS];
   guint64        n_plain_candidates;/* 8-9 digit values that could be RUTs */
+  guint64        n_anonymized;      /* in a column named personal: pseudonyms and generalised values */
   guint          n_examples;
   char          *examples[4];       /* at most 3, masked, NULL-terminated */
   const char    *personal_label;    /* the word of the header that names personal data */

@@ -11,6 +11,7 @@
 #include <sys/resource.h>
 
 #include "pub-anonymize.h"
+#include "pub-check.h"
 #include "pub-pseudonym.h"
 
 static GBytes *
@@ -231,6 +232,44 @@ test_copy_round_trip (void)
   /* No original value of a flagged column survives anywhere in the copy. */
   for (guint i = 0; i < G_N_ELEMENTS (never); i++)
     g_assert_null (strstr (text, never[i]));
+  remove_dir (dir);
+}
+
+static guint64
+personal_errors (GFile *file)
+{
+  g_autoptr(PubCheckResult) result = pub_check_file_sync (file, NULL, NULL, NULL, NULL, NULL);
+
+  g_assert_nonnull (result);
+  return ckan_validation_report_get_n_errors_of_type (pub_check_result_get_report (result), "personal-data");
+}
+
+/* The copy, checked again, has nothing left to flag, not even by its
+ * column names; a column only partly anonymised stays flagged. */
+static void
+test_copy_checks_clean (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) source = fixture_copy ("personal.csv", &dir);
+  g_autoptr(GBytes) key = key_of ("organización A");
+  g_autoptr(PubAnonymizePlan) plan = pub_anonymize_plan_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GFile) half = write_in (dir, "mitad.csv",
+                                    "rut,nombre\nP-0123456789ab,J. P.\n11.111.111-1,Ana Soto\n");
+  g_autoptr(GFile) names = write_in (dir, "nombres.csv", "nombre,monto\nJ. P.,1\nAna Soto,2\n");
+
+  g_assert_cmpuint (personal_errors (source), >, 0);
+  pub_anonymize_plan_set_key (plan, key);
+  pub_anonymize_plan_set_action (plan, "nombre", PUB_ANONYMIZE_GENERALIZE);
+  pub_anonymize_plan_set_action (plan, "rut", PUB_ANONYMIZE_PSEUDONYMIZE);
+  pub_anonymize_plan_set_action (plan, "correo", PUB_ANONYMIZE_GENERALIZE);
+  pub_anonymize_plan_set_action (plan, "telefono", PUB_ANONYMIZE_GENERALIZE);
+  copy = pub_anonymize_file_sync (source, NULL, plan, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (personal_errors (copy), ==, 0);
+  g_assert_cmpuint (personal_errors (half), ==, 2);
+  g_assert_cmpuint (personal_errors (names), ==, 1);
   remove_dir (dir);
 }
 
@@ -619,6 +658,7 @@ main (int   argc,
   g_test_add_func ("/pseudonym/passphrase-key", test_passphrase_key);
   g_test_add_func ("/anonymize/round-trip", test_copy_round_trip);
   g_test_add_func ("/anonymize/stable-across-files", test_stable_across_files);
+  g_test_add_func ("/anonymize/copy-checks-clean", test_copy_checks_clean);
   g_test_add_func ("/anonymize/encoding-delimiter-quotes", test_encoding_delimiter_and_quotes);
   g_test_add_func ("/anonymize/bad-plans", test_bad_plans_write_nothing);
   g_test_add_func ("/anonymize/large-file-order", test_large_file_keeps_order);

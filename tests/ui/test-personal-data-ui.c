@@ -327,6 +327,13 @@ test_anonymize (Fixture       *f,
   g_assert_null (strstr (copy, "persona1@"));
   g_assert_nonnull (strstr (copy, "@example.cl"));
   g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 0);
+
+  /* The copy has nothing left to ask about: Publish goes straight on. */
+  g_assert_null (pub_draft_resource_get_personal_data (resource));
+  click (GTK_WIDGET (f->window), "_Publish");
+  g_assert_null (find_dialog ());
+  iterate_until (draft_published, f->draft);
+  g_assert_cmpuint (pub_test_portal_get_call_count (f->portal, "package_create"), ==, 1);
 }
 
 /* Publish pressed while the checks still read the file: nothing is sent
