@@ -39,12 +39,14 @@ static const Period periods[] = {
 static const Period *
 find_period (const char *frequency)
 {
+  g_autofree char *trimmed = NULL;
   g_autofree char *code = NULL;
 
   if (frequency == NULL)
     return NULL;
 
-  code = g_ascii_strup (g_strstrip (g_strdup (frequency)), -1);
+  trimmed = g_strstrip (g_strdup (frequency));
+  code = g_ascii_strup (trimmed, -1);
   /* A repeating interval (R/P1M) is the same commitment as its period. */
   if (g_str_has_prefix (code, "R/"))
     memmove (code, code + 2, strlen (code + 2) + 1);

@@ -142,8 +142,11 @@ test_describe (void)
   g_assert_cmpstr (soon, ==, "Due in 5 days");
   g_assert_cmpstr (late, ==, "Overdue by 12 days");
   g_assert_cmpstr (late1, ==, "Overdue by 1 day");
-  g_assert_cmpstr (g_enum_to_string (PUB_TYPE_UPDATE_STATUS, PUB_UPDATE_STATUS_OVERDUE), ==,
-                   "PUB_UPDATE_STATUS_OVERDUE");
+  {
+    g_autofree char *name = g_enum_to_string (PUB_TYPE_UPDATE_STATUS, PUB_UPDATE_STATUS_OVERDUE);
+
+    g_assert_cmpstr (name, ==, "PUB_UPDATE_STATUS_OVERDUE");
+  }
 }
 
 static CkanDataset *
