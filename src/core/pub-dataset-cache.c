@@ -205,45 +205,6 @@ load_thread (GTask        *task,
   g_task_return_pointer (task, loaded, (GDestroyNotify) loaded_free);
 }
 
-void
-pub_dataset_cache_load_async (const char          *path,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (path != NULL);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pub_dataset_cache_load_async);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, load_thread);
-}
-
-GPtrArray *
-pub_dataset_cache_load_finish (GAsyncResult  *result,
-                               GDateTime    **saved_at,
-                               gint64        *count,
-                               GError       **error)
-{
-  Loaded *loaded;
-  GPtrArray *datasets;
-
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  loaded = g_task_propagate_pointer (G_TASK (result), error);
-  if (loaded == NULL)
-    return NULL;
-  if (saved_at != NULL)
-    *saved_at = g_date_time_ref (loaded->saved_at);
-  if (count != NULL)
-    *count = loaded->count;
-  datasets = g_steal_pointer (&loaded->datasets);
-  loaded_free (loaded);
-  return datasets;
-}
-
 typedef struct {
   char  *path;
   char  *contents;
@@ -286,24 +247,67 @@ save_thread (GTask        *task,
 }
 
 static void
-save_in_pool (gpointer data,
-              gpointer user_data)
+run_in_pool (gpointer data,
+             gpointer user_data)
 {
   g_autoptr(GTask) task = data;
 
-  save_thread (task, NULL, g_task_get_task_data (task), g_task_get_cancellable (task));
+  if (g_task_get_source_tag (task) == pub_dataset_cache_load_async)
+    load_thread (task, NULL, g_task_get_task_data (task), g_task_get_cancellable (task));
+  else
+    save_thread (task, NULL, g_task_get_task_data (task), g_task_get_cancellable (task));
 }
 
-/* Saves run one at a time, in the order asked: a list saved twice in quick
- * succession ends with its newer rows on disk, never the older. */
+/* Loads and saves run one at a time, in the order asked: a list saved twice
+ * in quick succession ends with its newer rows on disk, and a list opened
+ * just after another closed reads what that one saved on its way out. */
 static GThreadPool *
-save_pool (void)
+cache_pool (void)
 {
   static GThreadPool *pool;
 
   if (g_once_init_enter (&pool))
-    g_once_init_leave (&pool, g_thread_pool_new (save_in_pool, NULL, 1, FALSE, NULL));
+    g_once_init_leave (&pool, g_thread_pool_new (run_in_pool, NULL, 1, FALSE, NULL));
   return pool;
+}
+
+void
+pub_dataset_cache_load_async (const char          *path,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pub_dataset_cache_load_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_thread_pool_push (cache_pool (), g_steal_pointer (&task), NULL);
+}
+
+GPtrArray *
+pub_dataset_cache_load_finish (GAsyncResult  *result,
+                               GDateTime    **saved_at,
+                               gint64        *count,
+                               GError       **error)
+{
+  Loaded *loaded;
+  GPtrArray *datasets;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  loaded = g_task_propagate_pointer (G_TASK (result), error);
+  if (loaded == NULL)
+    return NULL;
+  if (saved_at != NULL)
+    *saved_at = g_date_time_ref (loaded->saved_at);
+  if (count != NULL)
+    *count = loaded->count;
+  datasets = g_steal_pointer (&loaded->datasets);
+  loaded_free (loaded);
+  return datasets;
 }
 
 void
@@ -357,7 +361,7 @@ pub_dataset_cache_save_async (const char          *path,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, pub_dataset_cache_save_async);
   g_task_set_task_data (task, save, (GDestroyNotify) save_free);
-  g_thread_pool_push (save_pool (), g_steal_pointer (&task), NULL);
+  g_thread_pool_push (cache_pool (), g_steal_pointer (&task), NULL);
 }
 
 gboolean

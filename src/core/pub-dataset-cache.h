@@ -21,7 +21,8 @@ char        *pub_dataset_cache_path         (const char    *portal_url,
  * list needs (a new object). */
 JsonObject  *pub_dataset_cache_trim         (JsonObject    *dataset);
 
-/* Reads the file in a worker thread. A missing file and a damaged one
+/* Reads the file in a worker thread, after every save asked before it has
+ * written (loads and saves take turns in one queue). A missing file and a damaged one
  * both give NULL without an error (a damaged file is deleted): the cache is
  * a convenience, never a reason to show an error. Only cancelling fails.
  * The finish gives CkanDataset, the time the list was saved and the count

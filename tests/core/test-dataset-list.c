@@ -496,6 +496,7 @@ test_cache (Fixture       *f,
             gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "cache", "org.json", NULL);
+  g_autofree char *damaged = g_build_filename (f->dir, "cache", "damaged.json", NULL);
   g_autofree char *first_id = NULL;
   g_autofree char *contents = NULL;
   gint64 count;
@@ -534,15 +535,60 @@ test_cache (Fixture       *f,
               g_list_model_get_n_items (G_LIST_MODEL (f->list)) == count);
   g_assert_finalize_object (g_steal_pointer (&f->list));
 
-  /* Damaged: no rows, no error about the cache, and the file is gone. */
-  g_assert_true (g_file_set_contents (path, "{\"version\": 1, \"saved_at\": \"2026-01-01T00:00:00Z\", \"datasets\": [", -1, NULL));
+  /* Damaged: no rows, no error about the cache, and the file is gone. A
+   * file of its own: the list just closed may still be saving to the other. */
+  g_assert_true (g_file_set_contents (damaged, "{\"version\": 1, \"saved_at\": \"2026-01-01T00:00:00Z\", \"datasets\": [", -1, NULL));
   pub_test_portal_inject_fault (f->portal, "package_search", PUB_TEST_FAULT_HTML_502, 0, 100);
-  new_list (f, path);
+  new_list (f, damaged);
   wait_first_page (f->list);
-  WAIT_UNTIL (!g_file_test (path, G_FILE_TEST_EXISTS));
+  WAIT_UNTIL (!g_file_test (damaged, G_FILE_TEST_EXISTS));
   g_assert_false (pub_dataset_list_get_from_cache (f->list));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, 0);
   g_assert_error ((GError *) pub_dataset_list_get_error (f->list), CKAN_ERROR, CKAN_ERROR_SERVER);
+}
+
+static void
+count_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  gint64 *count = user_data;
+  g_autoptr(GPtrArray) datasets = pub_dataset_cache_load_finish (result, NULL, NULL, NULL);
+
+  *count = datasets != NULL ? (gint64) datasets->len : 0;
+}
+
+/* A load asked right after a save reads what that save wrote, however
+ * large: a list reopened just after another closed shows its rows. */
+static void
+test_cache_order (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "cache", "order.json", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GPtrArray) datasets = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"id\": \"id-%u\", \"name\": \"conjunto-%u\", "
+                                               "\"title\": \"Conjunto %u\"}", i, i, i);
+      g_autoptr(JsonNode) node = json_from_string (json, NULL);
+
+      g_ptr_array_add (datasets, ckan_dataset_new_from_json (json_node_get_object (node), NULL));
+    }
+  for (guint round = 0; round < 20; round++)
+    {
+      g_autoptr(GPtrArray) some = g_ptr_array_new ();
+      guint n = round % 2 == 0 ? 3000 : 1;
+      gint64 loaded = -1;
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (some, datasets->pdata[i]);
+      pub_dataset_cache_save_async (path, some, n, now, NULL, NULL, NULL);
+      pub_dataset_cache_load_async (path, NULL, count_loaded_cb, &loaded);
+      WAIT_UNTIL (loaded >= 0);
+      g_assert_cmpint (loaded, ==, n);
+    }
 }
 
 static void
@@ -721,6 +767,7 @@ main (int   argc,
   ADD ("failed-page", SEEDED, test_failed_page);
   ADD ("no-include-drafts", SEEDED, test_no_include_drafts);
   ADD ("cache", SEEDED, test_cache);
+  ADD ("cache-order", 0, test_cache_order);
   ADD ("bulk", 600, test_bulk);
   ADD ("bulk-interrupted", 600, test_bulk_interrupted);
   ADD ("bulk-roles", 50, test_bulk_roles);

@@ -59,7 +59,8 @@ fixture_setup (Fixture       *f,
       g_autoptr(CkanDataset) dataset = create (f, title, i == 1);
 
       f->ids[i] = g_strdup (ckan_dataset_get_id (dataset));
-      f->org_id = g_strdup (ckan_dataset_get_owner_org (dataset));
+      if (f->org_id == NULL)
+        f->org_id = g_strdup (ckan_dataset_get_owner_org (dataset));
       if (i == 2)
         {
           g_autoptr(CkanDataset) draft = ckan_test_fixture_patch_dataset (&f->base, CKAN_TEST_ADMIN, f->ids[i],
