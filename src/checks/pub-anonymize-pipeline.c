@@ -23,10 +23,17 @@ typedef struct {
   guint32 len;
 } CellRef;
 
+/* The cells and widths are plain growing arrays rather than GArrays:
+ * GLib 2.74's append divides on every call, and this runs once per cell of
+ * the file. */
 typedef struct {
   GString  *in;           /* the cells' bytes, back to back */
-  GArray   *cells;        /* CellRef */
-  GArray   *widths;       /* guint: cells of each record */
+  CellRef  *cells;
+  guint     n_cells;
+  guint     cells_size;
+  guint    *widths;       /* cells of each record */
+  guint     n_records;
+  guint     widths_size;
   gboolean  header_first; /* its first record is the header, copied as is */
   GString  *out;
   gboolean  done;         /* under the pipeline's lock */
@@ -46,6 +53,7 @@ struct _PubAnonymizePipeline {
   guint               max_in_flight;
   GQueue              pending;       /* Batch, in file order */
   Batch              *current;
+  GPtrArray          *spare;         /* written batches, to fill again */
   GMutex              lock;
   GCond               cond;
 };
@@ -56,8 +64,6 @@ batch_new (void)
   Batch *batch = g_new0 (Batch, 1);
 
   batch->in = g_string_sized_new (BATCH_BYTES + 4096);
-  batch->cells = g_array_new (FALSE, FALSE, sizeof (CellRef));
-  batch->widths = g_array_new (FALSE, FALSE, sizeof (guint));
   batch->out = g_string_sized_new (BATCH_BYTES + BATCH_BYTES / 2);
   return batch;
 }
@@ -66,14 +72,41 @@ static void
 batch_free (Batch *batch)
 {
   g_string_free (batch->in, TRUE);
-  g_array_unref (batch->cells);
-  g_array_unref (batch->widths);
+  g_free (batch->cells);
+  g_free (batch->widths);
   g_string_free (batch->out, TRUE);
   g_free (batch);
 }
 
+/* A batch's buffers are a megabyte or so: refilling one costs no fresh
+ * pages, where a new one would fault every page in again. */
+static Batch *
+batch_take (PubAnonymizePipeline *self)
+{
+  Batch *batch;
+
+  if (self->spare->len == 0)
+    return batch_new ();
+  batch = g_ptr_array_steal_index_fast (self->spare, self->spare->len - 1);
+  g_string_truncate (batch->in, 0);
+  g_string_truncate (batch->out, 0);
+  batch->n_cells = batch->n_records = 0;
+  batch->header_first = batch->done = FALSE;
+  return batch;
+}
+
+static void
+batch_give_back (PubAnonymizePipeline *self,
+                 Batch                *batch)
+{
+  if (self->spare->len < self->max_in_flight)
+    g_ptr_array_add (self->spare, batch);
+  else
+    batch_free (batch);
+}
+
 /* GLib 2.74's g_string_append_len goes through the general insert; this
- * runs for every cell of the file, twice. */
+ * runs for every cell of the file, twice, and nearly always fits. */
 static inline void
 append_bytes (GString    *out,
               const char *data,
@@ -81,6 +114,13 @@ append_bytes (GString    *out,
 {
   gsize at = out->len;
 
+  if (G_LIKELY (at + len < out->allocated_len))
+    {
+      memcpy (out->str + at, data, len);
+      out->len = at + len;
+      out->str[out->len] = '\0';
+      return;
+    }
   g_string_set_size (out, at + len);
   memcpy (out->str + at, data, len);
 }
@@ -110,20 +150,33 @@ append_cell (PubAnonymizePipeline *self,
   g_string_append_c (out, '"');
 }
 
+static PubPseudonymizer *
+column_pseudonymizer (PubAnonymizePipeline *self,
+                      GPtrArray            *pseudonymizers,
+                      guint                 column)
+{
+  if (pseudonymizers->len <= column)
+    g_ptr_array_set_size (pseudonymizers, column + 1);
+  if (pseudonymizers->pdata[column] == NULL)
+    pseudonymizers->pdata[column] = pub_pseudonymizer_new (self->plan->key);
+  return pseudonymizers->pdata[column];
+}
+
 static void
 transform (PubAnonymizePipeline *self,
            Batch                *batch)
 {
-  /* One per batch: keying it costs two hash blocks, and workers share
-   * nothing they write. */
-  g_autoptr(PubPseudonymizer) pseudonymizer =
-    self->plan->key != NULL ? pub_pseudonymizer_new (self->plan->key) : NULL;
-  const CellRef *cells = (const CellRef *) batch->cells->data;
+  /* One per column and batch: keying one costs two hash blocks, each
+   * remembers its own column's repeats, and workers share nothing they
+   * write. */
+  g_autoptr(GPtrArray) pseudonymizers =
+    g_ptr_array_new_full (self->n_actions, (GDestroyNotify) pub_pseudonymizer_free);
+  const CellRef *cells = batch->cells;
   guint next = 0;
 
-  for (guint r = 0; r < batch->widths->len; r++)
+  for (guint r = 0; r < batch->n_records; r++)
     {
-      guint width = g_array_index (batch->widths, guint, r);
+      guint width = batch->widths[r];
       gboolean header = batch->header_first && r == 0;
       gboolean first = TRUE;
 
@@ -146,7 +199,8 @@ transform (PubAnonymizePipeline *self,
             append_cell (self, batch->out, data, len);
           else if (action == PUB_ANONYMIZE_PSEUDONYMIZE)
             {
-              const char *pseudonym = pub_pseudonymizer_apply (pseudonymizer, data, len);
+              const char *pseudonym =
+                pub_pseudonymizer_apply (column_pseudonymizer (self, pseudonymizers, i), data, len);
 
               append_cell (self, batch->out, pseudonym, strlen (pseudonym));
             }
@@ -201,7 +255,7 @@ drain (PubAnonymizePipeline *self,
       if (self->error == NULL)
         g_output_stream_write_all (self->stream, head->out->str, head->out->len, NULL,
                                    self->cancellable, &self->error);
-      batch_free (head);
+      batch_give_back (self, head);
     }
 }
 
@@ -210,7 +264,7 @@ submit (PubAnonymizePipeline *self)
 {
   Batch *batch = g_steal_pointer (&self->current);
 
-  if (batch == NULL || batch->widths->len == 0)
+  if (batch == NULL || batch->n_records == 0)
     {
       g_clear_pointer (&batch, batch_free);
       return;
@@ -239,6 +293,7 @@ _pub_anonymize_pipeline_new (PubAnonymizePlan *plan,
   g_cond_init (&self->cond);
   g_queue_init (&self->pending);
   self->max_in_flight = n_threads * IN_FLIGHT_PER_THREAD;
+  self->spare = g_ptr_array_new_with_free_func ((GDestroyNotify) batch_free);
   self->pool = g_thread_pool_new (worker, self, n_threads, FALSE, NULL);
   return self;
 }
@@ -298,18 +353,26 @@ _pub_anonymize_pipeline_record (const PubCsvCell *cells,
     return;
   if (self->current == NULL)
     {
-      self->current = batch_new ();
+      self->current = batch_take (self);
       self->current->header_first = record_number == 1;
     }
   batch = self->current;
+  if (batch->n_cells + n_cells > batch->cells_size)
+    {
+      batch->cells_size = MAX (batch->cells_size * 2, batch->n_cells + n_cells);
+      batch->cells = g_renew (CellRef, batch->cells, batch->cells_size);
+    }
+  if (batch->n_records == batch->widths_size)
+    {
+      batch->widths_size = MAX (batch->widths_size * 2, 1024);
+      batch->widths = g_renew (guint, batch->widths, batch->widths_size);
+    }
   for (guint i = 0; i < n_cells; i++)
     {
-      CellRef ref = { (guint32) batch->in->len, cells[i].len };
-
+      batch->cells[batch->n_cells++] = (CellRef) { (guint32) batch->in->len, cells[i].len };
       append_bytes (batch->in, cells[i].data, cells[i].len);
-      g_array_append_val (batch->cells, ref);
     }
-  g_array_append_val (batch->widths, n_cells);
+  batch->widths[batch->n_records++] = n_cells;
   if (batch->in->len >= BATCH_BYTES)
     submit (self);
 }
@@ -349,6 +412,7 @@ _pub_anonymize_pipeline_free (PubAnonymizePipeline *self)
   /* Waits for every batch a worker holds before they are freed. */
   g_thread_pool_free (self->pool, FALSE, TRUE);
   g_clear_pointer (&self->current, batch_free);
+  g_clear_pointer (&self->spare, g_ptr_array_unref);
   g_queue_clear_full (&self->pending, (GDestroyNotify) batch_free);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->cond);

@@ -15,6 +15,7 @@
  * that two share a pseudonym is about 1 in 500, where 8 digits (32 bits)
  * would give a hundred collisions and link rows of different people. */
 #define PSEUDONYM_HEX_DIGITS 12
+#define PSEUDONYM_LENGTH (2 + PSEUDONYM_HEX_DIGITS)
 
 static gboolean
 is_separator (char c)
@@ -142,8 +143,53 @@ pub_pseudonym_normalize (const char *value,
 struct _PubPseudonymizer {
   struct hmac_sha256_ctx base;   /* keyed once; each value works on a copy */
   GString    *normalized;
-  char        pseudonym[2 + PSEUDONYM_HEX_DIGITS + 1];
+  char        pseudonym[PSEUDONYM_LENGTH + 1];
+
+  /* Names, communes and programmes repeat down a column, and a repeated
+   * cell skips normalising and hashing. Keyed by the cell's bytes as they
+   * are, so it can never give another value's pseudonym. Where fewer
+   * than a quarter of MEMO_TRIAL lookups in a row hit (a column of ids),
+   * it is dropped and costs nothing more. */
+  GHashTable *memo;              /* MemoEntry, set-like */
+  guint       lookups;           /* since the last MEMO_TRIAL */
+  guint       hits;
 };
+
+#define MEMO_TRIAL 256
+#define MEMO_MAX_ENTRIES 4096
+
+typedef struct {
+  const char *data;
+  gsize       len;
+} MemoKey;
+
+/* The key is first, so an entry is its own key in the set; the bytes
+ * follow it in the same block. */
+typedef struct {
+  MemoKey key;
+  char    pseudonym[PSEUDONYM_LENGTH + 1];
+  char    bytes[];
+} MemoEntry;
+
+static guint
+memo_key_hash (gconstpointer data)
+{
+  const MemoKey *key = data;
+  guint32 hash = 2166136261u;    /* FNV-1a */
+
+  for (gsize i = 0; i < key->len; i++)
+    hash = (hash ^ (guchar) key->data[i]) * 16777619u;
+  return hash;
+}
+
+static gboolean
+memo_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const MemoKey *x = a, *y = b;
+
+  return x->len == y->len && memcmp (x->data, y->data, x->len) == 0;
+}
 
 PubPseudonymizer *
 pub_pseudonymizer_new (GBytes *key)
@@ -159,6 +205,7 @@ pub_pseudonymizer_new (GBytes *key)
   self = g_new0 (PubPseudonymizer, 1);
   hmac_sha256_set_key (&self->base, key_len, key_data);
   self->normalized = g_string_new (NULL);
+  self->memo = g_hash_table_new_full (memo_key_hash, memo_key_equal, g_free, NULL);
   return self;
 }
 
@@ -169,22 +216,26 @@ pub_pseudonymizer_free (PubPseudonymizer *self)
     return;
   memset (&self->base, 0, sizeof self->base);
   g_string_free (self->normalized, TRUE);
+  g_clear_pointer (&self->memo, g_hash_table_unref);
   g_free (self);
 }
 
-const char *
-pub_pseudonymizer_apply (PubPseudonymizer *self,
-                         const char       *value,
-                         gsize             len)
+static void
+compute (PubPseudonymizer *self,
+         const char       *value,
+         gsize             len,
+         char             *pseudonym)
 {
   static const char hex[] = "0123456789abcdef";
   struct hmac_sha256_ctx hmac;
   guint8 digest[SHA256_DIGEST_SIZE];
-  char *pseudonym = self->pseudonym;
 
   normalize_into (self->normalized, value, len);
   if (self->normalized->len == 0)
-    return "";
+    {
+      pseudonym[0] = '\0';
+      return;
+    }
   hmac = self->base;
   hmac_sha256_update (&hmac, self->normalized->len, (const guint8 *) self->normalized->str);
   hmac_sha256_digest (&hmac, sizeof digest, digest);
@@ -195,8 +246,52 @@ pub_pseudonymizer_apply (PubPseudonymizer *self,
       pseudonym[2 + 2 * i] = hex[digest[i] >> 4];
       pseudonym[3 + 2 * i] = hex[digest[i] & 0xf];
     }
-  pseudonym[2 + PSEUDONYM_HEX_DIGITS] = '\0';
-  return pseudonym;
+  pseudonym[PSEUDONYM_LENGTH] = '\0';
+}
+
+const char *
+pub_pseudonymizer_apply (PubPseudonymizer *self,
+                         const char       *value,
+                         gsize             len)
+{
+  MemoKey probe = { value, len };
+  MemoEntry *entry;
+
+  if (self->memo == NULL)
+    {
+      compute (self, value, len, self->pseudonym);
+      return self->pseudonym;
+    }
+
+  self->lookups++;
+  entry = g_hash_table_lookup (self->memo, &probe);
+  if (entry != NULL)
+    {
+      self->hits++;
+      return entry->pseudonym;
+    }
+  compute (self, value, len, self->pseudonym);
+  if (self->lookups >= MEMO_TRIAL)
+    {
+      gboolean worth_it = self->hits >= MEMO_TRIAL / 4;
+
+      self->lookups = self->hits = 0;
+      if (!worth_it)
+        {
+          g_clear_pointer (&self->memo, g_hash_table_unref);
+          return self->pseudonym;
+        }
+    }
+  if (g_hash_table_size (self->memo) < MEMO_MAX_ENTRIES)
+    {
+      entry = g_malloc (sizeof (MemoEntry) + MAX (len, 1));
+      memcpy (entry->bytes, value, len);
+      entry->key.data = entry->bytes;
+      entry->key.len = len;
+      memcpy (entry->pseudonym, self->pseudonym, sizeof entry->pseudonym);
+      g_hash_table_add (self->memo, entry);
+    }
+  return self->pseudonym;
 }
 
 char *

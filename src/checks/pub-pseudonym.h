@@ -27,9 +27,10 @@ char *pub_pseudonym_make      (GBytes     *key,
                                const char *value,
                                gsize       len);
 
-/* The same, for many values under one key: the key is processed once, and
- * nothing is allocated per value. The result is valid until the next call.
- * Not thread-safe. */
+/* The same, for many values of one column under one key: the key is
+ * processed once, and values that repeat are remembered (up to a few
+ * thousand), so use one per column. The result is valid until the next
+ * call. Not thread-safe. */
 typedef struct _PubPseudonymizer PubPseudonymizer;
 
 PubPseudonymizer *pub_pseudonymizer_new   (GBytes           *key);
