@@ -9,6 +9,7 @@
 #include <nettle/pbkdf2.h>
 #include <string.h>
 
+#include "pub-check-rowset.h"
 #include "pub-pseudonym.h"
 
 /* 12 hex digits are 48 bits: among a million different people the chance
@@ -171,15 +172,14 @@ typedef struct {
   char    bytes[];
 } MemoEntry;
 
+/* The checks' row hash: word at a time, and already well mixed in its low
+ * bits. */
 static guint
 memo_key_hash (gconstpointer data)
 {
   const MemoKey *key = data;
-  guint32 hash = 2166136261u;    /* FNV-1a */
 
-  for (gsize i = 0; i < key->len; i++)
-    hash = (hash ^ (guchar) key->data[i]) * 16777619u;
-  return hash;
+  return (guint) pub_row_hash (0, key->data, key->len);
 }
 
 static gboolean
@@ -220,15 +220,16 @@ pub_pseudonymizer_free (PubPseudonymizer *self)
   g_free (self);
 }
 
+/* Into self->pseudonym. */
 static void
 compute (PubPseudonymizer *self,
          const char       *value,
-         gsize             len,
-         char             *pseudonym)
+         gsize             len)
 {
   static const char hex[] = "0123456789abcdef";
   struct hmac_sha256_ctx hmac;
   guint8 digest[SHA256_DIGEST_SIZE];
+  char *pseudonym = self->pseudonym;
 
   normalize_into (self->normalized, value, len);
   if (self->normalized->len == 0)
@@ -259,7 +260,7 @@ pub_pseudonymizer_apply (PubPseudonymizer *self,
 
   if (self->memo == NULL)
     {
-      compute (self, value, len, self->pseudonym);
+      compute (self, value, len);
       return self->pseudonym;
     }
 
@@ -270,7 +271,7 @@ pub_pseudonymizer_apply (PubPseudonymizer *self,
       self->hits++;
       return entry->pseudonym;
     }
-  compute (self, value, len, self->pseudonym);
+  compute (self, value, len);
   if (self->lookups >= MEMO_TRIAL)
     {
       gboolean worth_it = self->hits >= MEMO_TRIAL / 4;
@@ -284,7 +285,7 @@ pub_pseudonymizer_apply (PubPseudonymizer *self,
     }
   if (g_hash_table_size (self->memo) < MEMO_MAX_ENTRIES)
     {
-      entry = g_malloc (sizeof (MemoEntry) + MAX (len, 1));
+      entry = g_malloc (sizeof (MemoEntry) + len);
       memcpy (entry->bytes, value, len);
       entry->key.data = entry->bytes;
       entry->key.len = len;

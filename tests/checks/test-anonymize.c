@@ -99,11 +99,13 @@ test_keys_differ_between_organizations (void)
 /* The pseudonymizer remembers repeated cells; whatever it remembers, each
  * answer must be the one a fresh computation gives. The values differ
  * only in length, after a NUL byte, or in case, where a remembered
- * answer could be handed to the wrong cell. Two pairs share their 32-bit
- * FNV-1a hash, the one the memory files cells by (found by a
- * meet-in-the-middle search), so only its comparison tells them apart:
- * "ana" and "anaclkyjwca" (one a prefix of the other), and
- * "n\0aaaaaaaa" and "n\0npzxfnga" (the same up to a NUL byte). */
+ * answer could be handed to the wrong cell. Two pairs share the 32-bit
+ * hash the memory files cells by (the low half of pub_row_hash, found by
+ * searching), so only its comparison tells them apart: PREFIX and
+ * PREFIX_LONGER (one starts the other), and "n\0shagaaaa" and
+ * "n\0voinaaaa" (the same up to a NUL byte). */
+#define PREFIX "ievwnuqrphhlgrityddk"
+#define PREFIX_LONGER PREFIX "biwyeauxrevjauhzxe"
 static void
 test_repeats_remembered (void)
 {
@@ -112,16 +114,17 @@ test_repeats_remembered (void)
   static const struct { const char *data; gsize len; } values[] = {
     { "ana", 3 }, { "anab", 4 }, { "an", 2 }, { "a\0na", 4 }, { "a\0nb", 4 },
     { "Ana", 3 }, { "", 0 }, { "ana ", 4 },
-    { "anaclkyjwca", 11 }, { "n\0aaaaaaaa", 10 }, { "n\0npzxfnga", 10 },
+    { PREFIX, sizeof PREFIX - 1 }, { PREFIX_LONGER, sizeof PREFIX_LONGER - 1 },
+    { "n\0shagaaaa", 10 }, { "n\0voinaaaa", 10 },
   };
   g_autofree char *nul_a = pub_pseudonym_make (key, "a\0na", 4);
   g_autofree char *nul_b = pub_pseudonym_make (key, "a\0nb", 4);
   g_autofree char *short_one = pub_pseudonym_make (key, "an", 2);
   g_autofree char *long_one = pub_pseudonym_make (key, "anab", 4);
-  g_autofree char *same_hash_short = pub_pseudonym_make (key, "ana", 3);
-  g_autofree char *same_hash_long = pub_pseudonym_make (key, "anaclkyjwca", 11);
-  g_autofree char *same_hash_a = pub_pseudonym_make (key, "n\0aaaaaaaa", 10);
-  g_autofree char *same_hash_b = pub_pseudonym_make (key, "n\0npzxfnga", 10);
+  g_autofree char *same_hash_short = pub_pseudonym_make (key, PREFIX, strlen (PREFIX));
+  g_autofree char *same_hash_long = pub_pseudonym_make (key, PREFIX_LONGER, strlen (PREFIX_LONGER));
+  g_autofree char *same_hash_a = pub_pseudonym_make (key, "n\0shagaaaa", 10);
+  g_autofree char *same_hash_b = pub_pseudonym_make (key, "n\0voinaaaa", 10);
 
   /* Otherwise a memory that mixes them up could not be told apart. */
   g_assert_cmpstr (nul_a, !=, nul_b);
@@ -438,8 +441,6 @@ test_bad_plans_write_nothing (void)
   remove_dir (dir);
 }
 
-/* 60,000 rows, big enough that the copy is still being written at the
- * first progress. */
 static GFile *
 large_file_of (const char *dir,
                guint       n_rows)
@@ -452,6 +453,8 @@ large_file_of (const char *dir,
   return write_in (dir, "grande.csv", text->str);
 }
 
+/* Big enough that the copy is still being written at the first
+ * progress. */
 static GFile *
 large_file (const char *dir)
 {
@@ -478,8 +481,6 @@ next_line (const char  *text,
   return start;
 }
 
-/* Many batches, transformed by several threads: the copy keeps the
- * original's order, row for row. */
 /* Many batches, transformed by several threads: the copy keeps the
  * original's order, row for row. The pipeline keeps three half-megabyte
  * batches per processor in flight and then reuses written ones, so the
