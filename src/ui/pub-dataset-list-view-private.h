@@ -61,6 +61,18 @@ struct _PubDatasetListView
   GtkLabel           *selected_label;
 };
 
+/* pub-dataset-list-view-status.c */
+/* What the list says about itself, shown above it or in its place. */
+void     _pub_dataset_list_view_update_status     (PubDatasetListView *self);
+/* A page in place of the list: nobody signed in, no organization, … */
+void     _pub_dataset_list_view_show_message      (PubDatasetListView *self,
+                                                   const char         *icon_name,
+                                                   const char         *title,
+                                                   const char         *description,
+                                                   gboolean            retry);
+/* The portal refused the account's token: what is shown is the cache. */
+gboolean _pub_dataset_list_view_token_rejected    (PubDatasetListView *self);
+
 /* pub-dataset-list-view-bulk.c */
 void     _pub_dataset_list_view_class_init_bulk   (GtkWidgetClass     *widget_class);
 void     _pub_dataset_list_view_bind_item         (PubDatasetListView *self,
