@@ -10,21 +10,27 @@
 
 #include "pub-check-rowset.h"
 
+/* Large tables are mapped, not allocated: the kernel hands out zeroed
+ * pages as probes first touch them, so no pass clears them beforehand,
+ * and huge pages spare a TLB miss per probe in a table of tens of MB. */
+#define MAP_FROM ((gsize) 2 * 1024 * 1024)
+
 static guint64 *
 alloc_slots (gsize n)
 {
   gsize bytes = n * sizeof (guint64);
-  void *slots = NULL;
+  void *slots;
 
-#ifdef MADV_HUGEPAGE
-  /* Huge pages spare a TLB miss per probe in a table of tens of MB. */
-  if (bytes >= 2 * 1024 * 1024 && posix_memalign (&slots, 2 * 1024 * 1024, bytes) == 0)
+  if (bytes >= MAP_FROM)
     {
+      slots = mmap (NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+      if (slots == MAP_FAILED)
+        g_error ("out of memory for %" G_GSIZE_FORMAT " row hashes", n);
+#ifdef MADV_HUGEPAGE
       madvise (slots, bytes, MADV_HUGEPAGE);
-      memset (slots, 0, bytes);
+#endif
       return slots;
     }
-#endif
   slots = calloc (n, sizeof (guint64));
   if (!slots)
     g_error ("out of memory for %" G_GSIZE_FORMAT " row hashes", n);
@@ -32,9 +38,19 @@ alloc_slots (gsize n)
 }
 
 static void
-grow (PubRowSet *set)
+free_slots (guint64 *slots,
+            gsize    n)
 {
-  gsize n = set->n_slots ? set->n_slots * 2 : (gsize) 1 << 16;
+  if (n * sizeof (guint64) >= MAP_FROM)
+    munmap (slots, n * sizeof (guint64));
+  else
+    free (slots);
+}
+
+static void
+resize (PubRowSet *set,
+        gsize      n)
+{
   guint64 *slots = alloc_slots (n);
 
   for (gsize i = 0; i < set->n_slots; i++)
@@ -48,7 +64,8 @@ grow (PubRowSet *set)
         ;
       slots[j] = h;
     }
-  free (set->slots);
+  if (set->slots)
+    free_slots (set->slots, set->n_slots);
   set->slots = slots;
   set->n_slots = n;
 }
@@ -57,13 +74,28 @@ void
 pub_row_set_init (PubRowSet *set)
 {
   memset (set, 0, sizeof *set);
-  grow (set);
+  resize (set, (gsize) 1 << 16);
+}
+
+/* Each doubling rehashes every row held, a cache miss each: a caller that
+ * can tell how many rows are coming sizes the table once. */
+void
+pub_row_set_reserve (PubRowSet *set,
+                     gsize      n_rows)
+{
+  gsize n = set->n_slots;
+
+  while (n < PUB_ROW_SET_MAX_SLOTS && n_rows * 10 >= n * 6)
+    n *= 2;
+  if (n > set->n_slots)
+    resize (set, n);
 }
 
 void
 pub_row_set_clear (PubRowSet *set)
 {
-  free (set->slots);
+  if (set->slots)
+    free_slots (set->slots, set->n_slots);
   memset (set, 0, sizeof *set);
 }
 
@@ -77,7 +109,7 @@ pub_row_set_check (PubRowSet *set,
   if (set->count * 10 >= set->n_slots * 6)
     {
       if (set->n_slots < PUB_ROW_SET_MAX_SLOTS)
-        grow (set);
+        resize (set, set->n_slots * 2);
       else if (set->count * 4 >= set->n_slots * 3)
         set->full = TRUE;
     }

@@ -25,6 +25,9 @@ typedef struct {
 
 void     pub_row_set_init  (PubRowSet *set);
 void     pub_row_set_clear (PubRowSet *set);
+/* Room for `n_rows` distinct rows (up to the cap) without growing again. */
+void     pub_row_set_reserve (PubRowSet *set,
+                              gsize      n_rows);
 /* TRUE when `hash` was there already; adds it otherwise. */
 gboolean pub_row_set_check (PubRowSet *set,
                             guint64    hash);

@@ -447,6 +447,14 @@ pub_check_split (PubTableChecker       *whole,
             break;
           pos = MAX (pos, piece->end);
           at_end = piece->at_end;
+          if (k == 0 && !at_end && pos > from)
+            {
+              /* The first piece's rows per byte, with a tenth to spare. */
+              gdouble rows = (gdouble) pub_table_checker_get_stats (whole)->n_rows;
+
+              pub_table_checker_expect_rows (whole, (guint64) MIN (rows * 1.1 * (gdouble) span / (gdouble) (pos - from),
+                                                                   (gdouble) G_MAXUINT32));
+            }
         }
       g_clear_pointer (&piece->checker, pub_table_checker_free);
 

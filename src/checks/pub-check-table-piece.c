@@ -254,13 +254,7 @@ pub_table_checker_merge_piece (PubTableChecker *whole,
     merge_columns (&to->columns[i], &from->columns[i]);
 
   merge_report (whole, piece, base);
-  for (guint i = 0; i < piece->hashes->len; i++)
-    {
-      guint64 h = g_array_index (piece->hashes, guint64, i);
-
-      if (h)
-        _pub_table_checker_dup_queue (whole, h, base + i + 1);
-    }
+  _pub_table_checker_dup_rows (whole, (const guint64 *) (gpointer) piece->hashes->data, piece->hashes->len, base + 1);
 
   pub_csv_reader_skip (whole->reader, n_records, from->bytes, pub_csv_reader_get_line_endings (piece->reader));
   whole->validator.offset += from->bytes;

@@ -86,6 +86,10 @@ void     _pub_table_checker_place_encoding_errors (PubTableChecker *self,
 void     _pub_table_checker_dup_queue  (PubTableChecker *self,
                                         guint64          hash,
                                         guint64          row);
+void     _pub_table_checker_dup_rows   (PubTableChecker *self,
+                                        const guint64   *hashes,
+                                        gsize            n,
+                                        guint64          first_row);
 void     _pub_table_checker_report_personal (PubTableChecker *self);
 void     _pub_table_checker_mask_clear_cells (PubTableChecker *self);
 

@@ -509,6 +509,38 @@ dup_drain (PubTableChecker *self)
   self->n_pending = 0;
 }
 
+/* A joined piece's rows, after the ones queued: with all the hashes at
+ * hand, each probe's line is fetched a few rows ahead without a queue
+ * (deeper than the memory has misses in flight only adds waiting). */
+#define DUP_AHEAD 16
+
+void
+_pub_table_checker_dup_rows (PubTableChecker *self,
+                             const guint64   *hashes,
+                             gsize            n,
+                             guint64          first_row)
+{
+  dup_drain (self);
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i + DUP_AHEAD < n)
+        pub_row_set_prefetch (&self->dups, hashes[i + DUP_AHEAD]);
+      if (hashes[i])
+        {
+          DupPending p = { hashes[i], first_row + i };
+
+          dup_probe (self, &p);
+        }
+    }
+}
+
+void
+pub_table_checker_expect_rows (PubTableChecker *self,
+                               guint64          n_rows)
+{
+  pub_row_set_reserve (&self->dups, (gsize) MIN (n_rows, (guint64) G_MAXSIZE / 16));
+}
+
 static void
 record_cb (const PubCsvCell *cells,
            guint             n_cells,

@@ -106,6 +106,10 @@ void               pub_table_checker_end_piece        (PubTableChecker *piece,
 /* Only when the whole was between two records where the piece starts. */
 void               pub_table_checker_merge_piece      (PubTableChecker *whole,
                                                        PubTableChecker *piece);
+/* About how many rows the file has in all: room to compare them for
+ * duplicates is made once rather than grown into. */
+void               pub_table_checker_expect_rows      (PubTableChecker *self,
+                                                       guint64          n_rows);
 
 const char        *pub_column_type_to_string   (PubColumnType          type);
 /* For people: "número entero", "fecha", ... */
