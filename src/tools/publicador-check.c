@@ -40,7 +40,7 @@ print_stats (GString           *out,
 {
   const PubCsvStats *stats = pub_check_result_get_stats (result);
   g_autofree char *rows = NULL;
-  char delimiter[8];
+  g_autofree char *delimiter = NULL;
 
   if (!stats)
     {
@@ -50,10 +50,11 @@ print_stats (GString           *out,
       return;
     }
   rows = format_count (stats->n_rows);
+  /* A translation is as long as it needs to be ("tabulador"). */
   if (stats->dialect.delimiter == '\t')
-    g_strlcpy (delimiter, _("tab"), sizeof delimiter);
+    delimiter = g_strdup (_("tab"));
   else
-    g_snprintf (delimiter, sizeof delimiter, "«%c»", stats->dialect.delimiter);
+    delimiter = g_strdup_printf ("«%c»", stats->dialect.delimiter);
   g_string_append (out, "  CSV · ");
   g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%s row", "%s rows", stats->n_rows), rows);
   g_string_append (out, " · ");

@@ -65,6 +65,7 @@ test_spanish (void)
 {
   g_autofree char *clean = fixture ("clean.csv");
   g_autofree char *wrong = fixture ("rut-wrong-digit.csv");
+  g_autofree char *tab = fixture ("excel-unicode.txt");
   g_auto(Run) a = { 0 };
   g_auto(Run) help = { 0 };
 
@@ -76,13 +77,15 @@ test_spanish (void)
     }
   setlocale (LC_ALL, "C.UTF-8");
 
-  run_tool (&a, "es_CL.UTF-8", (const char *[]) { clean, wrong, NULL });
+  run_tool (&a, "es_CL.UTF-8", (const char *[]) { clean, wrong, tab, NULL });
   g_assert_cmpint (a.status, ==, 1);
   assert_contains (a.out, "CSV · 3 filas · 5 columnas · UTF-8 · separador «,»");
   assert_contains (a.out, "Calidad: 10,0 de 10 (Estructura 10,0");
   assert_contains (a.out, "Sin errores.");
   assert_contains (a.out, "3 valores parecen un RUT con dígito verificador incorrecto");
   assert_contains (a.out, "Privacidad: La columna 'codigo' tiene 3 valores que parecen RUT");
+  /* Longer in Spanish than in English: once cut to "tabulad". */
+  assert_contains (a.out, "CSV · 10 filas · 4 columnas · UTF-16LE · separador tabulador\n");
 
   run_tool (&help, "es_CL.UTF-8", (const char *[]) { "--help", NULL });
   g_assert_cmpint (help.status, ==, 0);
