@@ -13,6 +13,7 @@
 #include "pub-check-encoding.h"
 #include "pub-pseudonym.h"
 #include "pub-sibling-file.h"
+#include "pub-utf8-converter.h"
 
 #define READ_SIZE (256 * 1024)
 #define SNIFF_SIZE (64 * 1024)
@@ -232,12 +233,8 @@ pub_anonymize_file_sync (GFile                     *source,
     in = g_object_ref (G_INPUT_STREAM (file_in));
   else
     {
-      g_autoptr(GCharsetConverter) converter =
-        g_charset_converter_new ("UTF-8", pub_encoding_to_charset (encoding), error);
+      g_autoptr(PubUtf8Converter) converter = pub_utf8_converter_new (encoding);
 
-      if (converter == NULL)
-        return NULL;
-      g_charset_converter_set_use_fallback (converter, TRUE);
       in = g_converter_input_stream_new (G_INPUT_STREAM (file_in), G_CONVERTER (converter));
     }
 

@@ -12,6 +12,7 @@
 #endif
 
 #include "pub-check-encoding.h"
+#include "pub-utf8-converter.h"
 
 static gboolean
 ascii_only (const char *data,
@@ -441,7 +442,6 @@ write_utf8_copy_thread (GTask        *task,
   g_autoptr(GFileInputStream) in = NULL;
   g_autoptr(GFileOutputStream) out = NULL;
   g_autoptr(GInputStream) converted = NULL;
-  g_autoptr(GCharsetConverter) converter = NULL;
   g_autoptr(GFile) tmp = NULL;
   g_autoptr(GFile) parent = g_file_get_parent (copy->dest);
   g_autofree char *dest_name = g_file_get_basename (copy->dest);
@@ -474,14 +474,14 @@ write_utf8_copy_thread (GTask        *task,
       return;
     }
 
-  converter = g_charset_converter_new ("UTF-8", pub_encoding_to_charset (copy->encoding), &error);
-  if (!converter)
+  if (copy->encoding == PUB_ENCODING_WINDOWS_1252 || PUB_ENCODING_IS_UTF16 (copy->encoding))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      g_autoptr(PubUtf8Converter) converter = pub_utf8_converter_new (copy->encoding);
+
+      converted = g_converter_input_stream_new (G_INPUT_STREAM (in), G_CONVERTER (converter));
     }
-  g_charset_converter_set_use_fallback (converter, TRUE);
-  converted = g_converter_input_stream_new (G_INPUT_STREAM (in), G_CONVERTER (converter));
+  else
+    converted = g_object_ref (G_INPUT_STREAM (in));
 
   /* Written under a hidden name beside it, then moved to a free name: a
    * half-written file never takes a name, an existing one is never

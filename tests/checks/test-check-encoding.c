@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "pub-check-encoding.h"
+#include "pub-utf8-converter.h"
 
 static PubEncoding
 detect (const char *data,
@@ -266,6 +267,25 @@ test_utf8_copy (void)
   g_assert_true (g_file_load_contents (bom_dest, NULL, &contents, NULL, NULL, NULL));
   g_assert_cmpstr (contents, ==, "añ");
 
+  /* Broken text is copied, not refused: what the checks show as U+FFFD
+   * (a lone surrogate, an odd last byte, a byte Windows-1252 leaves
+   * undefined) is U+FFFD in the copy, and the rest is kept. */
+  g_clear_pointer (&contents, g_free);
+  g_file_delete (bom_dest, NULL, NULL);
+  g_assert_true (g_file_set_contents (src_path, "\xFF\xFE" "a\0\x00\xD8\n\0b\0c", 11, NULL));
+  error = write_copy (source, PUB_ENCODING_UTF16_LE, bom_dest, NULL, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_file_load_contents (bom_dest, NULL, &contents, NULL, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "a\xEF\xBF\xBD\nb\xEF\xBF\xBD");
+  g_clear_pointer (&contents, g_free);
+  g_file_delete (bom_dest, NULL, NULL);
+  g_assert_true (g_file_set_contents (src_path, "x\x81y\x80\n", -1, NULL));
+  error = write_copy (source, PUB_ENCODING_WINDOWS_1252, bom_dest, NULL, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_file_load_contents (bom_dest, NULL, &contents, NULL, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "x\xEF\xBF\xBDy€\n");
+  g_assert_true (g_file_set_contents (src_path, "comuna;activo\n\xD1u\xF1oa;s\xED\n", -1, NULL));
+
   /* Cancelled: an error, and the earlier copy is left as it was. */
   g_cancellable_cancel (cancelled);
   error = write_copy (source, PUB_ENCODING_WINDOWS_1252, dest, cancelled, NULL);
@@ -282,6 +302,70 @@ test_utf8_copy (void)
   g_rmdir (dir);
 }
 
+/* All of `in` through the converter, `in_step` bytes in and `out_step`
+ * out at a time, as a stream with small buffers would call it. */
+static GString *
+convert_in_steps (PubEncoding  encoding,
+                  const char  *in,
+                  gsize        len,
+                  gsize        in_step,
+                  gsize        out_step)
+{
+  g_autoptr(PubUtf8Converter) converter = pub_utf8_converter_new (encoding);
+  GString *out = g_string_new (NULL);
+  gsize at = 0;
+  guint calls = 0;
+
+  for (;;)
+    {
+      char buf[16];
+      gsize n = MIN (in_step, len - at), read = 0, written = 0;
+      GConverterFlags flags = at + n == len ? G_CONVERTER_INPUT_AT_END : G_CONVERTER_NO_FLAGS;
+      g_autoptr(GError) error = NULL;
+      GConverterResult r;
+
+      g_assert_cmpuint (out_step, <=, sizeof buf);
+      r = g_converter_convert (G_CONVERTER (converter), in + at, n, buf, out_step, flags, &read, &written, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (r, !=, G_CONVERTER_ERROR);
+      /* Each call moves something, or the stream would spin. */
+      g_assert_true (read > 0 || written > 0 || r == G_CONVERTER_FINISHED);
+      g_assert_cmpuint (++calls, <, 10 * len + 10);
+      at += read;
+      g_string_append_len (out, buf, (gssize) written);
+      if (r == G_CONVERTER_FINISHED)
+        break;
+    }
+  g_assert_cmpuint (at, ==, len);
+  return out;
+}
+
+static void
+test_utf8_converter (void)
+{
+  static const char utf16[] = "\xFF\xFE" "a\0\xF1\0\x3D\xD8\x00\xDE" "\t\0\x00\xD8" "b\0\x00\xDC" "z";
+  static const char utf16_be[] = "\xFE\xFF" "\0a\0\xF1";
+  /* As the copy sees it: the file's BOM already skipped. */
+  static const char no_bom[] = "\0a\0\xF1\0b";
+  static const char latin[] = "\xD1u\xF1oa;\x81\x80\x9F\xFF;x";
+
+  for (gsize in_step = 1; in_step <= 7; in_step++)
+    for (gsize out_step = 1; out_step <= 5; out_step++)
+      {
+        g_autoptr(GString) a = convert_in_steps (PUB_ENCODING_UTF16_LE, utf16, sizeof utf16 - 1, in_step, out_step);
+        g_autoptr(GString) b = convert_in_steps (PUB_ENCODING_UTF16_BE, utf16_be, sizeof utf16_be - 1, in_step, out_step);
+        g_autoptr(GString) c = convert_in_steps (PUB_ENCODING_WINDOWS_1252, latin, sizeof latin - 1, in_step, out_step);
+        g_autoptr(GString) d = convert_in_steps (PUB_ENCODING_UTF16_BE, no_bom, sizeof no_bom - 1, in_step, out_step);
+
+        /* The BOM dropped; a pair joined across any cut; a lone high and
+         * a lone low surrogate and the odd last byte each one U+FFFD. */
+        g_assert_cmpstr (a->str, ==, "añ😀\t\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD");
+        g_assert_cmpstr (b->str, ==, "añ");
+        g_assert_cmpstr (d->str, ==, "añb");
+        g_assert_cmpstr (c->str, ==, "Ñuñoa;\xEF\xBF\xBD€Ÿÿ;x");
+      }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -293,6 +377,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/check-encoding/utf16-decoder", test_utf16_decoder);
   g_test_add_func ("/check-encoding/cell-to-utf8", test_cell_to_utf8);
   g_test_add_func ("/check-encoding/utf8-copy", test_utf8_copy);
+  g_test_add_func ("/check-encoding/utf8-converter", test_utf8_converter);
 
   return g_test_run ();
 }
