@@ -341,6 +341,31 @@ rut_body (const char *s,
   return body;
 }
 
+/* "23456789 - 1", "23 456 789-1": written as a RUT with spaces in it,
+ * which a phone number's test would take for its own. The body; 0 when
+ * it is not one. `s` is trimmed, so it ends with the check digit. */
+static guint32
+spaced_rut_body (const char *s,
+                 gsize       len)
+{
+  char compact[12];
+  gsize n = 0;
+  gboolean formatted;
+  guint32 body;
+
+  if (len > 24 || !memchr (s, ' ', len))
+    return 0;
+  for (gsize i = 0; i < len; i++)
+    if (s[i] != ' ')
+      {
+        if (n == sizeof compact)
+          return 0;
+        compact[n++] = s[i];
+      }
+  body = rut_body (compact, n, &formatted);
+  return body && formatted ? body : 0;
+}
+
 gboolean
 pub_check_rut_is_valid (const char *s,
                         gsize       len)
@@ -427,6 +452,14 @@ pub_check_personal_cell (const char *s,
   gboolean formatted;
   guint32 body;
 
+  /* "a, b" files and hand-typed cells pad values with spaces. */
+  while (len && (s[0] == ' ' || s[0] == '\t'))
+    {
+      s++;
+      len--;
+    }
+  while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+    len--;
   if (len < 6 || len > 320)
     return PUB_PERSONAL_NONE;
   if (memchr (s, '@', len))
@@ -434,6 +467,8 @@ pub_check_personal_cell (const char *s,
   if (!IS_DIGIT (s[0]) && s[0] != '+' && s[0] != '(')
     return PUB_PERSONAL_NONE;
   body = rut_body (s, len, &formatted);
+  if (!body)
+    formatted = (body = spaced_rut_body (s, len)) != 0;
   if (body && formatted)
     {
       /* Written as a RUT (a dash before the check digit): never a phone

@@ -105,6 +105,19 @@ test_personal_cells (void)
   g_assert_cmpint (personal ("22345678-4"), ==, PUB_PERSONAL_RUT_WRONG_DIGIT);
   g_assert_cmpint (personal ("9876543-1"), ==, PUB_PERSONAL_RUT_WRONG_DIGIT);
   g_assert_cmpint (personal ("98765432-1"), ==, PUB_PERSONAL_RUT_WRONG_DIGIT);
+  /* Padded or spaced out as people type them: still RUTs, not phones,
+   * and not missed. */
+  g_assert_cmpint (personal (" 12.345.678-5"), ==, PUB_PERSONAL_RUT_FORMATTED);
+  g_assert_cmpint (personal ("12345678-5 "), ==, PUB_PERSONAL_RUT_FORMATTED);
+  g_assert_cmpint (personal ("\t12345678-5\t"), ==, PUB_PERSONAL_RUT_FORMATTED);
+  g_assert_cmpint (personal ("23456789-1 "), ==, PUB_PERSONAL_RUT_WRONG_DIGIT);
+  g_assert_cmpint (personal ("23456789 - 1"), ==, PUB_PERSONAL_RUT_WRONG_DIGIT);
+  g_assert_cmpint (personal ("23456789 -1"), ==, PUB_PERSONAL_RUT_WRONG_DIGIT);
+  g_assert_cmpint (personal ("23 456 789-1"), ==, PUB_PERSONAL_RUT_WRONG_DIGIT);
+  g_assert_cmpint (personal ("12 345 678 - 5"), ==, PUB_PERSONAL_RUT_FORMATTED);
+  g_assert_cmpint (personal ("12 345 678 - k"), ==, PUB_PERSONAL_RUT_WRONG_DIGIT);
+  g_assert_cmpint (personal (" 9 8765 4321 "), ==, PUB_PERSONAL_PHONE);
+  g_assert_cmpint (personal ("9 8765-4321"), ==, PUB_PERSONAL_PHONE);
   /* A company's RUT is no phone number either. */
   g_assert_cmpint (personal ("76543210-3"), ==, PUB_PERSONAL_NONE);
   /* Plain digits with a wrong check digit prove nothing. */
