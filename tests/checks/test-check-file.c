@@ -442,6 +442,34 @@ test_formats (void)
     }
 }
 
+/* Nothing but a byte order mark, blank lines or spaces: empty, not a
+ * header without rows nor a perfect score. */
+static void
+test_blank_files (void)
+{
+  static const struct { const char *data; gsize len; } cases[] = {
+    { "\xEF\xBB\xBF", 3 }, { "\xFF\xFE", 2 }, { "\xFE\xFF", 2 }, { "\n", 1 }, { "   \n\n", 5 },
+    { "\xEF\xBB\xBF \r\n\t", 7 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PubCheckResult) r = pub_check_data (cases[i].data, cases[i].len, "x.csv", NULL);
+      CkanValidationReport *report = pub_check_result_get_report (r);
+
+      g_assert_cmpint (pub_check_result_get_format (r), ==, PUB_FORMAT_EMPTY);
+      g_assert_cmpuint (ckan_validation_report_get_n_errors (report), ==, 1);
+      g_assert_cmpuint (ckan_validation_report_get_n_errors_of_type (report, "source-error"), ==, 1);
+      g_assert_cmpfloat (pub_quality_score_get_overall (pub_check_result_get_score (r)), <=, 3.0);
+    }
+  /* A single character is data. */
+  {
+    g_autoptr(PubCheckResult) r = pub_check_data ("\xEF\xBB\xBF" "a\n", 5, "x.csv", NULL);
+
+    g_assert_cmpint (pub_check_result_get_format (r), ==, PUB_FORMAT_CSV);
+  }
+}
+
 static void
 test_broken_input (void)
 {
@@ -740,6 +768,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/check-file/personal-in-other-errors", test_personal_data_in_other_errors);
   g_test_add_func ("/check-file/personal-column-found-late", test_personal_column_found_late);
   g_test_add_func ("/check-file/formats", test_formats);
+  g_test_add_func ("/check-file/blank-files", test_blank_files);
   g_test_add_func ("/check-file/broken", test_broken_input);
   g_test_add_func ("/check-file/error-cap", test_error_cap);
   g_test_add_func ("/check-file/async", test_async_progress_and_cancel);
