@@ -101,3 +101,23 @@ pub_file_format_to_string (PubFileFormat format)
     default: return "unknown";
     }
 }
+
+/* For people: "hoja de cálculo Excel (.xlsx)", "archivo vacío", ... */
+const char *
+pub_file_format_to_label (PubFileFormat format)
+{
+  switch (format)
+    {
+    case PUB_FORMAT_EMPTY: return _("empty file");
+    case PUB_FORMAT_CSV: return "CSV";
+    case PUB_FORMAT_JSON: return "JSON";
+    case PUB_FORMAT_XLSX: return _("Excel spreadsheet (.xlsx)");
+    case PUB_FORMAT_ODS: return _("OpenDocument spreadsheet (.ods)");
+    case PUB_FORMAT_XLS: return _("old Excel spreadsheet (.xls)");
+    case PUB_FORMAT_PDF: return "PDF";
+    case PUB_FORMAT_IMAGE: return _("image");
+    case PUB_FORMAT_ARCHIVE: return _("compressed archive");
+    case PUB_FORMAT_BINARY: return _("binary file");
+    default: return _("unknown format");
+    }
+}

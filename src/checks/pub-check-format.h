@@ -27,5 +27,7 @@ PubFileFormat pub_check_sniff_format     (const char    *filename,
                                           const guint8  *data,
                                           gsize          len);
 const char   *pub_file_format_to_string  (PubFileFormat  format);
+/* Translated, for people; _to_string is the identifier JSON carries. */
+const char   *pub_file_format_to_label   (PubFileFormat  format);
 
 G_END_DECLS

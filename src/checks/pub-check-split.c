@@ -392,6 +392,8 @@ pub_check_split (PubTableChecker       *whole,
   split.whole = whole;
   split.cancellable = cancellable;
   split.n_pieces = (guint) MAX (1, (span + piece_size - 1) / piece_size);
+  /* A thread without a piece would only wait. */
+  threads = MIN (threads, split.n_pieces);
   /* Room for threads to run ahead while the join waits its turn on a
    * busy machine; each waiting piece holds a few megabytes. */
   split.window = threads * 4;

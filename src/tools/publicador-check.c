@@ -5,21 +5,26 @@
  *
  * The same checks, findings and score as the app (src/checks), in the
  * user's language. Exit status: 0 no errors, 1 errors, 2 a file could not
- * be read.
+ * be read (or the report written, or the command line is wrong).
  *
  * Copyright 2026 The Publicador authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
 
 #include "pub-check.h"
 
 /* Errors listed per type in the text output; --json has all the report
  * keeps. */
 #define SHOWN_PER_TYPE 10
+
+/* More threads than this only wait for the disk and each other. */
+#define MAX_THREADS 256
 
 enum {
   EXIT_CLEAN = 0,
@@ -45,7 +50,7 @@ print_stats (GString           *out,
   if (!stats)
     {
       g_string_append (out, "  ");
-      g_string_append_printf (out, _("Format: %s"), pub_file_format_to_string (pub_check_result_get_format (result)));
+      g_string_append_printf (out, _("Format: %s"), pub_file_format_to_label (pub_check_result_get_format (result)));
       g_string_append_c (out, '\n');
       return;
     }
@@ -90,6 +95,30 @@ print_score (GString         *out,
     }
 }
 
+/* A cell as the file has it may hold line ends or terminal escapes:
+ * shown escaped, one error stays one line and the terminal stays as it
+ * was. */
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c < 0x20 || c == 0x7F)
+        g_string_append_printf (out, "\\x%02X", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+}
+
 static void
 print_error (GString                   *out,
              const CkanValidationError *e)
@@ -105,11 +134,19 @@ print_error (GString                   *out,
       g_string_append (out, ", ");
       g_string_append_printf (out, _("column %d"), e->field_number);
       if (e->field_name)
-        g_string_append_printf (out, " «%s»", e->field_name);
+        {
+          g_string_append (out, " «");
+          append_escaped (out, e->field_name);
+          g_string_append (out, "»");
+        }
     }
   g_string_append_printf (out, ": %s", e->message ? e->message : "");
   if (e->cell && *e->cell)
-    g_string_append_printf (out, " — «%s»", e->cell);
+    {
+      g_string_append (out, " — «");
+      append_escaped (out, e->cell);
+      g_string_append (out, "»");
+    }
   g_string_append_c (out, '\n');
 }
 
@@ -284,7 +321,7 @@ main (int   argc,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_auto(GStrv) files = NULL;
   gboolean as_json = FALSE;
-  int threads = 0;
+  int threads = -1;
   PubCheckOptions options = { 0 };
   gboolean all_valid = TRUE;
   int status = EXIT_CLEAN;
@@ -311,19 +348,22 @@ main (int   argc,
                                   "from 1 to 10."));
   g_option_context_set_description (context,
                                     _("Exit status: 0 when no file has errors, 1 when a file has errors, "
-                                      "2 when a file cannot be read."));
+                                      "2 when a file cannot be read, the report cannot be written or the "
+                                      "command line is wrong."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("publicador-check: %s\n", error->message);
       return EXIT_UNREADABLE;
     }
-  if (threads < 0)
+  if (threads != -1 && (threads < 1 || threads > MAX_THREADS))
     {
-      g_printerr ("publicador-check: %s\n", _("--threads needs a positive number"));
+      g_printerr ("publicador-check: ");
+      g_printerr (_("--threads needs a number from 1 to %d"), MAX_THREADS);
+      g_printerr ("\n");
       return EXIT_UNREADABLE;
     }
-  options.threads = (guint) threads;
+  options.threads = threads == -1 ? 0 : (guint) threads;
   if (!files || !files[0])
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
@@ -373,6 +413,13 @@ main (int   argc,
       g_autofree char *text = json_to_string (root, TRUE);
 
       g_print ("%s\n", text);
+    }
+  /* A report that did not reach its file is no success: a full disk
+   * or a closed output must not look like a clean check to a script. */
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      g_printerr ("publicador-check: %s: %s\n", _("The report could not be written"), g_strerror (errno));
+      return EXIT_UNREADABLE;
     }
   return status;
 }

@@ -120,7 +120,7 @@ update_summary (PubValidationReportView *self)
       g_string_append_printf (summary, _("separator %s"), delimiter);
     }
   else if (self->result)
-    g_string_append_printf (summary, _("Format: %s"), pub_file_format_to_string (pub_check_result_get_format (self->result)));
+    g_string_append_printf (summary, _("Format: %s"), pub_file_format_to_label (pub_check_result_get_format (self->result)));
   gtk_widget_set_visible (self->anonymize_button, has_personal_columns (self));
   gtk_widget_set_visible (self->utf8_copy_button,
                           self->result && pub_check_result_get_file (self->result) &&

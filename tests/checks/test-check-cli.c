@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -60,6 +61,31 @@ test_text (void)
   assert_contains (b.out, "type-error, row 21, column 2 «monto»: The value does not fit the column's type (whole number) — «veinte»");
 }
 
+/* What a file holds is shown, never obeyed: a cell with line ends stays
+ * on its error's line; formats are named for people. */
+static void
+test_text_escaped (void)
+{
+  g_autofree char *truncated = fixture ("truncated.csv");
+  g_autofree char *sheet = fixture ("sheet.xlsx");
+  g_autofree char *dir = g_dir_make_tmp ("pub-check-cli-XXXXXX", NULL);
+  g_autofree char *escape = g_build_filename (dir, "escape.csv", NULL);
+  g_auto(Run) a = { 0 };
+
+  /* An extra cell is shown (masked but for its control characters). */
+  g_assert_true (g_file_set_contents (escape, "a,b\n1,2\n3,4,\"\x1B[2Jx\t\ry\"\n", -1, NULL));
+  run_tool (&a, "C.UTF-8", (const char *[]) { truncated, sheet, escape, NULL });
+  g_assert_cmpint (a.status, ==, 1);
+  assert_contains (a.out, "type-error, row 3, column 2 «b»: The value does not fit the column's type (whole number)"
+                   " — «cinco\\n6,7,8\\n»\n");
+  assert_contains (a.out, "extra-cell, row 3, column 3: The row has more values than the header has columns — «\\x1B");
+  g_assert_null (strchr (a.out, '\x1B'));
+  g_assert_null (strchr (a.out, '\r'));
+  assert_contains (a.out, "Format: Excel spreadsheet (.xlsx)\n");
+  g_unlink (escape);
+  g_rmdir (dir);
+}
+
 static void
 test_spanish (void)
 {
@@ -86,6 +112,13 @@ test_spanish (void)
   assert_contains (a.out, "Privacidad: La columna 'codigo' tiene 3 valores que parecen RUT");
   /* Longer in Spanish than in English: once cut to "tabulad". */
   assert_contains (a.out, "CSV · 10 filas · 4 columnas · UTF-16LE · separador tabulador\n");
+  {
+    g_autofree char *sheet = fixture ("sheet.xlsx");
+    g_auto(Run) b = { 0 };
+
+    run_tool (&b, "es_CL.UTF-8", (const char *[]) { sheet, NULL });
+    assert_contains (b.out, "Formato: hoja de cálculo Excel (.xlsx)\n");
+  }
 
   run_tool (&help, "es_CL.UTF-8", (const char *[]) { "--help", NULL });
   g_assert_cmpint (help.status, ==, 0);
@@ -194,6 +227,45 @@ test_exit_codes (void)
   g_assert_cmpint (none.status, ==, 2);
   run_tool (&bad_option, "C.UTF-8", (const char *[]) { "--no-such-option", clean, NULL });
   g_assert_cmpint (bad_option.status, ==, 2);
+
+  /* Threads: from 1 to 256; asking for more is refused, not a crash. */
+  {
+    static const char *refused[] = { "--threads=0", "--threads=-3", "--threads=100000" };
+    g_auto(Run) two = { 0 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_auto(Run) r = { 0 };
+
+        run_tool (&r, "C.UTF-8", (const char *[]) { refused[i], clean, NULL });
+        g_assert_cmpint (r.status, ==, 2);
+        assert_contains (r.err, "--threads needs a number from 1 to 256");
+        g_assert_cmpstr (r.out, ==, "");
+      }
+    run_tool (&two, "C.UTF-8", (const char *[]) { "--threads=256", clean, NULL });
+    g_assert_cmpint (two.status, ==, 0);
+  }
+}
+
+/* A report that could not be written (a full disk) is not a clean check. */
+static void
+test_output_lost (void)
+{
+  g_autofree char *clean = fixture ("clean.csv");
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
+  process = g_subprocess_launcher_spawn (launcher, &error, PUBLICADOR_CHECK, "--json", clean, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 2);
+  assert_contains (err, "The report could not be written");
 }
 
 int
@@ -202,9 +274,11 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/check-cli/text", test_text);
+  g_test_add_func ("/check-cli/text-escaped", test_text_escaped);
   g_test_add_func ("/check-cli/spanish", test_spanish);
   g_test_add_func ("/check-cli/json", test_json);
   g_test_add_func ("/check-cli/exit-codes", test_exit_codes);
+  g_test_add_func ("/check-cli/output-lost", test_output_lost);
 
   return g_test_run ();
 }
