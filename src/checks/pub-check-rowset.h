@@ -39,6 +39,10 @@ pub_row_set_prefetch (PubRowSet *set,
   __builtin_prefetch (&set->slots[(hash | 1) & (set->n_slots - 1)]);
 }
 
+/* Where a row's hash starts. Not 0: from 0 an empty cell hashes to 0,
+ * so ",x" would repeat "x". */
+#define PUB_ROW_HASH_SEED G_GUINT64_CONSTANT (0x243F6A8885A308D3)
+
 /* Folds `n` bytes into the hash `h` of a row, cell by cell. */
 static inline guint64
 pub_row_hash (guint64     h,

@@ -239,6 +239,15 @@ test_row_errors (void)
   g_assert_cmpuint (n_of (dup, "duplicate-row"), ==, 2);
   g_assert_cmpint (error_of (dup, "duplicate-row", 0)->row_number, ==, 4);
   g_assert_cmpint (error_of (dup, "duplicate-row", 1)->row_number, ==, 6);
+
+  /* Leading empty cells count: ",x", ",,x" and "x" are three rows. */
+  {
+    static const char csv[] = "a,b,c\n,x\nx\n,,x\n,x\n";
+    g_autoptr(PubCheckResult) lead = pub_check_data (csv, sizeof csv - 1, "x.csv", NULL);
+
+    g_assert_cmpuint (n_of (lead, "duplicate-row"), ==, 1);
+    g_assert_cmpint (error_of (lead, "duplicate-row", 0)->row_number, ==, 5);
+  }
 }
 
 static void

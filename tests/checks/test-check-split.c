@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "check-same.h"
+#include "pub-check-rowset.h"
 
 static char *
 dump_data (const char *data,
@@ -160,6 +161,36 @@ test_tricky (void)
     }
 }
 
+/* A row whose hash comes out 0 (its one cell chosen to cancel the seed)
+ * is a row like any other, not a blank one: its repeat is found whether
+ * the file is split or not. */
+static void
+test_zero_hash (void)
+{
+  guint64 w = PUB_ROW_HASH_SEED ^ (8 * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15));
+  char cell[8];
+  g_autoptr(GString) csv = g_string_new ("a\n");
+  g_autoptr(PubCheckResult) split = NULL;
+  PubCheckOptions options = { .threads = 2, .piece_size = 4 };
+
+  for (guint i = 0; i < 8; i++)
+    cell[i] = (char) (w >> (8 * i));
+  g_assert_cmpuint (pub_row_hash (PUB_ROW_HASH_SEED, cell, 8), ==, 0);
+  g_assert_null (memchr (cell, '\n', 8));
+  g_assert_null (memchr (cell, '\r', 8));
+  g_assert_null (memchr (cell, ',', 8));
+  g_assert_null (memchr (cell, '"', 8));
+  g_string_append_len (csv, cell, 8);
+  g_string_append_c (csv, '\n');
+  g_string_append_len (csv, cell, 8);
+  g_string_append_c (csv, '\n');
+
+  for (gsize piece = 1; piece <= 12; piece++)
+    assert_same_split ("zero hash", csv->str, csv->len, piece, 0, 0);
+  split = pub_check_data (csv->str, csv->len, "x.csv", &options);
+  g_assert_cmpuint (pub_check_result_get_stats (split)->n_duplicate_rows, ==, 1);
+}
+
 /* From a file, each thread with its own stream, as the app reads. */
 static void
 test_file (void)
@@ -279,6 +310,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/check-split/fixtures", test_fixtures);
   g_test_add_func ("/check-split/tricky", test_tricky);
   g_test_add_func ("/check-split/file", test_file);
+  g_test_add_func ("/check-split/zero-hash", test_zero_hash);
   g_test_add_func ("/check-split/async", test_async_threads);
 
   return g_test_run ();
