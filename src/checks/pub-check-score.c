@@ -389,6 +389,9 @@ pub_quality_score_compute (PubFileFormat         format,
       if (n)
         deduct (self, PUB_CRITERION_STRUCTURE, 5, "format-error", NULL, "%s",
                 _("The JSON file is malformed or is not a list of records: publish a list of objects with the same keys"));
+      if (ckan_validation_report_get_n_errors_of_type (report, "no-data-rows"))
+        deduct (self, PUB_CRITERION_COMPLETENESS, 9, "no-data-rows", NULL, "%s",
+                _("The list of records is empty: add the data, or choose the file that holds it"));
     }
 
   /* g_ptr_array_sort is stable: ties keep the order above. */

@@ -271,6 +271,10 @@ check_json (PubCheckResult  *self,
       progress_report (progress, done, size);
     }
   pub_json_checker_finish (checker);
+  /* "[]": well formed, and nothing to publish (as a CSV header alone). */
+  if (pub_json_checker_get_n_items (checker) == 0 && ckan_validation_report_get_n_errors (self->report) == 0)
+    ckan_validation_report_add_error (self->report, "no-data-rows", 0, 0, NULL, NULL,
+                                      _("The file holds an empty list: there is nothing to publish"));
   ckan_validation_report_set_stats (self->report, (gint64) pub_json_checker_get_n_items (checker), -1, done);
 }
 

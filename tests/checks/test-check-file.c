@@ -471,6 +471,16 @@ test_blank_files (void)
       g_assert_cmpuint (ckan_validation_report_get_n_errors_of_type (report, "source-error"), ==, 1);
       g_assert_cmpfloat (pub_quality_score_get_overall (pub_check_result_get_score (r)), <=, 3.0);
     }
+  /* An empty JSON list is well formed and holds nothing to publish. */
+  {
+    g_autoptr(PubCheckResult) r = pub_check_data (" [ ]\n", 5, "x.json", NULL);
+    PubQualityScore *score = pub_check_result_get_score (r);
+
+    g_assert_cmpint (pub_check_result_get_format (r), ==, PUB_FORMAT_JSON);
+    g_assert_cmpuint (ckan_validation_report_get_n_errors_of_type (pub_check_result_get_report (r), "no-data-rows"), ==, 1);
+    g_assert_cmpfloat (pub_quality_score_get_criterion (score, PUB_CRITERION_COMPLETENESS), ==, 1.0);
+    g_assert_cmpfloat (pub_quality_score_get_overall (score), <=, 3.0);
+  }
   /* A single character is data. */
   {
     g_autoptr(PubCheckResult) r = pub_check_data ("\xEF\xBB\xBF" "a\n", 5, "x.csv", NULL);
