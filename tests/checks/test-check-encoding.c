@@ -196,6 +196,27 @@ count_files (const char *dir)
   return n;
 }
 
+/* `data` as the source, copied over `dest` (removed first), must read
+ * back as `expected`. */
+static void
+assert_copy (GFile       *source,
+             const char  *data,
+             gsize        len,
+             PubEncoding  encoding,
+             GFile       *dest,
+             const char  *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_file_delete (dest, NULL, NULL);
+  g_assert_true (g_file_set_contents (g_file_peek_path (source), data, (gssize) len, NULL));
+  error = write_copy (source, encoding, dest, NULL, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_file_load_contents (dest, NULL, &contents, NULL, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected);
+}
+
 static void
 test_utf8_copy (void)
 {
@@ -250,40 +271,17 @@ test_utf8_copy (void)
   g_assert_cmpstr (contents, ==, "a\nñ\n");
 
   /* UTF-16 (Excel's "Unicode text"), either byte order: the BOM goes. */
-  g_clear_pointer (&contents, g_free);
   g_clear_object (&bom_dest);
-  g_assert_true (g_file_set_contents (src_path, "\xFF\xFE" "a\0\t\0\xF1\0\n\0", 10, NULL));
   bom_dest = g_file_new_build_filename (dir, "bom.csv", NULL);
-  g_file_delete (bom_dest, NULL, NULL);
-  error = write_copy (source, PUB_ENCODING_UTF16_LE, bom_dest, NULL, NULL);
-  g_assert_no_error (error);
-  g_assert_true (g_file_load_contents (bom_dest, NULL, &contents, NULL, NULL, NULL));
-  g_assert_cmpstr (contents, ==, "a\tñ\n");
-  g_clear_pointer (&contents, g_free);
-  g_file_delete (bom_dest, NULL, NULL);
-  g_assert_true (g_file_set_contents (src_path, "\xFE\xFF" "\0a\0\xF1", 6, NULL));
-  error = write_copy (source, PUB_ENCODING_UTF16_BE, bom_dest, NULL, NULL);
-  g_assert_no_error (error);
-  g_assert_true (g_file_load_contents (bom_dest, NULL, &contents, NULL, NULL, NULL));
-  g_assert_cmpstr (contents, ==, "añ");
+  assert_copy (source, "\xFF\xFE" "a\0\t\0\xF1\0\n\0", 10, PUB_ENCODING_UTF16_LE, bom_dest, "a\tñ\n");
+  assert_copy (source, "\xFE\xFF" "\0a\0\xF1", 6, PUB_ENCODING_UTF16_BE, bom_dest, "añ");
 
   /* Broken text is copied, not refused: what the checks show as U+FFFD
    * (a lone surrogate, an odd last byte, a byte Windows-1252 leaves
    * undefined) is U+FFFD in the copy, and the rest is kept. */
-  g_clear_pointer (&contents, g_free);
-  g_file_delete (bom_dest, NULL, NULL);
-  g_assert_true (g_file_set_contents (src_path, "\xFF\xFE" "a\0\x00\xD8\n\0b\0c", 11, NULL));
-  error = write_copy (source, PUB_ENCODING_UTF16_LE, bom_dest, NULL, NULL);
-  g_assert_no_error (error);
-  g_assert_true (g_file_load_contents (bom_dest, NULL, &contents, NULL, NULL, NULL));
-  g_assert_cmpstr (contents, ==, "a\xEF\xBF\xBD\nb\xEF\xBF\xBD");
-  g_clear_pointer (&contents, g_free);
-  g_file_delete (bom_dest, NULL, NULL);
-  g_assert_true (g_file_set_contents (src_path, "x\x81y\x80\n", -1, NULL));
-  error = write_copy (source, PUB_ENCODING_WINDOWS_1252, bom_dest, NULL, NULL);
-  g_assert_no_error (error);
-  g_assert_true (g_file_load_contents (bom_dest, NULL, &contents, NULL, NULL, NULL));
-  g_assert_cmpstr (contents, ==, "x\xEF\xBF\xBDy€\n");
+  assert_copy (source, "\xFF\xFE" "a\0\x00\xD8\n\0b\0c", 11, PUB_ENCODING_UTF16_LE, bom_dest,
+               "a\xEF\xBF\xBD\nb\xEF\xBF\xBD");
+  assert_copy (source, "x\x81y\x80\n", 5, PUB_ENCODING_WINDOWS_1252, bom_dest, "x\xEF\xBF\xBDy€\n");
   g_assert_true (g_file_set_contents (src_path, "comuna;activo\n\xD1u\xF1oa;s\xED\n", -1, NULL));
 
   /* Cancelled: an error, and the earlier copy is left as it was. */
