@@ -38,6 +38,10 @@ test_detect (void)
   g_assert_cmpint (detect ("Ñu\xC3", 4, &bom), ==, PUB_ENCODING_UTF8);
   /* Mostly good UTF-8 with a stray byte stays UTF-8 (the byte is an error). */
   g_assert_cmpint (detect ("ñañañá\xFF\n", strlen ("ñañañá\xFF\n"), &bom), ==, PUB_ENCODING_UTF8);
+  /* Even one of each: its copy would otherwise turn «niño» into «niÃ±o». */
+  g_assert_cmpint (detect ("a,b\nniño,x\xFFy\n", strlen ("a,b\nniño,x\xFFy\n"), &bom), ==, PUB_ENCODING_UTF8);
+  g_assert_cmpint (detect ("a,b\nni\xF1o,x\xFFy\n", strlen ("a,b\nni\xF1o,x\xFFy\n"), &bom), ==,
+                   PUB_ENCODING_WINDOWS_1252);
 }
 
 static void
