@@ -191,6 +191,24 @@ test_zero_hash (void)
   g_assert_cmpuint (pub_check_result_get_stats (split)->n_duplicate_rows, ==, 1);
 }
 
+/* An anonymised copy: columns named as personal whose values are all
+ * pseudonyms or generalised. The pieces' counts must add up for the
+ * columns to pass, as they do on one thread. */
+static void
+test_anonymized (void)
+{
+  g_autoptr(GString) csv = g_string_new ("id,rut,correo\n");
+  g_autoptr(PubCheckResult) split = NULL;
+  PubCheckOptions options = { .threads = 2, .piece_size = 1000 };
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (csv, "%u,P-%012x,%s\n", i, i * 2654435761u, i % 3 ? "@gob.cl" : "");
+  for (gsize piece = 500; piece <= 20000; piece *= 3)
+    assert_same_split ("anonymized", csv->str, csv->len, piece, 0, 0);
+  split = pub_check_data (csv->str, csv->len, "x.csv", &options);
+  g_assert_cmpuint (ckan_validation_report_get_n_errors (pub_check_result_get_report (split)), ==, 0);
+}
+
 /* From a file, each thread with its own stream, as the app reads. */
 static void
 test_file (void)
@@ -311,6 +329,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/check-split/tricky", test_tricky);
   g_test_add_func ("/check-split/file", test_file);
   g_test_add_func ("/check-split/zero-hash", test_zero_hash);
+  g_test_add_func ("/check-split/anonymized", test_anonymized);
   g_test_add_func ("/check-split/async", test_async_threads);
 
   return g_test_run ();
