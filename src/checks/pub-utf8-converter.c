@@ -105,7 +105,8 @@ pub_utf8_converter_convert (GConverter       *converter,
       self->bom_checked = TRUE;
     }
 
-  if (self->bom_checked)
+  /* An empty array's data may be NULL: nothing to copy, nothing to add. */
+  if (self->bom_checked && pending_len (self) > 0)
     {
       n = MIN (pending_len (self), outbuf_size);
       memcpy (outbuf, self->pending->data + self->pending_start, n);

@@ -366,6 +366,13 @@ test_utf8_converter (void)
         g_assert_cmpstr (d->str, ==, "añb");
         g_assert_cmpstr (c->str, ==, "Ñuñoa;\xEF\xBF\xBD€Ÿÿ;x");
       }
+  /* An empty file is an empty copy, in every encoding. */
+  for (PubEncoding e = PUB_ENCODING_WINDOWS_1252; e <= PUB_ENCODING_UTF16_BE; e++)
+    {
+      g_autoptr(GString) empty = convert_in_steps (e, "", 0, 1, 1);
+
+      g_assert_cmpstr (empty->str, ==, "");
+    }
 }
 
 int

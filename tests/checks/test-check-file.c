@@ -638,8 +638,9 @@ count_done_cb (GObject      *object,
                gpointer      user_data)
 {
   guint *n_done = user_data;
-  g_autoptr(PubCheckResult) check = pub_check_file_finish (result, NULL);
+  PubCheckResult *check = pub_check_file_finish (result, NULL);
 
+  g_clear_object (&check);
   (*n_done)++;
 }
 
