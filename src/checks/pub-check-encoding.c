@@ -334,6 +334,37 @@ pub_utf16_decoder_finish (PubUtf16Decoder    *d,
   d->have_byte = FALSE;
 }
 
+/* 0x80-0x9F; the rest of the upper half is Latin-1. The five bytes
+ * Windows-1252 leaves undefined are U+FFFD, as the validator flags them. */
+static const guint16 cp1252_high[32] = {
+  0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+  0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+};
+
+void
+pub_windows_1252_to_utf8 (const char *data,
+                          gsize       len,
+                          GByteArray *out)
+{
+  const guchar *p = (const guchar *) data, *end = p + len;
+
+  while (p < end)
+    {
+      const guchar *run = p;
+
+      while (p < end && *p < 0x80)
+        p++;
+      if (p > run)
+        g_byte_array_append (out, run, (guint) (p - run));
+      if (p == end)
+        break;
+      append_unichar (out, *p < 0xA0 ? cp1252_high[*p - 0x80] : *p);
+      p++;
+    }
+}
+
 char *
 pub_encoding_cell_to_utf8 (const char  *data,
                            gsize        len,
@@ -345,8 +376,14 @@ pub_encoding_cell_to_utf8 (const char  *data,
   glong n;
 
   if (encoding == PUB_ENCODING_WINDOWS_1252)
-    utf8 = g_convert_with_fallback (data, (gssize) len, "UTF-8", "WINDOWS-1252", "\xEF\xBF\xBD", NULL, NULL, NULL);
-  if (!utf8)
+    {
+      GByteArray *out = g_byte_array_sized_new ((guint) len + 1);
+
+      pub_windows_1252_to_utf8 (data, len, out);
+      g_byte_array_append (out, (const guint8 *) "", 1);
+      utf8 = (char *) g_byte_array_free (out, FALSE);
+    }
+  else
     utf8 = g_utf8_make_valid (data, (gssize) len);
 
   n = g_utf8_strlen (utf8, -1);

@@ -87,6 +87,12 @@ void         pub_utf16_decoder_finish      (PubUtf16Decoder      *d,
                                             PubInvalidByteFunc    func,
                                             gpointer              user_data);
 
+/* Appends Windows-1252 text to `out` as UTF-8; an undefined byte becomes
+ * U+FFFD. */
+void         pub_windows_1252_to_utf8      (const char           *data,
+                                            gsize                 len,
+                                            GByteArray           *out);
+
 /* Converts a cell for display: valid UTF-8, at most max_chars characters. */
 char        *pub_encoding_cell_to_utf8     (const char           *data,
                                             gsize                 len,

@@ -63,7 +63,7 @@ pub_check_sniff_format (const char   *filename,
       starts_with (data, len, "Rar!", 4))
     return PUB_FORMAT_ARCHIVE;
   if (starts_with (data, len, "\xFF\xFE", 2) || starts_with (data, len, "\xFE\xFF", 2))
-    return PUB_FORMAT_CSV;  /* UTF-16 text: the encoding check explains it */
+    return len == 2 ? PUB_FORMAT_EMPTY : PUB_FORMAT_CSV;  /* UTF-16 text: the encoding check explains it */
 
   if (memchr (data, '\0', MIN (len, 8192)))
     {
@@ -78,7 +78,10 @@ pub_check_sniff_format (const char   *filename,
     skip = 3;
   while (skip < len && g_ascii_isspace (data[skip]))
     skip++;
-  if (skip < len && (data[skip] == '[' || data[skip] == '{'))
+  /* A byte order mark and blank lines or spaces hold nothing to check. */
+  if (skip == len)
+    return PUB_FORMAT_EMPTY;
+  if (data[skip] == '[' || data[skip] == '{')
     return PUB_FORMAT_JSON;
   return PUB_FORMAT_CSV;
 }

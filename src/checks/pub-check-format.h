@@ -22,7 +22,9 @@ typedef enum {
   PUB_FORMAT_BINARY,
 } PubFileFormat;
 
-/* `filename` only breaks ties (GIO's content type guess); the bytes decide. */
+/* `filename` only breaks ties (GIO's content type guess); the bytes decide.
+ * `data` is the file's start: one that is only blank space (past a byte
+ * order mark) is taken for an empty file. */
 PubFileFormat pub_check_sniff_format     (const char    *filename,
                                           const guint8  *data,
                                           gsize          len);

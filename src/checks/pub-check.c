@@ -278,24 +278,6 @@ check_json (PubCheckResult  *self,
   ckan_validation_report_set_stats (self->report, (gint64) pub_json_checker_get_n_items (checker), -1, done);
 }
 
-/* Only a byte order mark and blank lines or spaces: the whole file (it
- * is shorter than the head) has nothing to check, like an empty one. */
-static gboolean
-is_blank_text (const char *data,
-               gsize       len)
-{
-  gsize i = 0;
-
-  if (len == 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
-    return TRUE;
-  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    i = 3;
-  for (; i < len; i++)
-    if (!g_ascii_isspace (data[i]))
-      return FALSE;
-  return TRUE;
-}
-
 static PubCheckResult *
 check_stream (GInputStream          *in,
               const PubCheckSource  *source,
@@ -324,8 +306,6 @@ check_stream (GInputStream          *in,
     size = (goffset) head_len;
 
   self->format = pub_check_sniff_format (filename, (const guint8 *) head, head_len);
-  if (self->format == PUB_FORMAT_CSV && head_len < HEAD_SIZE && is_blank_text (head, head_len))
-    self->format = PUB_FORMAT_EMPTY;
   switch (self->format)
     {
     case PUB_FORMAT_CSV:

@@ -26,39 +26,6 @@ static void pub_utf8_converter_iface_init (GConverterIface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (PubUtf8Converter, pub_utf8_converter, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_CONVERTER, pub_utf8_converter_iface_init))
 
-/* 0x80-0x9F; the rest of the upper half is Latin-1. */
-static const guint16 cp1252_high[32] = {
-  0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-  0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
-};
-
-static void
-decode_1252 (GByteArray   *out,
-             const guchar *p,
-             gsize         len)
-{
-  const guchar *end = p + len;
-
-  while (p < end)
-    {
-      const guchar *run = p;
-      char buf[4];
-      gunichar c;
-
-      while (p < end && *p < 0x80)
-        p++;
-      if (p > run)
-        g_byte_array_append (out, run, (guint) (p - run));
-      if (p == end)
-        break;
-      c = *p < 0xA0 ? cp1252_high[*p - 0x80] : *p;
-      g_byte_array_append (out, (const guint8 *) buf, (guint) g_unichar_to_utf8 (c, buf));
-      p++;
-    }
-}
-
 static gsize
 pending_len (PubUtf8Converter *self)
 {
@@ -89,7 +56,7 @@ pub_utf8_converter_convert (GConverter       *converter,
       if (PUB_ENCODING_IS_UTF16 (self->encoding))
         pub_utf16_decoder_feed (&self->utf16, inbuf, inbuf_size, self->pending, NULL, NULL);
       else
-        decode_1252 (self->pending, inbuf, inbuf_size);
+        pub_windows_1252_to_utf8 (inbuf, inbuf_size, self->pending);
       *bytes_read = inbuf_size;
     }
   if ((flags & G_CONVERTER_INPUT_AT_END) && *bytes_read == inbuf_size && !self->finished)
